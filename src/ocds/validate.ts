@@ -1,0 +1,219 @@
+/**
+ * Validation of OCDS 1.1.5 data: release packages, record packages and single releases against
+ * the standard's JSON Schemas (draft 4), plus codelist checks. A value outside a closed codelist
+ * is an error; outside an open codelist it is a warning (publishers may add codes, but users
+ * should know). Each issue carries the JSON path and what was expected.
+ */
+import AjvDraft04, { type ErrorObject, type ValidateFunction } from "ajv-draft-04";
+import ajvFormats from "ajv-formats";
+import { deriveRules, extendSchema, schemas, type SchemaRules } from "./schema.ts";
+import { type Issue, isObject, type Json, type JsonObject, pathKey } from "./types.ts";
+
+export type DocumentKind = "release-package" | "record-package" | "record" | "release";
+
+export interface ValidatorOptions {
+  /** Codelist file name (`partyRole.csv`) -> its codes. Without it, codelists are not checked. */
+  codelists?: Record<string, string[]>;
+  /** Release schema patches from extensions, applied in order. */
+  extensionPatches?: JsonObject[];
+}
+
+export interface Validator {
+  kindOf(doc: Json): DocumentKind;
+  validate(doc: Json): Issue[];
+}
+
+/** `/releases/0/tag` -> `$.releases[0].tag` */
+export function pointerToPath(pointer: string): string {
+  let p = "$";
+  if (!pointer) return p;
+  for (const raw of pointer.slice(1).split("/")) {
+    const seg = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    p = /^\d+$/.test(seg) ? `${p}[${seg}]` : pathKey(p, seg);
+  }
+  return p;
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "array";
+  if (typeof v === "number") return Number.isInteger(v) ? "integer" : "number";
+  return typeof v;
+}
+
+function show(v: unknown): string {
+  const s = JSON.stringify(v);
+  return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+function describe(e: ErrorObject): { path: string; message: string } {
+  const path = pointerToPath(e.instancePath);
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case "required":
+      return { path: pathKey(path, String(p.missingProperty)), message: "required field is missing" };
+    case "type": {
+      const t = Array.isArray(p.type) ? p.type.join(" or ") : String(p.type);
+      return { path, message: `expected ${t}, got ${typeName(e.data)} ${show(e.data)}` };
+    }
+    case "enum":
+      return {
+        path,
+        message: `expected one of ${(p.allowedValues as unknown[]).map((x) => show(x)).join(", ")}, got ${show(e.data)}`,
+      };
+    case "format":
+      return { path, message: `expected a valid ${String(p.format)}, got ${show(e.data)}` };
+    case "minItems":
+      return { path, message: `expected at least ${String(p.limit)} item(s)` };
+    case "minLength":
+      return { path, message: `expected at least ${String(p.limit)} character(s), got ${show(e.data)}` };
+    case "minimum":
+      return { path, message: `expected a number >= ${String(p.limit)}, got ${show(e.data)}` };
+    case "pattern":
+      return { path, message: `expected text matching ${String(p.pattern)}, got ${show(e.data)}` };
+    case "uniqueItems":
+      return { path, message: `expected unique items; items ${String(p.j)} and ${String(p.i)} are the same` };
+    case "additionalProperties":
+      return { path: pathKey(path, String(p.additionalProperty)), message: "field is not allowed here" };
+    default:
+      return { path, message: e.message ?? e.keyword };
+  }
+}
+
+// Both packages are CommonJS with an `exports.default`; under NodeNext the default import is the
+// module object, so take `.default` when present.
+const Ajv = ((AjvDraft04 as unknown as { default?: typeof AjvDraft04 }).default ??
+  AjvDraft04) as typeof AjvDraft04;
+const addFormats = ((ajvFormats as unknown as { default?: typeof ajvFormats }).default ??
+  ajvFormats) as typeof ajvFormats;
+
+export function createValidator(opts: ValidatorOptions = {}): Validator {
+  const release = opts.extensionPatches?.length
+    ? extendSchema(schemas.release, opts.extensionPatches)
+    : schemas.release;
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true, verbose: true });
+  addFormats(ajv);
+  for (const k of [
+    "omitWhenMerged",
+    "wholeListMerge",
+    "codelist",
+    "openCodelist",
+    "deprecated",
+    "mergeStrategy",
+    "versionId",
+  ]) {
+    ajv.addKeyword(k);
+  }
+  ajv.addSchema(release as object);
+  ajv.addSchema(schemas.versionedRelease as object);
+  const byKind: Record<DocumentKind, ValidateFunction> = {
+    release: ajv.getSchema(String(release.id))!,
+    "release-package": ajv.compile(schemas.releasePackage as object),
+    "record-package": ajv.compile(schemas.recordPackage as object),
+    record: ajv.getSchema(`${String(schemas.recordPackage.id)}#/definitions/record`)!,
+  };
+  const rules: SchemaRules = deriveRules(release);
+  const codes = new Map<string, Set<string>>();
+  for (const [name, list] of Object.entries(opts.codelists ?? {})) codes.set(name, new Set(list));
+  // Dotted prefixes under which some field has a codelist, so the walk skips the rest.
+  const prefixes = new Set<string>();
+  for (const path of rules.codelists.keys()) {
+    const parts = path.split(".");
+    for (let i = 1; i <= parts.length; i++) prefixes.add(parts.slice(0, i).join("."));
+  }
+
+  const checkValue = (v: Json, dotted: string, jsonPath: string, out: Issue[]) => {
+    const rule = rules.codelists.get(dotted);
+    if (rule) {
+      const list = codes.get(rule.codelist);
+      if (list) {
+        const values = Array.isArray(v)
+          ? v.map((x, i) => [x, `${jsonPath}[${i}]`] as const)
+          : [[v, jsonPath] as const];
+        for (const [x, p] of values) {
+          if (typeof x !== "string" || list.has(x)) continue;
+          out.push({
+            severity: rule.open ? "warning" : "error",
+            code: "codelist",
+            path: p,
+            message: `${show(x)} is not in the ${rule.open ? "open" : "closed"} codelist ${rule.codelist}`,
+          });
+        }
+      }
+    }
+    walk(v, dotted, jsonPath, out);
+  };
+  const walk = (v: Json, dotted: string, jsonPath: string, out: Issue[]) => {
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i]!;
+        if (isObject(x)) walkObject(x, dotted, `${jsonPath}[${i}]`, out);
+      }
+    } else if (isObject(v)) walkObject(v, dotted, jsonPath, out);
+  };
+  const walkObject = (o: JsonObject, dotted: string, jsonPath: string, out: Issue[]) => {
+    for (const key in o) {
+      const d = dotted ? `${dotted}.${key}` : key;
+      if (!prefixes.has(d)) continue;
+      checkValue(o[key]!, d, pathKey(jsonPath, key), out);
+    }
+  };
+
+  const kindOf = (doc: Json): DocumentKind => {
+    if (!isObject(doc)) return "release";
+    if ("records" in doc) return "record-package";
+    if ("compiledRelease" in doc || "versionedRelease" in doc) return "record";
+    return "releases" in doc ? "release-package" : "release";
+  };
+
+  return {
+    kindOf,
+    validate(doc: Json): Issue[] {
+      const kind = kindOf(doc);
+      const fn = byKind[kind];
+      const out: Issue[] = [];
+      if (!fn(doc)) {
+        const seen = new Set<string>();
+        for (const e of fn.errors ?? []) {
+          const d = describe(e);
+          const key = `${d.path}\u0000${d.message}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          out.push({ severity: "error", code: `schema-${e.keyword}`, path: d.path, message: d.message });
+        }
+      }
+      if (codes.size > 0) {
+        const releaseRoots: [JsonObject, string][] = [];
+        if (kind === "release" && isObject(doc)) releaseRoots.push([doc, "$"]);
+        if (kind === "release-package" && isObject(doc) && Array.isArray(doc.releases)) {
+          for (let i = 0; i < doc.releases.length; i++) {
+            const r = doc.releases[i];
+            if (isObject(r)) releaseRoots.push([r, `$.releases[${i}]`]);
+          }
+        }
+        const records: [Json, string][] = [];
+        if (kind === "record" && isObject(doc)) records.push([doc, "$"]);
+        if (kind === "record-package" && isObject(doc) && Array.isArray(doc.records)) {
+          for (let i = 0; i < doc.records.length; i++) records.push([doc.records[i]!, `$.records[${i}]`]);
+        }
+        for (const [rec, base] of records) {
+          if (!isObject(rec)) continue;
+          if (Array.isArray(rec.releases)) {
+            for (let j = 0; j < rec.releases.length; j++) {
+              const r = rec.releases[j];
+              if (isObject(r) && r.url === undefined) releaseRoots.push([r, `${base}.releases[${j}]`]);
+            }
+          }
+          if (isObject(rec.compiledRelease))
+            releaseRoots.push([rec.compiledRelease, `${base}.compiledRelease`]);
+        }
+        // Closed codelists are also enums in the schema: report each bad value once.
+        const schemaEnum = new Set(out.filter((x) => x.code === "schema-enum").map((x) => x.path));
+        const found: Issue[] = [];
+        for (const [r, p] of releaseRoots) walkObject(r, "", p, found);
+        for (const f of found) if (!(f.severity === "error" && schemaEnum.has(f.path))) out.push(f);
+      }
+      return out;
+    },
+  };
+}
