@@ -2,7 +2,7 @@
  * The cluster starter's building blocks: finding the binaries, a free port, and failing clearly
  * (and without leaving a temp directory behind) when the binaries do not work.
  */
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -30,6 +30,20 @@ describe("findPgBinDir", () => {
     const viaPath = binDir("path-bin", "#!/bin/sh\nexit 0\n");
     expect(findPgBinDir({ NOUS_PG_BIN: viaEnv, PATH: viaPath })).toBe(viaEnv);
     expect(findPgBinDir({ PATH: `/nonexistent:${viaPath}` })).toBe(viaPath);
+  });
+
+  it("takes the newest version under a Debian-style /usr/lib/postgresql/<version>/bin root", () => {
+    const root = join(scratch, "lib-postgresql");
+    mkdirSync(root);
+    for (const v of ["9.6", "15", "13"]) {
+      mkdirSync(join(root, v));
+      renameSync(binDir(`v${v}`, "#!/bin/sh\nexit 0\n"), join(root, v, "bin"));
+    }
+    expect(findPgBinDir({ PATH: "" }, [root], [])).toBe(join(root, "15", "bin"));
+  });
+
+  it("returns null when no PostgreSQL is installed anywhere it looks", () => {
+    expect(findPgBinDir({ PATH: "" }, [join(scratch, "nowhere")], [])).toBeNull();
   });
 
   it("ignores a directory that lacks one of the three programs", () => {

@@ -15,44 +15,11 @@
  * When Chromium is missing the suites are skipped, unless NOUS_REQUIRE_BROWSER=1, in which case
  * the run fails in global setup and `describeBrowser` throws.
  */
-import { accessSync, constants } from "node:fs";
 import { type Browser, chromium } from "playwright-core";
 import { describe } from "vitest";
+import { CHROMIUM_ARGS, chromiumMissingReason, findChromium } from "./chromium-path.ts";
 
-export const CHROMIUM_ARGS: readonly string[] = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-const DEFAULT_PATHS = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Path of the Chromium executable, or null when none is installed. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
-  if (env.NOUS_CHROMIUM) return isExecutable(env.NOUS_CHROMIUM) ? env.NOUS_CHROMIUM : null;
-  return DEFAULT_PATHS.find(isExecutable) ?? null;
-}
-
-/** Why Chromium cannot be used, for error messages. */
-export function chromiumMissingReason(env: NodeJS.ProcessEnv = process.env): string {
-  return env.NOUS_CHROMIUM
-    ? `NOUS_CHROMIUM=${env.NOUS_CHROMIUM} is not an executable file`
-    : `no Chromium at ${DEFAULT_PATHS.join(" or ")} (install it with 'apt-get install chromium' or set NOUS_CHROMIUM)`;
-}
+export { CHROMIUM_ARGS, chromiumMissingReason, findChromium };
 
 /** True when a Chromium executable is installed. */
 export function browserAvailable(): boolean {

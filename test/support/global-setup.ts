@@ -10,7 +10,7 @@
  * instead of skipped suites. The `nousPgUrl`/`nousPgReason` keys are declared in pg.ts.
  */
 import type { TestProject } from "vitest/node";
-import { chromiumMissingReason, findChromium } from "./browser.ts";
+import { chromiumMissingReason, findChromium } from "./chromium-path.ts";
 import { findPgBinDir, type PgServer, startPgServer } from "./pg-server.ts";
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

@@ -22,21 +22,25 @@ import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 
 /** Directory holding initdb, pg_ctl and postgres, or null when PostgreSQL is not installed. */
-export function findPgBinDir(env: NodeJS.ProcessEnv = process.env): string | null {
+export function findPgBinDir(
+  env: NodeJS.ProcessEnv = process.env,
+  versionRoots: readonly string[] = ["/usr/lib/postgresql", "/usr/local/lib/postgresql"],
+  fallbacks: readonly string[] = ["/usr/local/pgsql/bin", "/opt/homebrew/bin", "/usr/local/bin"],
+): string | null {
   const candidates: string[] = [];
   if (env.NOUS_PG_BIN) candidates.push(env.NOUS_PG_BIN);
   for (const dir of (env.PATH ?? "").split(delimiter)) {
     if (dir && isExecutable(join(dir, "pg_ctl"))) candidates.push(dir);
   }
   // Debian/Ubuntu keep the server binaries out of PATH, one directory per major version.
-  for (const root of ["/usr/lib/postgresql", "/usr/local/lib/postgresql"]) {
+  for (const root of versionRoots) {
     if (!existsSync(root)) continue;
     const versions = readdirSync(root)
       .filter((name) => /^\d+(\.\d+)?$/.test(name))
       .sort((a, b) => Number(b) - Number(a));
     for (const v of versions) candidates.push(join(root, v, "bin"));
   }
-  candidates.push("/usr/local/pgsql/bin", "/opt/homebrew/bin", "/usr/local/bin");
+  candidates.push(...fallbacks);
   for (const dir of candidates) {
     if (["initdb", "pg_ctl", "postgres"].every((b) => isExecutable(join(dir, b)))) return dir;
   }
