@@ -37,7 +37,8 @@ export function describeError(err: unknown): { code: number; message: string } {
   }
   if (err instanceof Error) {
     const sys = err as NodeJS.ErrnoException;
-    if (sys.code === "ENOENT" && sys.path) return { code: 1, message: `${sys.path}: no such file or directory` };
+    if (sys.code === "ENOENT" && sys.path)
+      return { code: 1, message: `${sys.path}: no such file or directory` };
     if (sys.code === "EACCES" && sys.path) return { code: 1, message: `${sys.path}: permission denied` };
     return { code: 1, message: err.message };
   }

@@ -13,7 +13,10 @@ export function createProgress(label: string, total = 0, opts: { quiet?: boolean
   if (opts.quiet || process.env.NOUS_QUIET === "1") return { update() {}, stop() {} };
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { format: `${label} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left`, stream: process.stderr },
+      {
+        format: `${label} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left`,
+        stream: process.stderr,
+      },
       cliProgress.Presets.shades_classic,
     );
     bar.start(total || 1, 0);

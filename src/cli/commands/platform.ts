@@ -1,4 +1,170 @@
-/** Platform commands: serve, demo, db, users, audit. */
+/** Platform commands: serve, demo, db (migrate, backup, restore), users, audit. */
 import type { Command } from "commander";
+import { InputError } from "../../shared/errors.ts";
+import { verifyAudit } from "../../store/audit.ts";
+import { backup, restore, wipe } from "../../store/backup.ts";
+import { type Store, migrate, openMigrated, openStore, resolveDatabaseUrl } from "../../store/db.ts";
+import { isEmpty, loadDemo } from "../../store/demo.ts";
+import { demoAccounts } from "../../demo/scenario.ts";
+import { ACCOUNT_ROLES } from "../../store/schema.ts";
+import { addUser, createApiToken } from "../../store/users.ts";
 
-export function registerPlatform(_program: Command): void {}
+const DB_HELP =
+  "database: a SQLite file path or postgres://... (default: $NOUS_DATABASE_URL or ./data/nous.db)";
+
+async function withStore<T>(dbFlag: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openMigrated(resolveDatabaseUrl(dbFlag));
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function printDemoAccounts(): void {
+  process.stdout.write("Demo accounts (username / password / role):\n");
+  for (const a of demoAccounts)
+    process.stdout.write(`  ${a.username.padEnd(11)} ${a.password.padEnd(22)} ${a.role}\n`);
+}
+
+function parsePort(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InputError(`--port: expected a port number 0–65535, got "${text}"`);
+  return n;
+}
+
+export function registerPlatform(program: Command): void {
+  program
+    .command("serve")
+    .description("Serve the API and the dashboard (loads the demo scenario into an empty database)")
+    .option("--port <port>", "port to listen on (default: $PORT or 8080)")
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option("--db <url>", DB_HELP)
+    .option("--no-demo", "do not load the demo scenario into an empty database")
+    .option("--log", "log every request")
+    .action(async (opts: { port?: string; host: string; db?: string; demo: boolean; log?: boolean }) => {
+      const port = parsePort(opts.port ?? process.env.PORT ?? "8080");
+      const store = await openMigrated(resolveDatabaseUrl(opts.db));
+      const { buildServer } = await import("../../server/app.ts");
+      let loaded = false;
+      if (opts.demo && (await isEmpty(store))) {
+        await loadDemo(store);
+        loaded = true;
+      }
+      const app = await buildServer({ store, logger: opts.log === true });
+      const address = await app.listen({ port, host: opts.host });
+      process.stdout.write(`nous is serving ${store.kind} store ${store.location}\n`);
+      if (loaded) process.stdout.write("Loaded the demo scenario (MOPAC and the Met, 2013–2027).\n");
+      process.stdout.write(`Dashboard: ${address}/\nAPI docs:  ${address}/api/docs\n`);
+      if (opts.demo) printDemoAccounts();
+      const stop = async () => {
+        await app.close();
+        await store.close();
+        process.exit(0);
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+
+  program
+    .command("demo")
+    .description("Create a fresh database holding the demo scenario (replaces what is there)")
+    .option("--db <url>", DB_HELP)
+    .action(async (opts: { db?: string }) => {
+      await withStore(opts.db, async (store) => {
+        await wipe(store);
+        await loadDemo(store);
+        process.stdout.write(`Demo scenario loaded into ${store.kind} store ${store.location}\n`);
+        printDemoAccounts();
+      });
+    });
+
+  const db = program.command("db").description("Database maintenance");
+  db.command("migrate")
+    .description("Bring the database schema up to date")
+    .option("--db <url>", DB_HELP)
+    .action(async (opts: { db?: string }) => {
+      const store = openStore(resolveDatabaseUrl(opts.db));
+      try {
+        const applied = await migrate(store);
+        process.stdout.write(applied.length ? `applied: ${applied.join(", ")}\n` : "schema is up to date\n");
+      } finally {
+        await store.close();
+      }
+    });
+  db.command("backup <file>")
+    .description("Write every table to FILE (JSON Lines; restores into SQLite or PostgreSQL)")
+    .option("--db <url>", DB_HELP)
+    .action(async (file: string, opts: { db?: string }) => {
+      await withStore(opts.db, async (store) => {
+        const counts = await backup(store, file);
+        const total = Object.values(counts).reduce((a, b) => a + b, 0);
+        process.stdout.write(
+          `backed up ${total} rows from ${Object.keys(counts).length} tables to ${file}\n`,
+        );
+      });
+    });
+  db.command("restore <file>")
+    .description("Load a backup into an empty database (all or nothing; the audit chain is checked first)")
+    .option("--db <url>", DB_HELP)
+    .option("--force", "replace the data the database holds now")
+    .action(async (file: string, opts: { db?: string; force?: boolean }) => {
+      await withStore(opts.db, async (store) => {
+        const counts = await restore(store, file, { force: opts.force === true });
+        const total = Object.values(counts).reduce((a, b) => a + b, 0);
+        process.stdout.write(`restored ${total} rows into ${store.kind} store ${store.location}\n`);
+      });
+    });
+
+  const users = program.command("users").description("Accounts");
+  users
+    .command("add <username>")
+    .description("Create an account")
+    .requiredOption("--role <role>", `one of ${ACCOUNT_ROLES.join(", ")}`)
+    .option("--password <password>", "at least 8 characters (or set NOUS_PASSWORD)")
+    .option("--name <displayName>", "name shown in the dashboard")
+    .option("--db <url>", DB_HELP)
+    .action(
+      async (username: string, opts: { role: string; password?: string; name?: string; db?: string }) => {
+        const password = opts.password ?? process.env.NOUS_PASSWORD;
+        if (!password) throw new InputError("--password (or NOUS_PASSWORD) is required");
+        await withStore(opts.db, async (store) => {
+          const u = await addUser(
+            store,
+            { username, role: opts.role, password, displayName: opts.name },
+            "cli",
+            "account created with nous users add",
+          );
+          process.stdout.write(`created ${u.username} (${u.role})\n`);
+        });
+      },
+    );
+  users
+    .command("token <username>")
+    .description("Issue an API token for scripts (printed once)")
+    .option("--name <name>", "what the token is for", "script")
+    .option("--db <url>", DB_HELP)
+    .action(async (username: string, opts: { name: string; db?: string }) => {
+      await withStore(opts.db, async (store) => {
+        process.stdout.write(`${await createApiToken(store, username, opts.name, "cli")}\n`);
+      });
+    });
+
+  const audit = program.command("audit").description("The audit trail");
+  audit
+    .command("verify")
+    .description("Check the audit trail's hash chain; names the first broken entry")
+    .option("--db <url>", DB_HELP)
+    .action(async (opts: { db?: string }) => {
+      await withStore(opts.db, async (store) => {
+        const r = await verifyAudit(store);
+        if (r.ok) {
+          process.stdout.write(`audit chain intact: ${r.entries} entries\n`);
+        } else {
+          process.stderr.write(`nous: audit chain broken at entry ${r.broken?.seq}: ${r.broken?.reason}\n`);
+          process.exitCode = 1;
+        }
+      });
+    });
+}

@@ -1,0 +1,150 @@
+/**
+ * The HTTP server: the API under /api (each route module a plugin declaring its schema, roles
+ * and handlers in one place), the OpenAPI document generated from those declarations, and the
+ * dashboard's static files.
+ */
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import { InputError } from "../shared/errors.ts";
+import type { Store } from "../store/db.ts";
+import type { Role } from "../store/schema.ts";
+import { installAuth } from "./auth.ts";
+import { routeModules } from "./routes/index.ts";
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  roles: readonly Role[];
+}
+
+export interface ServerOptions {
+  store: Store;
+  logger?: boolean;
+  /** Folder of the built dashboard; defaults to web/dist. */
+  webRoot?: string;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    store: Store;
+    /** Every API route with the roles it declares: the role test walks this list. */
+    nousRoutes: RouteInfo[];
+  }
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_WEB_ROOT = join(here, "..", "..", "web", "dist");
+
+export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: "info" } : false,
+    bodyLimit: 64 * 1024 * 1024,
+    ajv: { customOptions: { allErrors: true, coerceTypes: "array", removeAdditional: false } },
+  });
+  app.decorate("store", opts.store);
+  app.decorate("nousRoutes", [] as RouteInfo[]);
+
+  app.addHook("onRoute", (route) => {
+    if (!route.url.startsWith("/api/")) return;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const roles = route.config?.roles;
+    if (!roles) return;
+    for (const m of methods) if (m !== "HEAD") app.nousRoutes.push({ method: m, url: route.url, roles });
+  });
+
+  app.setErrorHandler((err: FastifyError | InputError, req, reply) => {
+    if (err instanceof InputError) {
+      return reply.code(err.status).send({
+        error: err.code,
+        message: err.message,
+        details: err.details ?? (Object.keys(err.location).length ? err.location : null),
+      });
+    }
+    const fe = err as FastifyError;
+    if (fe.validation) {
+      const first = fe.validation[0];
+      const path = first ? `${fe.validationContext ?? "body"}${first.instancePath.replaceAll("/", ".")}` : "";
+      return reply.code(400).send({
+        error: "bad_request",
+        message: first ? `${path || fe.validationContext}: ${first.message}` : fe.message,
+        details: fe.validation.map((v) => ({
+          path: `${fe.validationContext}${v.instancePath}`,
+          message: v.message,
+          params: v.params,
+        })),
+      });
+    }
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      return reply
+        .code(fe.statusCode)
+        .send({ error: fe.code ?? "bad_request", message: fe.message, details: null });
+    }
+    req.log.error(err);
+    return reply
+      .code(500)
+      .send({ error: "internal", message: "the server could not complete this request", details: null });
+  });
+
+  installAuth(app, opts.store);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: {
+        title: "nous API",
+        version: "0.1.0",
+        description:
+          "Commercial nous for public bodies. Each operation lists the roles that may call it. Errors are JSON {error, message, details}.",
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer", description: "API token from `nous users token`" },
+          session: { type: "apiKey", in: "cookie", name: "nous_session" },
+        },
+      },
+    },
+    transform: ({ schema, url, route }) => {
+      const roles = route.config?.roles;
+      if (!roles || !schema) return { schema, url };
+      const s = { ...schema } as Record<string, unknown>;
+      const note = `Roles: ${roles.join(", ")}.`;
+      s.description = s.description ? `${s.description}\n\n${note}` : note;
+      return { schema: s as typeof schema, url };
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  for (const mod of routeModules) await app.register(mod, { prefix: "/api" });
+
+  const webRoot = opts.webRoot ?? DEFAULT_WEB_ROOT;
+  const haveWeb = existsSync(join(webRoot, "index.html"));
+  if (haveWeb) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith("/api/") || req.method !== "GET") {
+      return reply
+        .code(404)
+        .send({
+          error: "not_found",
+          message: `no route ${req.method} ${req.url.split("?")[0]}`,
+          details: null,
+        });
+    }
+    if (!haveWeb) {
+      return reply
+        .code(503)
+        .type("text/plain")
+        .send("The dashboard has not been built: run `npm run build:web` (npm start does it for you).");
+    }
+    // The dashboard routes in the browser: every other GET gets its page.
+    return reply.type("text/html").sendFile("index.html");
+  });
+  return app;
+}

@@ -1,0 +1,17 @@
+/** Every API route module, registered under /api. A new capability adds its module here. */
+import type { FastifyPluginAsync } from "fastify";
+import { auditRoutes } from "./audit.ts";
+import { authRoutes } from "./auth.ts";
+import { healthRoutes } from "./health.ts";
+import { recordRoutes } from "./records.ts";
+import { releaseRoutes } from "./releases.ts";
+import { userRoutes } from "./users.ts";
+
+export const routeModules: FastifyPluginAsync[] = [
+  healthRoutes,
+  authRoutes,
+  userRoutes,
+  auditRoutes,
+  recordRoutes,
+  releaseRoutes,
+];

@@ -1,0 +1,16 @@
+/**
+ * The ordered list of migrations. Both stores run exactly these; a new migration is a new file
+ * here, never an edit to one that has shipped.
+ */
+import type { Migration, MigrationProvider } from "kysely";
+import * as m001 from "./001_initial.ts";
+
+export const migrations: Record<string, Migration> = {
+  "001_initial": m001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};
