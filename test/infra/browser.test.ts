@@ -27,9 +27,10 @@ describe("browserAvailable", () => {
 describeBrowser("Chromium for tests", () => {
   let server: Server;
   let baseUrl: string;
-  const shots = mkdtempSync(join(tmpdir(), "nous-shots-"));
+  let shots: string;
 
   beforeAll(async () => {
+    shots = mkdtempSync(join(tmpdir(), "nous-shots-"));
     server = createServer((req, res) => {
       if (req.url === "/") {
         res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
@@ -44,7 +45,7 @@ describeBrowser("Chromium for tests", () => {
 
   afterAll(async () => {
     await new Promise<void>((resolve) => server?.close(() => resolve()));
-    rmSync(shots, { recursive: true, force: true });
+    if (shots) rmSync(shots, { recursive: true, force: true });
   });
 
   it("renders a page from a local server and saves a PNG screenshot", async () => {
