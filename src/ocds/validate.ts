@@ -80,12 +80,10 @@ function describe(e: ErrorObject): { path: string; message: string } {
   }
 }
 
-// Both packages are CommonJS with an `exports.default`; under NodeNext the default import is the
-// module object, so take `.default` when present.
-const Ajv = ((AjvDraft04 as unknown as { default?: typeof AjvDraft04 }).default ??
-  AjvDraft04) as typeof AjvDraft04;
-const addFormats = ((ajvFormats as unknown as { default?: typeof ajvFormats }).default ??
-  ajvFormats) as typeof ajvFormats;
+// Both packages are CommonJS (`module.exports = Ajv`); under NodeNext the default import is
+// typed as the module object, so name the class type explicitly.
+const Ajv = AjvDraft04 as unknown as typeof import("ajv-draft-04")["default"];
+const addFormats = ajvFormats as unknown as typeof import("ajv-formats")["default"];
 
 export function createValidator(opts: ValidatorOptions = {}): Validator {
   const release = opts.extensionPatches?.length
