@@ -1,0 +1,57 @@
+/**
+ * R018 Single bid received: only one tenderer submitted a bid in a competitive procedure. A lack
+ * of competition can be a suppression of competition: the ideal outcome for a corrupt buyer and a
+ * pre-determined bidder.
+ */
+import type { Flag, IndicatorModule } from "../types.ts";
+
+export const R018: IndicatorModule = {
+  meta: {
+    code: "R018",
+    name: "Single bid received",
+    definition: "Only one tenderer submitted a bid.",
+    methodology:
+      "A process is flagged if the number of distinct tenderers of submitted bids is 1 and " +
+      "/tender/procurementMethod is competitive (open or selective by default).",
+    risk:
+      "In a competitive procedure, a lack of competition might correspond to a suppression of competition, the " +
+      "ideal outcome for a corrupt buyer and a pre-determined bidder.",
+    output: "Always 1.0 for the contracting process.",
+    settings: ["R018.procurement_methods"],
+    groups: ["OCID"],
+  },
+  create(env) {
+    const methods = env.settings.indicators.R018?.procurementMethods ?? new Set(["open", "selective"]);
+    return {
+      code: "R018",
+      init: (): Flag[] => [],
+      fold(acc, view) {
+        if (!methods.has(view.procurementMethod ?? "")) return acc;
+        const tenderers = new Set<string>();
+        for (const bid of view.submitted) {
+          if (bid.tenderers.length !== bid.tendererCount) return acc; // a tenderer without an id
+          for (const t of bid.tenderers) tenderers.add(t);
+        }
+        if (tenderers.size === 1) {
+          acc.push({
+            group: "OCID",
+            id: view.ocid,
+            value: 1,
+            measured: 1,
+            threshold: 1,
+            comparison: "=",
+            thresholdSource: "default",
+            values: {
+              procurementMethod: view.procurementMethod,
+              tenderer: [...tenderers][0],
+              submittedBids: view.submitted.length,
+            },
+          });
+        }
+        return acc;
+      },
+      reduce: (a, b) => a.concat(b),
+      finalize: (acc) => ({ flags: acc }),
+    };
+  },
+};

@@ -1,0 +1,60 @@
+/**
+ * R036 Lowest bid disqualified: the lowest submitted bid is disqualified while the award criterion
+ * is price only. A corrupt buyer can award the pre-determined bidder by disqualifying cheaper bids.
+ */
+import type { Flag, IndicatorModule } from "../types.ts";
+
+export const R036: IndicatorModule = {
+  meta: {
+    code: "R036",
+    name: "Lowest bid disqualified",
+    definition: "The lowest submitted bid is disqualified, while the award criterion is price only.",
+    methodology:
+      "A process is flagged if it has one or more active awards, one or more valid bids with amounts, and the " +
+      "lowest submitted bid amount (in the main currency) belongs to a disqualified bid and to no other bid.",
+    risk: "A corrupt buyer can award the pre-determined bidder by disqualifying lower-priced bids.",
+    output: "Always 1.0 for the contracting process.",
+    settings: ["currency", "no_price_comparison_procurement_methods", "price_comparison_procurement_methods"],
+    groups: ["OCID"],
+  },
+  create() {
+    return {
+      code: "R036",
+      init: (): Flag[] => [],
+      fold(acc, view) {
+        if (!view.priceComparable || view.active.length === 0 || view.disqualified.length === 0) return acc;
+        let lowestOther: number | undefined;
+        let lowestValid: number | undefined;
+        let lowestDisqualified: number | undefined;
+        for (const bid of view.submitted) {
+          if (bid.amount === undefined || !view.currency.accept(bid.currency)) continue;
+          if (bid.status === "disqualified") {
+            if (lowestDisqualified === undefined || bid.amount < lowestDisqualified)
+              lowestDisqualified = bid.amount;
+          } else {
+            if (lowestOther === undefined || bid.amount < lowestOther) lowestOther = bid.amount;
+            if (bid.status === "valid" && (lowestValid === undefined || bid.amount < lowestValid))
+              lowestValid = bid.amount;
+          }
+        }
+        if (lowestValid === undefined || lowestDisqualified === undefined) return acc;
+        if (lowestOther !== undefined && lowestDisqualified >= lowestOther) return acc;
+        acc.push({
+          group: "OCID",
+          id: view.ocid,
+          value: 1,
+          measured: lowestDisqualified,
+          threshold: lowestOther,
+          comparison: "<",
+          values: {
+            lowestDisqualifiedBidAmount: lowestDisqualified,
+            lowestOtherSubmittedBidAmount: lowestOther,
+          },
+        });
+        return acc;
+      },
+      reduce: (a, b) => a.concat(b),
+      finalize: (acc) => ({ flags: acc }),
+    };
+  },
+};

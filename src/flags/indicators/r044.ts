@@ -1,0 +1,101 @@
+/**
+ * R044 Business similarities between suppliers: different tenderers in the same contracting
+ * process share the exact same address or a contact point field (name, email, telephone, fax,
+ * url). Shared details suggest the companies are connected, and their "competition" may be staged.
+ */
+import { addToSetMap, type Flag, type IndicatorModule } from "../types.ts";
+import type { Json } from "../view.ts";
+
+const ADDRESS_FIELDS = ["streetAddress", "locality", "region", "postalCode", "countryName"];
+const CONTACT_FIELDS = ["name", "email", "telephone", "faxNumber", "url"];
+
+const isObject = (v: unknown): v is Record<string, Json> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Keys that, when shared by two tenderers, make them similar. */
+function similarityKeys(party: Json): string[] {
+  const keys: string[] = [];
+  if (isObject(party.address)) {
+    const parts: string[] = [];
+    for (const f of ADDRESS_FIELDS) {
+      const v = party.address[f];
+      parts.push(typeof v === "string" || typeof v === "number" ? String(v).trim() : "");
+    }
+    if (parts.some((p) => p !== "")) keys.push(`address\u0000${parts.join("\u0000")}`);
+  }
+  if (isObject(party.contactPoint)) {
+    for (const f of CONTACT_FIELDS) {
+      const v = party.contactPoint[f];
+      if (typeof v === "string" && v.trim() !== "") keys.push(`contactPoint.${f}\u0000${v.trim()}`);
+    }
+  }
+  return keys;
+}
+
+export const R044: IndicatorModule = {
+  meta: {
+    code: "R044",
+    name: "Business similarities between suppliers",
+    definition: "Different tenderers bidding for the same contracting process have similar information.",
+    methodology:
+      "The tenderers of a process are the parties with the 'tenderer' role and the tenderers of its bids, looked " +
+      "up in /parties by id. A process is flagged if two different tenderers have exactly the same address, or " +
+      "the same value in any contact point field (name, email, telephone, faxNumber, url). These tenderers are " +
+      "also flagged.",
+    risk: "Similarities between suppliers may indicate that the companies are connected and not truly competing.",
+    output: "Always 1.0, for the contracting process and for the tenderers.",
+    settings: [],
+    groups: ["OCID", "Tenderer"],
+  },
+  create(env) {
+    return {
+      code: "R044",
+      init: () => ({ flags: [] as Flag[], map: new Map<string, Set<string>>() }),
+      fold(acc, view) {
+        const parties = view.release.parties;
+        if (!Array.isArray(parties) || parties.length < 2) return acc;
+        const byId = new Map<string, Json>();
+        const tenderers = new Set<string>();
+        for (const p of parties) {
+          if (!isObject(p) || typeof p.id !== "string") continue;
+          byId.set(p.id, p);
+          if (Array.isArray(p.roles) && p.roles.includes("tenderer")) tenderers.add(p.id);
+        }
+        for (const bid of view.bids) for (const t of bid.tenderers) if (byId.has(t)) tenderers.add(t);
+        if (tenderers.size < 2) return acc;
+        const owners = new Map<string, Set<string>>();
+        for (const t of tenderers) for (const k of similarityKeys(byId.get(t))) addToSetMap(owners, k, t);
+        const flagged = new Map<string, Set<string>>();
+        for (const [k, ids] of owners) {
+          if (ids.size < 2) continue;
+          const field = k.slice(0, k.indexOf("\u0000"));
+          for (const id of ids) addToSetMap(flagged, id, field);
+        }
+        if (flagged.size === 0) return acc;
+        const matches: Record<string, string[]> = {};
+        for (const [id, fields] of flagged) matches[id] = [...fields];
+        const values = { sharedFields: matches, ocid: view.ocid };
+        acc.flags.push({
+          group: "OCID",
+          id: view.ocid,
+          value: 1,
+          measured: flagged.size,
+          threshold: 2,
+          comparison: ">=",
+          values,
+        });
+        for (const id of flagged.keys()) {
+          acc.flags.push({ group: "Tenderer", id, value: 1, values });
+          if (env.map) addToSetMap(acc.map, view.ocid, id);
+        }
+        return acc;
+      },
+      reduce(a, b) {
+        for (const f of b.flags) a.flags.push(f);
+        for (const [k, v] of b.map) a.map.set(k, v);
+        return a;
+      },
+      finalize: (acc) => ({ flags: acc.flags, maps: env.map ? { ocid_tenderer_r044: acc.map } : undefined }),
+    };
+  },
+};

@@ -1,0 +1,98 @@
+/**
+ * R048 Heterogeneous supplier: the variety of item classifications (first level of the hierarchy)
+ * a tenderer is awarded is a high outlier. A supplier of everything is more likely unsuitable:
+ * low value for money, poor delivery, or rent extraction.
+ */
+import { computeFence } from "../quartiles.ts";
+import type { Flag, IndicatorModule } from "../types.ts";
+
+/** Per tenderer: processes awarded, and the distinct classification prefixes. */
+type Acc = Map<string, { processes: number; classes: Set<string> }>;
+
+export const R048: IndicatorModule = {
+  meta: {
+    code: "R048",
+    name: "Heterogeneous supplier",
+    definition: "The variety of items supplied by a tenderer is a high outlier.",
+    methodology:
+      "For each tenderer, variety = the number of distinct first-level classifications (the first `digits` " +
+      "characters of /awards[]/items[]/classification/id, 2 by default) across all items of active awards made " +
+      "to it alone. A tenderer is flagged if its variety is at least the upper fence Q3 + 1.5·IQR of the " +
+      "varieties of tenderers awarded in at least minimum_contracting_processes (20) processes (or the " +
+      "configured threshold).",
+    risk:
+      "A heterogeneous supplier is more likely to be unsuitable, increasing the risk of low value for money, low " +
+      "quality of delivery, and/or rent extraction.",
+    output: "The variety for the tenderer.",
+    settings: ["R048.digits", "R048.threshold", "R048.minimum_contracting_processes"],
+    groups: ["Tenderer"],
+  },
+  create(env) {
+    const s = env.settings.indicators.R048 ?? {};
+    const digits = s.digits ?? 2;
+    const minProcesses = s.minimumContractingProcesses ?? 20;
+    return {
+      code: "R048",
+      init: (): Acc => new Map(),
+      fold(acc: Acc, view) {
+        let seen: Set<string> | undefined;
+        for (const award of view.active) {
+          if (award.supplierCount !== 1 || award.suppliers.length !== 1) continue;
+          const supplier = award.suppliers[0] as string;
+          let entry = acc.get(supplier);
+          if (!entry) {
+            entry = { processes: 0, classes: new Set() };
+            acc.set(supplier, entry);
+          }
+          if (!seen) seen = new Set();
+          if (!seen.has(supplier)) {
+            seen.add(supplier);
+            entry.processes++;
+          }
+          const items = award.raw.items;
+          if (!Array.isArray(items)) continue;
+          for (const item of items) {
+            const id = item?.classification?.id;
+            const code = typeof id === "string" ? id : typeof id === "number" ? String(id) : undefined;
+            if (code !== undefined && code.length >= digits) entry.classes.add(code.slice(0, digits));
+          }
+        }
+        return acc;
+      },
+      reduce(a: Acc, b: Acc) {
+        for (const [id, e] of b) {
+          const x = a.get(id);
+          if (!x) a.set(id, e);
+          else {
+            x.processes += e.processes;
+            for (const c of e.classes) x.classes.add(c);
+          }
+        }
+        return a;
+      },
+      finalize(acc: Acc) {
+        const eligible: number[] = [];
+        for (const e of acc.values()) if (e.processes >= minProcesses) eligible.push(e.classes.size);
+        if (eligible.length === 0 && s.threshold === undefined) return { flags: [] };
+        const fence = computeFence(eligible, "upper", s.threshold);
+        if (!fence) return { flags: [] };
+        const flags: Flag[] = [];
+        for (const [id, e] of acc) {
+          const variety = e.classes.size;
+          if (variety === 0 || variety < fence.fence) continue;
+          flags.push({
+            group: "Tenderer",
+            id,
+            value: variety,
+            measured: variety,
+            threshold: fence.fence,
+            comparison: ">=",
+            thresholdSource: fence.source,
+            values: { classifications: [...e.classes].sort(), contractingProcesses: e.processes },
+          });
+        }
+        return { flags, meta: fence.meta };
+      },
+    };
+  },
+};

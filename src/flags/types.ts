@@ -1,0 +1,106 @@
+/**
+ * Shared types of the red-flags engine: the groups results are keyed by, an indicator's
+ * explainable metadata, a flag with the values that tripped it, and the contract every indicator
+ * file implements (the Rule shape of src/shared/rule.ts: init, fold, reduce, finalize).
+ */
+import type { IndicatorCode, Settings } from "./settings.ts";
+import type { View } from "./view.ts";
+
+export type Group = "OCID" | "Buyer" | "ProcuringEntity" | "Tenderer";
+export const GROUPS: readonly Group[] = ["OCID", "Buyer", "ProcuringEntity", "Tenderer"];
+
+/** What an API or dashboard shows next to a flag. A flag is a lead, never a verdict. */
+export interface IndicatorMeta {
+  code: IndicatorCode;
+  /** Short title, e.g. "Single bid received". */
+  name: string;
+  /** One-sentence definition. */
+  definition: string;
+  /** How the value is calculated and compared. */
+  methodology: string;
+  /** Why the pattern is a corruption or collusion risk. */
+  risk: string;
+  /** What the value of a flag means, per group. */
+  output: string;
+  /** Settings properties read, as `section.key`. */
+  settings: string[];
+  /** Groups this indicator can flag. */
+  groups: Group[];
+}
+
+/** How a flag's value compared with its threshold. */
+export type Comparison = "<" | "<=" | ">=" | "=" | ">";
+
+/** One raised flag, with what tripped it. */
+export interface Flag {
+  group: Group;
+  id: string;
+  /** The indicator's output (Cardinal's value). */
+  value: number;
+  /** The measured quantity compared with the threshold (often the same as value). */
+  measured?: number;
+  threshold?: number;
+  comparison?: Comparison;
+  /** Where the threshold came from. */
+  thresholdSource?: "settings" | "default" | "quartiles";
+  /** Inputs that explain the value: amounts, counts, dates, matched fields. */
+  values?: Record<string, unknown>;
+}
+
+export interface IndicatorOutput {
+  flags: Flag[];
+  /** Quartiles and fences, unrounded (rounded when written). */
+  meta?: Record<string, number>;
+  /** Map name -> ocid -> organization id(s). */
+  maps?: Record<string, Map<string, Set<string> | string>>;
+}
+
+/** Things every indicator may need besides its own settings. */
+export interface Env {
+  settings: Settings;
+  /** ISO date; only R055 reads it (its default period ends today). */
+  today: string;
+  /** Whether to fill the Maps. */
+  map: boolean;
+}
+
+export interface Indicator<Acc> {
+  readonly code: IndicatorCode;
+  init(): Acc;
+  /** Folds one contracting process (already through the global exclusions). */
+  fold(acc: Acc, view: View): Acc;
+  reduce(a: Acc, b: Acc): Acc;
+  finalize(acc: Acc): IndicatorOutput;
+}
+
+export interface IndicatorModule {
+  meta: IndicatorMeta;
+  // biome-ignore lint/suspicious/noExplicitAny: each indicator has its own accumulator type.
+  create(env: Env): Indicator<any>;
+}
+
+/** Adds `id` to the set at `key` in a map of sets. */
+export function addToSetMap(m: Map<string, Set<string>>, key: string, id: string): void {
+  let s = m.get(key);
+  if (!s) {
+    s = new Set();
+    m.set(key, s);
+  }
+  s.add(id);
+}
+
+/** A ratio kept as numerator and denominator, so partial results add up exactly. */
+export type Fraction = [number, number];
+
+export function addFraction(m: Map<string, Fraction>, key: string, num: number, den: number): void {
+  const f = m.get(key);
+  if (f) {
+    f[0] += num;
+    f[1] += den;
+  } else m.set(key, [num, den]);
+}
+
+export function mergeFractions(a: Map<string, Fraction>, b: Map<string, Fraction>): Map<string, Fraction> {
+  for (const [k, [n, d]] of b) addFraction(a, k, n, d);
+  return a;
+}
