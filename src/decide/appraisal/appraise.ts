@@ -33,8 +33,8 @@ export interface Appraisal {
   /** Option with the highest NPV. */
   preferred: string;
   baseline: string | null;
-  /** Last year with a cash flow. */
-  horizonYears: number;
+  /** Last year with a cash flow (the appraisal covers years 0..lastYear). */
+  lastYear: number;
 }
 
 export function lastYear(options: AppraisalOption[]): number {
@@ -97,8 +97,8 @@ export function appraiseOption(
 
 export function appraise(input: AppraisalInput): Appraisal {
   if (input.options.length === 0) throw new RangeError("an appraisal needs at least one option");
-  const horizonYears = lastYear(input.options);
-  const dfs = discountFactors(input.discounting, horizonYears);
+  const last = lastYear(input.options);
+  const dfs = discountFactors(input.discounting, last);
   const raw = input.options.map((o) => appraiseOption(o, dfs));
   const base = input.baseline === undefined ? undefined : raw.find((r) => r.id === input.baseline);
   if (input.baseline !== undefined && !base)
@@ -110,5 +110,5 @@ export function appraise(input: AppraisalInput): Appraisal {
   }));
   let preferred = options[0]!;
   for (const o of options) if (o.npv > preferred.npv) preferred = o;
-  return { options, preferred: preferred.id, baseline: base ? base.id : null, horizonYears };
+  return { options, preferred: preferred.id, baseline: base ? base.id : null, lastYear: last };
 }

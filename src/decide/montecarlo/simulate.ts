@@ -43,7 +43,7 @@ export interface OptionSimulation {
   probabilityNpvPositive: number;
   pvSavings: Summary | null;
   cashSavings: Summary | null;
-  /** Share of iterations whose savings reach the target (null without target or baseline). */
+  /** Share of iterations whose savings reach the target (null without target or baseline, and for the baseline). */
   probabilityMeetsTarget: number | null;
 }
 
@@ -145,7 +145,7 @@ export function simulate(
         cs[it] = cv[it]! - bc[it]!;
         if (target && (target.basis === "pv" ? ps[it]! : cs[it]!) >= target.amount) meets++;
       }
-      if (target) probabilityMeetsTarget = meets / N;
+      if (target && i !== base) probabilityMeetsTarget = meets / N;
       pvSavings = summarise(ps);
       cashSavings = summarise(cs);
     }

@@ -1,0 +1,67 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const CLI = ["--import", "tsx", "test/decide/decide-cli.ts"];
+const nous = (...args: string[]) =>
+  spawnSync("node", [...CLI, ...args], { encoding: "utf8", env: { ...process.env, NOUS_QUIET: "1" } });
+
+describe("nous appraise", () => {
+  it("prints the options as JSON", () => {
+    const out = execFileSync(
+      "node",
+      [...CLI, "appraise", "docs/decide/examples/simple-case.json", "--json", "--iterations", "1000"],
+      {
+        encoding: "utf8",
+      },
+    );
+    const r = JSON.parse(out);
+    const invest = r.options.find((o: { id: string }) => o.id === "invest");
+    expect(invest).toMatchObject({
+      pvCosts: "1000000.00",
+      pvBenefits: "1247490.80",
+      npv: "247490.80",
+      bcr: 1.2475,
+    });
+    expect(r.monteCarlo.iterations).toBe(1000);
+  });
+
+  it("prints a table for people", () => {
+    const r = nous("appraise", "docs/decide/examples/simple-case.json");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/invest \*\s+£1,000,000\s+£1,247,491\s+£247,491\s+1\.25/);
+    expect(r.stdout).toContain("Monte Carlo: 20,000 iterations, seed 1");
+  });
+
+  it("names the file and JSON path of bad input, exit code 1", () => {
+    const dir = mkdtempSync(join(tmpdir(), "nous-decide-"));
+    const file = join(dir, "case.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: "x",
+        discounting: "green-book",
+        options: [
+          {
+            id: "a",
+            cashflows: [
+              { year: 0, category: "capex", amount: -1 },
+              { year: 1, category: "benefit", amount: "1" },
+            ],
+          },
+        ],
+      }),
+    );
+    const r = nous("appraise", file);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe(`nous: ${file}: $.options[0].cashflows[1].amount: expected a number`);
+  });
+
+  it("rejects a bad --iterations", () => {
+    const r = nous("appraise", "docs/decide/examples/simple-case.json", "--iterations", "0");
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain("--iterations must be a whole number >= 1");
+  });
+});
