@@ -15,7 +15,7 @@ export { reconcileDataset, type ExceptionTable, type ReconcileOptions } from "./
 export { roundDiv } from "./rounding.ts";
 export { DAY_RULES } from "./rules/index.ts";
 export * from "./types.ts";
-// export { generate, type GenerateOptions, type GeneratorSink } from "./generate.ts";
+export { generate, type GenerateOptions, type GeneratorSink } from "./generate.ts";
 
 /** Exceptions as objects (fine up to a few million). */
 export function listExceptions(ds: Dataset, t: ExceptionTable): BillingException[] {
