@@ -15,8 +15,8 @@ import { migrate } from "./db.ts";
 import { migrationProvider, migrations } from "./migrations/index.ts";
 import type { AuditEntry, Database } from "./schema.ts";
 
-/** Tables in an order that satisfies foreign keys on restore. */
-export const TABLES: (keyof Database)[] = [
+/** The foundation's tables in an order that satisfies foreign keys on restore. */
+const CORE_TABLES: (keyof Database)[] = [
   "users",
   "sessions",
   "api_tokens",
@@ -30,6 +30,9 @@ export const TABLES: (keyof Database)[] = [
   "elections",
   "releases",
 ];
+
+/** Every table, in restore order. A capability appends its own list (parents before children). */
+export const TABLES: (keyof Database)[] = [...CORE_TABLES];
 
 const FORMAT = "nous-backup";
 
@@ -133,10 +136,8 @@ export async function restore(
       counts[table] = rows.length;
       for (let i = 0; i < rows.length; i += 100) {
         // biome-ignore lint/suspicious/noExplicitAny: rows come from a backup of this very schema, checked table by table
-        await trx
-          .insertInto(table)
-          .values(rows.slice(i, i + 100) as any)
-          .execute();
+        const chunk = rows.slice(i, i + 100) as any;
+        await trx.insertInto(table).values(chunk).execute();
       }
     }
     if (!byTable.get("audit_head")?.length)

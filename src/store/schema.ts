@@ -149,7 +149,8 @@ export interface ReleasesTable {
   imported_at: string;
 }
 
-export interface Database {
+/** The foundation's tables. Each capability keeps its tables in its own src/store/<area>-schema.ts. */
+export interface CoreTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
@@ -163,6 +164,9 @@ export interface Database {
   elections: ElectionsTable;
   releases: ReleasesTable;
 }
+
+/** Every table. A capability adds its tables by extending this interface here. */
+export interface Database extends CoreTables {}
 
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
