@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { bid, run } from "../../../test/flags/run.ts";
+
+describe("R028 identical bid prices", () => {
+  it("flags a process where different tenderers bid the same price, and those tenderers", () => {
+    const { json } = run(
+      "[R028]",
+      [
+        {
+          ocid: "F",
+          bids: { details: [bid("D", "disqualified", 10), bid("V", "valid", 10), bid("X", "valid", 11)] },
+        },
+        { ocid: "N", bids: { details: [bid("A", "valid", 10), bid("B", "valid", 11)] } },
+        { ocid: "Same", bids: { details: [bid("A", "valid", 10), bid("A", "valid", 10)] } },
+      ],
+      { map: true },
+    );
+    expect(json.OCID).toEqual({ F: { R028: 1 } });
+    expect(json.Tenderer).toEqual({ D: { R028: 1 }, V: { R028: 1 } });
+    expect(json.Maps.ocid_tenderer_r028).toEqual({ F: ["D", "V"] });
+  });
+
+  it("ignores bids that were not submitted", () => {
+    const { json } = run("[R028]", [
+      { ocid: "W", bids: { details: [bid("A", "withdrawn", 10), bid("B", "valid", 10)] } },
+    ]);
+    expect(json).toEqual({});
+  });
+
+  it("excludes processes whose prices the buyer predetermines", () => {
+    const ini = "price_comparison_procurement_methods = Reverse Auction\n[R028]";
+    const same = { details: [bid("A", "valid", 10), bid("B", "valid", 10)] };
+    const { json } = run(ini, [
+      { ocid: "Fixed", tender: { procurementMethodDetails: "Fixed price" }, bids: same },
+      { ocid: "Unset", bids: same },
+      { ocid: "Auction", tender: { procurementMethodDetails: "Reverse Auction" }, bids: same },
+    ]);
+    expect(json.OCID).toEqual({ Auction: { R028: 1 } });
+  });
+});

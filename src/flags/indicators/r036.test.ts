@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { award, bid, run } from "../../../test/flags/run.ts";
+
+const rel = (ocid: string, bids: unknown[], extra: object = {}) => ({
+  ocid,
+  bids: { details: bids },
+  awards: [award("B")],
+  ...extra,
+});
+
+describe("R036 lowest bid disqualified", () => {
+  it("flags a process whose lowest submitted bid is disqualified", () => {
+    const { json } = run("[R036]", [
+      rel("F", [bid("A", "disqualified", 100000), bid("B", "valid", 111111)]),
+      rel("N", [bid("A", "disqualified", 200000), bid("B", "valid", 111111)]),
+    ]);
+    expect(json).toEqual({ OCID: { F: { R036: 1 } } });
+  });
+
+  it("requires an active award and a valid bid with an amount", () => {
+    const { json } = run("[R036]", [
+      rel("NoAward", [bid("A", "disqualified", 1), bid("B", "valid", 2)], {
+        awards: [award("B", "cancelled")],
+      }),
+      rel("NoAmount", [bid("A", "disqualified", 1), bid("B", "valid")]),
+    ]);
+    expect(json).toEqual({});
+  });
+
+  it("excludes processes whose prices the buyer predetermines", () => {
+    const ini = "no_price_comparison_procurement_methods = Random Selection\n[R036]";
+    const { json } = run(ini, [
+      rel("F", [bid("A", "disqualified", 1), bid("B", "valid", 2)], {
+        tender: { procurementMethodDetails: "Random Selection" },
+      }),
+    ]);
+    expect(json).toEqual({});
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { bid, run } from "../../../test/flags/run.ts";
+
+const party = (id: string, extra: object) => ({ id, roles: ["tenderer"], ...extra });
+
+describe("R044 business similarities between suppliers", () => {
+  it("flags tenderers with the same address or the same contact point field", () => {
+    const address = {
+      streetAddress: "Collusion Street 1",
+      locality: "Atlantis City",
+      countryName: "Atlantis",
+    };
+    const { json, result } = run(
+      "[R044]",
+      [
+        { ocid: "Address", parties: [party("A", { address }), party("B", { address })] },
+        {
+          ocid: "Email",
+          parties: [
+            party("A", { contactPoint: { email: "bids@example.com", name: "Ann" } }),
+            party("C", { contactPoint: { email: "bids@example.com", name: "Bob" } }),
+          ],
+        },
+        {
+          ocid: "Different",
+          parties: [party("D", { address }), party("E", { address: { ...address, streetAddress: "2" } })],
+        },
+      ],
+      { map: true },
+    );
+    expect(json.OCID).toEqual({ Address: { R044: 1 }, Email: { R044: 1 } });
+    expect(json.Tenderer).toEqual({ A: { R044: 1 }, B: { R044: 1 }, C: { R044: 1 } });
+    expect(json.Maps.ocid_tenderer_r044).toEqual({ Address: ["A", "B"], Email: ["A", "C"] });
+    expect(result.flags.find((f) => f.id === "Email")?.values).toMatchObject({
+      sharedFields: { A: ["contactPoint.email"], C: ["contactPoint.email"] },
+    });
+  });
+
+  it("finds tenderers through bids as well as party roles, and ignores other parties", () => {
+    const cp = { contactPoint: { telephone: "+44 20 0000 0000" } };
+    const { json } = run("[R044]", [
+      {
+        ocid: "Bids",
+        parties: [
+          { id: "A", ...cp },
+          { id: "B", ...cp },
+        ],
+        bids: { details: [bid("A", "valid"), bid("B", "valid")] },
+      },
+      { ocid: "Buyer", parties: [{ id: "X", roles: ["buyer"], ...cp }, party("Y", cp)] },
+    ]);
+    expect(json.OCID).toEqual({ Bids: { R044: 1 } });
+  });
+
+  it("does not match empty values", () => {
+    const { json } = run("[R044]", [
+      {
+        ocid: "Empty",
+        parties: [
+          party("A", { contactPoint: { email: "" }, address: {} }),
+          party("B", { contactPoint: { email: "" }, address: {} }),
+        ],
+      },
+    ]);
+    expect(json).toEqual({});
+  });
+});
