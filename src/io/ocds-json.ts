@@ -70,6 +70,7 @@ export async function* readLines(stream: AsyncIterable<Buffer | string>): AsyncG
 }
 
 export interface Document {
+  /** The parsed document; in raw mode, absent for JSON Lines (parse `text` when needed). */
   value: Json;
   /** Line the document starts on (1 for a whole JSON file). */
   line: number;
@@ -84,6 +85,16 @@ export interface Document {
  * (JSON Lines), otherwise the whole file as one document.
  */
 export async function* readDocuments(file: string): AsyncGenerator<Document> {
+  for await (const d of readRawDocuments(file)) {
+    if (d.value === undefined) d.value = parseJson(d.text!, file, d.line);
+    yield d as Document;
+  }
+}
+
+export type RawDocument = Omit<Document, "value"> & { value?: Json };
+
+/** Like readDocuments, but JSON Lines are not parsed (except the first line, to detect the format). */
+export async function* readRawDocuments(file: string): AsyncGenerator<RawDocument> {
   const it = readLines(openInput(file));
   let mode: "unknown" | "lines" | "whole" = "unknown";
   const pending: string[] = [];
