@@ -1,0 +1,198 @@
+/**
+ * Fetch helpers for the nous API. Every helper throws an ApiError carrying the API's own
+ * message ({error, message, details}) so pages can show it as it is.
+ */
+
+export type Role = "public" | "admin" | "commercial" | "contract-manager" | "finance" | "scrutineer";
+
+export interface Me {
+  username: string | null;
+  displayName: string;
+  role: Role;
+}
+
+/** Fields shared by every record: which values were invented for the demo, and the source of the rest. */
+export interface Provenance {
+  published: boolean;
+  demoFields: string[];
+  source: string;
+}
+
+export interface Service extends Provenance {
+  id: string;
+  name: string;
+  description: string;
+  owner: string;
+  annualCostPence: number | null;
+  staff: number | null;
+  volumes: string;
+  classification: "core" | "non-core";
+  classificationReason: string;
+  stage: string;
+  waveId: string | null;
+}
+
+export interface Contract extends Provenance {
+  id: string;
+  ocid: string | null;
+  title: string;
+  buyer: string;
+  supplier: string;
+  serviceIds: string[];
+  description: string;
+  valuePence: number | null;
+  savingsClaimedPence: number | null;
+  awardedOn: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  maxEndDate: string | null;
+  status: string;
+}
+
+export interface Decision extends Provenance {
+  id: string;
+  serviceId: string | null;
+  contractId: string | null;
+  decidedOn: string;
+  gate: string;
+  title: string;
+  outcome: string;
+  rationale: string;
+  drivers: string[];
+  decidedBy: string;
+  outOfOrderReason: string | null;
+}
+
+export interface Stage {
+  id: string;
+  label: string;
+  services: Service[];
+}
+
+export interface Pipeline {
+  stages: Stage[];
+}
+
+export type ServiceDetail = Service & { decisions: Decision[]; contracts: Contract[] };
+export type ContractDetail = Contract & { decisions: Decision[] };
+
+export interface Wave {
+  id: string;
+  name: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  description: string;
+  demoFields: string[];
+  source: string;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  reason: string;
+  data: unknown;
+  hash: string;
+}
+
+export interface AuditVerify {
+  ok: boolean;
+  entries: number;
+  broken?: unknown;
+}
+
+/** An error answered by the API (or the network), with the API's message. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: unknown;
+  constructor(status: number, code: string, message: string, details: unknown = null) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+function isErrorBody(x: unknown): x is { error: string; message: string; details?: unknown } {
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    typeof (x as { message?: unknown }).message === "string" &&
+    typeof (x as { error?: unknown }).error === "string"
+  );
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: "same-origin",
+      headers:
+        body === undefined
+          ? { accept: "application/json" }
+          : { "content-type": "application/json", accept: "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (e) {
+    throw new ApiError(
+      0,
+      "network",
+      `the server could not be reached (${e instanceof Error ? e.message : String(e)})`,
+    );
+  }
+  const text = await res.text();
+  let parsed: unknown = null;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      if (!res.ok) throw new ApiError(res.status, "http", `${res.status} ${res.statusText}`.trim());
+      throw new ApiError(
+        res.status,
+        "bad_response",
+        `the server answered ${path} with something that is not JSON`,
+      );
+    }
+  }
+  if (!res.ok) {
+    if (isErrorBody(parsed))
+      throw new ApiError(res.status, parsed.error, parsed.message, parsed.details ?? null);
+    throw new ApiError(res.status, "http", `${res.status} ${res.statusText}`.trim());
+  }
+  return parsed as T;
+}
+
+export function apiGet<T>(path: string): Promise<T> {
+  return request<T>("GET", path);
+}
+
+export function apiPost<T>(path: string, body: unknown): Promise<T> {
+  return request<T>("POST", path, body);
+}
+
+export const api = {
+  me: () => apiGet<Me>("/api/auth/me"),
+  login: (username: string, password: string) => apiPost<Me>("/api/auth/login", { username, password }),
+  logout: () => apiPost<{ ok: boolean }>("/api/auth/logout", {}),
+  pipeline: () => apiGet<Pipeline>("/api/pipeline"),
+  services: () => apiGet<Service[]>("/api/services"),
+  service: (id: string) => apiGet<ServiceDetail>(`/api/services/${encodeURIComponent(id)}`),
+  contracts: () => apiGet<Contract[]>("/api/contracts"),
+  contract: (id: string) => apiGet<ContractDetail>(`/api/contracts/${encodeURIComponent(id)}`),
+  waves: () => apiGet<Wave[]>("/api/waves"),
+  audit: (q: { entity?: string; entityId?: string; limit?: number } = {}) => {
+    const p = new URLSearchParams();
+    if (q.entity) p.set("entity", q.entity);
+    if (q.entityId) p.set("entityId", q.entityId);
+    if (q.limit) p.set("limit", String(q.limit));
+    const qs = p.toString();
+    return apiGet<AuditEntry[]>(`/api/audit${qs ? `?${qs}` : ""}`);
+  },
+  auditVerify: () => apiGet<AuditVerify>("/api/audit/verify"),
+};

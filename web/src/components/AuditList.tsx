@@ -1,0 +1,34 @@
+/** Audit entries as a table: when, who, what, on which record, and why. */
+import type { AuditEntry } from "../api.ts";
+import { formatTimestamp } from "../format.ts";
+import { type Column, Table } from "./Table.tsx";
+
+const columns: Column<AuditEntry>[] = [
+  { key: "seq", header: "#", cell: (e) => e.seq, numeric: true },
+  { key: "at", header: "When", cell: (e) => <time dateTime={e.at}>{formatTimestamp(e.at)}</time> },
+  { key: "actor", header: "Who", cell: (e) => e.actor },
+  { key: "action", header: "Action", cell: (e) => e.action },
+  { key: "entity", header: "Record", cell: (e) => `${e.entity} ${e.entityId}` },
+  { key: "reason", header: "Reason", cell: (e) => e.reason },
+  {
+    key: "hash",
+    header: "Hash",
+    cell: (e) => (
+      <code title={e.hash} className="hash">
+        {e.hash.slice(0, 12)}…
+      </code>
+    ),
+  },
+];
+
+export function AuditList({ entries, caption }: { entries: AuditEntry[]; caption: string }) {
+  return (
+    <Table
+      caption={caption}
+      columns={columns}
+      rows={entries}
+      rowKey={(e) => String(e.seq)}
+      empty="No audit entries for this record."
+    />
+  );
+}

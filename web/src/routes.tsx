@@ -1,0 +1,35 @@
+/**
+ * The dashboard's pages. To add one: write web/src/pages/XPage.tsx and add a line here; give it
+ * `nav` to list it in the navigation bar, `staffOnly` to list it only for signed-in staff.
+ */
+import type { ReactNode } from "react";
+import { AuditPage } from "./pages/AuditPage.tsx";
+import { ContractPage } from "./pages/ContractPage.tsx";
+import { ContractsPage } from "./pages/ContractsPage.tsx";
+import { LoginPage } from "./pages/LoginPage.tsx";
+import { PipelinePage } from "./pages/PipelinePage.tsx";
+import { ServicePage } from "./pages/ServicePage.tsx";
+
+export interface RouteDef {
+  /** A path pattern; ":name" segments become params. */
+  path: string;
+  /** Label in the navigation bar; routes without one are reached by links. */
+  nav?: string;
+  /** Which nav entry is highlighted on this page (defaults to the route's own path). */
+  section?: string;
+  staffOnly?: boolean;
+  render: (params: Record<string, string>) => ReactNode;
+}
+
+export const routes: RouteDef[] = [
+  { path: "/", nav: "Pipeline", render: () => <PipelinePage /> },
+  { path: "/services/:id", section: "/", render: (p) => <ServicePage key={p.id} id={p.id ?? ""} /> },
+  { path: "/contracts", nav: "Contracts", render: () => <ContractsPage /> },
+  {
+    path: "/contracts/:id",
+    section: "/contracts",
+    render: (p) => <ContractPage key={p.id} id={p.id ?? ""} />,
+  },
+  { path: "/audit", nav: "Audit trail", staffOnly: true, render: () => <AuditPage /> },
+  { path: "/login", render: () => <LoginPage /> },
+];
