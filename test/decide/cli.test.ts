@@ -65,3 +65,23 @@ describe("nous appraise", () => {
     expect(r.stderr).toContain("--iterations must be a whole number >= 1");
   });
 });
+
+describe("nous horizon", () => {
+  it("shows what the Met/SSCL deal commits each mayoralty", () => {
+    const r = nous("horizon", "docs/decide/examples/met-sscl-contract.json");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("binds 3 later administrations");
+    expect(r.stdout).toMatch(/2016-2021\s+bound\s+£117,288,092\s+41\.7%/);
+  });
+
+  it("prints JSON with money as decimal strings", () => {
+    const r = JSON.parse(nous("horizon", "docs/decide/examples/met-sscl-contract.json", "--json").stdout);
+    expect(r.total).toBe("281400000.00");
+    expect(r.administrationsBound).toBe(3);
+    expect(r.breakPoints[0]).toMatchObject({
+      date: "2018-10-01",
+      terminationCost: "15000000.00",
+      administrationsBoundIfLeft: 1,
+    });
+  });
+});

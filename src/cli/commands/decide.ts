@@ -8,6 +8,9 @@ import type { Command } from "commander";
 import { InputError } from "../../shared/errors.ts";
 import { parseCase } from "../../decide/case/parse-case.ts";
 import { type CaseReport, DEFAULT_ITERATIONS, runCase } from "../../decide/case/run-case.ts";
+import { parseContract } from "../../decide/horizon/contract-schema.ts";
+import { type HorizonReport, accountabilityHorizon } from "../../decide/horizon/horizon.ts";
+import { penceToDecimal } from "../../shared/money.ts";
 import { createProgress } from "../progress.ts";
 
 /** Reads and parses a JSON file; a syntax error names the line and column. */
@@ -158,7 +161,101 @@ export function renderCaseReport(r: CaseReport): string {
   return out.join("\n");
 }
 
+const gbpPence = (pence: number) => gbp(penceToDecimal(pence));
+
+/** The horizon as JSON-ready data: money as decimal strings in pounds. */
+export function horizonJson(r: HorizonReport): unknown {
+  return {
+    ...r,
+    total: penceToDecimal(r.total),
+    unallocated: penceToDecimal(r.unallocated),
+    administrations: r.administrations.map((a) => ({ ...a, committed: penceToDecimal(a.committed) })),
+    breakPoints: r.breakPoints.map((b) => ({
+      ...b,
+      terminationCost: penceToDecimal(b.terminationCost),
+      paymentsAfter: penceToDecimal(b.paymentsAfter),
+      paymentsBefore: penceToDecimal(b.paymentsBefore),
+    })),
+  };
+}
+
+export function renderHorizon(r: HorizonReport): string {
+  const out: string[] = [];
+  out.push(`${r.contract}: ${gbpPence(r.total)} paid from ${r.start} until ${r.end}`);
+  out.push(
+    `Decided by the ${r.body} administration ${r.decidingAdministration ?? "(none listed)"}; ` +
+      `binds ${r.administrationsBound} later administration${r.administrationsBound === 1 ? "" : "s"}, ` +
+      `which pay ${pct(r.shareAfterDecidingTerm)} of the contract.`,
+  );
+  out.push("");
+  const withBudget = r.administrations.some((a) => a.shareOfBudget !== null);
+  const withSpend = r.administrations.some((a) => a.shareOfContractSpend !== null);
+  out.push(
+    table(
+      [
+        "administration",
+        "role",
+        "committed",
+        "share of contract",
+        ...(withBudget ? ["share of budget"] : []),
+        ...(withSpend ? ["share of contract spend"] : []),
+      ],
+      r.administrations
+        .filter((a) => a.committed !== 0)
+        .map((a) => [
+          a.label,
+          a.role,
+          gbpPence(a.committed),
+          pct(a.shareOfContract),
+          ...(withBudget ? [a.shareOfBudget === null ? "-" : `${(a.shareOfBudget * 100).toFixed(2)}%`] : []),
+          ...(withSpend
+            ? [a.shareOfContractSpend === null ? "-" : `${(a.shareOfContractSpend * 100).toFixed(2)}%`]
+            : []),
+        ]),
+    ),
+  );
+  if (r.unallocated !== 0) out.push(`(${gbpPence(r.unallocated)} falls before the first listed election)`);
+  if (r.breakPoints.length > 0) {
+    out.push("");
+    out.push("Break points:");
+    out.push(
+      table(
+        [
+          "date",
+          "label",
+          "decided by",
+          "termination cost",
+          "payments released",
+          "administrations still bound",
+        ],
+        r.breakPoints.map((b) => [
+          b.date,
+          b.label ?? "",
+          b.administration ?? "-",
+          gbpPence(b.terminationCost),
+          gbpPence(b.paymentsAfter),
+          String(b.administrationsBoundIfLeft),
+        ]),
+      ),
+    );
+  }
+  return out.join("\n");
+}
+
 export function registerDecide(program: Command): void {
+  program
+    .command("horizon")
+    .description("Accountability horizon of a contract: what it commits each future administration")
+    .argument("<contract>", "contract file (JSON, see schema/decide/contract.schema.json)")
+    .option("--json", "print the result as JSON")
+    .action((file: string, opts: { json?: boolean }) => {
+      const input = parseContract(readJsonFile(file), file);
+      const r = accountabilityHorizon(input);
+      process.stdout.write(
+        opts.json ? `${JSON.stringify(horizonJson(r), null, 2)}\n` : `${renderHorizon(r)}\n`,
+      );
+    });
+
   program
     .command("appraise")
     .description("Green Book appraisal of a case: NPV, BCR, optimism bias, switching values, Monte Carlo")
