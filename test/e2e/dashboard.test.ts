@@ -1,0 +1,233 @@
+/**
+ * The dashboard end to end: real Chromium against the real server on a real SQLite database
+ * holding the demo scenario. Checks what a visitor relies on: the pipeline board, the contract
+ * register, the decision timeline with its warnings, demo badges, and that unpublished records
+ * appear only after a staff member signs in through the form.
+ *
+ * Set NOUS_E2E_SHOTS=/some/dir to keep the screenshots for a look.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { FastifyInstance } from "fastify";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { buildServer } from "../../src/server/app.ts";
+import { openMigrated, type Store } from "../../src/store/db.ts";
+import { loadDemo } from "../../src/store/demo.ts";
+import { describeBrowser, launchBrowser } from "../support/browser.ts";
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const webDir = join(repo, "web");
+const webRoot = join(webDir, "dist");
+
+function newestMtime(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
+  return newest;
+}
+
+/** Builds web/dist when it is missing or older than the dashboard's sources. */
+async function ensureWebBuild(): Promise<void> {
+  const index = join(webRoot, "index.html");
+  if (existsSync(index)) {
+    const sources = Math.max(
+      newestMtime(join(webDir, "src")),
+      newestMtime(join(webDir, "index.html")),
+      newestMtime(join(webDir, "vite.config.ts")),
+    );
+    if (statSync(index).mtimeMs >= sources) return;
+  }
+  const { build } = await import("vite");
+  await build({ configFile: join(webDir, "vite.config.ts"), logLevel: "warn" });
+}
+
+describeBrowser("dashboard in the browser", () => {
+  let dir: string;
+  let shots: string;
+  let store: Store;
+  let app: FastifyInstance;
+  let base: string;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    await ensureWebBuild();
+    dir = mkdtempSync(join(tmpdir(), "nous-e2e-"));
+    shots = process.env.NOUS_E2E_SHOTS ?? join(dir, "shots");
+    mkdirSync(shots, { recursive: true });
+    store = await openMigrated(join(dir, "nous.db"));
+    await loadDemo(store);
+    app = await buildServer({ store, webRoot });
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await app?.close();
+    await store?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A fresh visitor: own cookies, a desktop-sized window. */
+  async function visitor(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  async function open(page: Page, path: string, heading: string): Promise<void> {
+    const res = await page.goto(`${base}${path}`);
+    expect(res?.status()).toBe(200);
+    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+  }
+
+  async function screenshot(page: Page, name: string): Promise<void> {
+    const file = join(shots, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    const png = readFileSync(file);
+    expect(png.length).toBeGreaterThan(1000);
+    expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
+  }
+
+  it("shows the pipeline board with Finance under Contract management and a summary line", async () => {
+    const page = await visitor();
+    await open(page, "/", "Market-testing pipeline");
+    await page.locator(".card").first().waitFor();
+
+    const stages = await page.locator("section.board__stage h2").allInnerTexts();
+    expect(stages).toHaveLength(11);
+    const column = page.locator("section.board__stage", {
+      has: page.getByRole("heading", { name: /Contract management/ }),
+    });
+    const cards = await column.locator(".card__title").allInnerTexts();
+    expect(cards).toEqual(expect.arrayContaining(["Finance", "Human resources", "Procurement"]));
+    expect(await column.innerText()).toContain("£18.4m");
+
+    const summary = await page.getByTestId("pipeline-summary").innerText();
+    expect(summary).toMatch(/^8 services in the pipeline, costing £\d+(\.\d)?m a year in total/);
+
+    expect(await page.getByText("You are viewing published information only").isVisible()).toBe(true);
+    expect(await page.locator(".card .demo-badge").first().isVisible()).toBe(true);
+    expect(await page.locator(".source-note").innerText()).toContain("MOPAC decision records");
+    await screenshot(page, "pipeline");
+  });
+
+  it("lists the contract register and opens a contract from it", async () => {
+    const page = await visitor();
+    await open(page, "/contracts", "Contract register");
+    const row = page.locator("tr", { hasText: "Shared Services Connected Ltd" });
+    await row.waitFor();
+    const text = await row.innerText();
+    expect(text).toContain("£234.5m");
+    expect(text).toContain("£101.4m");
+    expect(text).toContain("Mayor's Office for Policing and Crime");
+    expect(text).toContain("30 Sep 2027");
+    await screenshot(page, "contracts");
+
+    await row.getByRole("link", { name: /Business support services/ }).click();
+    await page.getByRole("heading", { level: 1, name: /Business support services/ }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/contracts/sscl-bss");
+    const facts = await page.locator("main").innerText();
+    expect(facts).toContain("£234,500,000");
+    expect(facts).toContain("£101,400,000");
+    expect(facts).toContain("Latest possible end");
+    expect(facts).toContain("Contract awarded to Shared Services Connected Ltd");
+  });
+
+  it("shows the finance service's decision timeline with the committee warning and budget-driven flags", async () => {
+    const page = await visitor();
+    await open(page, "/services/finance", "Finance");
+    const timeline = page.locator("ol.timeline");
+    expect(await timeline.innerText()).toContain("Full business case approved");
+
+    const committee = page.locator("li.timeline__item--scrutiny");
+    expect(await committee.count()).toBe(1);
+    const warning = await committee.innerText();
+    expect(warning).toContain("External scrutiny warning");
+    expect(warning).toContain("the Met must ensure it has the business nous");
+    expect(warning).toContain("London Assembly");
+
+    const award = page.locator("li[data-decision='d-2015-award']");
+    expect(await award.innerText()).toContain("budget-driven");
+    const fbc = page.locator("li[data-decision='d-2015-fbc']");
+    expect(await fbc.innerText()).not.toContain("budget-driven");
+
+    const facts = await page.locator("dl.facts").innerText();
+    expect(facts).toContain("£18,400,000");
+    expect(facts).toContain("Back-office transaction processing");
+    expect(await page.locator("dl.facts .demo-badge").count()).toBeGreaterThan(0);
+    expect(await page.getByRole("heading", { name: "Audit trail" }).count()).toBe(0);
+    await screenshot(page, "service-finance");
+  });
+
+  it("hides unpublished records from the public and shows them to a scrutineer signed in through the form", async () => {
+    const page = await visitor();
+    await open(page, "/", "Market-testing pipeline");
+    await page.locator(".card").first().waitFor();
+    expect(await page.locator("main").innerText()).not.toContain("Dedicated detention officers");
+
+    await page.getByRole("link", { name: "Sign in" }).click();
+    await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+    await page.getByLabel("Username").fill("scrutineer");
+    await page.getByLabel("Password").fill("wrong-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    expect(await page.getByRole("alert").innerText()).toContain("wrong username or password");
+
+    await page.getByLabel("Password").fill("demo-scrutineer-pass");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByText("Dedicated detention officers").waitFor();
+    expect(new URL(page.url()).pathname).toBe("/");
+    const header = await page.locator("header").innerText();
+    expect(header).toContain("Sam Scrutineer (Assembly)");
+    expect(header).toContain("(scrutineer)");
+    expect(await page.getByText("You are viewing published information only").count()).toBe(0);
+    const card = page.locator(".card", { hasText: "Dedicated detention officers" });
+    expect(await card.innerText()).toContain("Unpublished");
+
+    await card.getByRole("link").click();
+    await page.getByRole("heading", { level: 1, name: /Dedicated detention officers/ }).waitFor();
+    const out = page.locator("li.timeline__item--out-of-order");
+    expect(await out.innerText()).toContain("not the logical order");
+    expect(await out.innerText()).toContain(
+      "Savings requirement for 2016/17 set before the assessment could finish.",
+    );
+    await page.getByRole("heading", { name: "Audit trail" }).waitFor();
+    await page
+      .locator("section", { has: page.getByRole("heading", { name: "Audit trail" }) })
+      .locator("tbody tr")
+      .first()
+      .waitFor();
+    await screenshot(page, "service-detention-scrutineer");
+
+    await page.getByRole("link", { name: "Audit trail" }).click();
+    await page.getByText(/Chain intact: \d+ entries/).waitFor();
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("link", { name: "Sign in" }).waitFor();
+    await page.goto(`${base}/services/detention-officers`);
+    expect(await page.getByRole("alert").innerText()).toContain("Not found");
+  });
+
+  it("asks the public to sign in for the audit trail and explains an unknown record", async () => {
+    const page = await visitor();
+    await open(page, "/audit", "Audit trail");
+    expect(await page.getByRole("alert").innerText()).toContain("Staff only");
+    expect(await page.getByRole("navigation", { name: "Main" }).innerText()).not.toContain("Audit trail");
+
+    await page.goto(`${base}/contracts/no-such-contract`);
+    const panel = await page.getByRole("alert").innerText();
+    expect(panel).toContain("Not found");
+    expect(panel).toContain("no-such-contract");
+
+    await page.goto(`${base}/no/such/page`);
+    await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+  });
+});
