@@ -1,0 +1,34 @@
+/**
+ * A step taken before the previous gate is approved breaks the logical order the committee
+ * found the Met did not always follow (e.g. procuring before the delivery model assessment).
+ * It is allowed only with a recorded reason, and even then flagged "not the logical order".
+ */
+import type { Finding } from "../../finding.ts";
+import { GATES } from "../definitions.ts";
+import type { GateCheckContext } from "../types.ts";
+
+export function checkLogicalOrder({ event, index, gate, gateIndex, states }: GateCheckContext): Finding[] {
+  if (event.action === "reject" || gateIndex === 0) return [];
+  const pending = GATES.slice(0, gateIndex).filter((_, i) => states[i]!.status !== "approved");
+  if (pending.length === 0) return [];
+  const before = pending.map((g) => g.name).join(", ");
+  const step = `${gate.name} ${event.action === "start" ? "started" : "approved"} before ${before} ${pending.length === 1 ? "was" : "were"} approved`;
+  if (event.reason && event.reason.trim() !== "") {
+    return [
+      {
+        code: "G-ORDER",
+        severity: "warning",
+        path: `$.events[${index}]`,
+        message: `not the logical order: ${step} (reason recorded: ${event.reason.trim()})`,
+      },
+    ];
+  }
+  return [
+    {
+      code: "G-ORDER-UNEXPLAINED",
+      severity: "error",
+      path: `$.events[${index}].reason`,
+      message: `not the logical order: ${step}, and no reason is recorded`,
+    },
+  ];
+}
