@@ -140,6 +140,8 @@ describeBrowser("dashboard in the browser", () => {
     expect(facts).toContain("£101,400,000");
     expect(facts).toContain("Latest possible end");
     expect(facts).toContain("Contract awarded to Shared Services Connected Ltd");
+    expect(await page.locator("dl.facts").first().innerText()).toContain("Finance");
+    await screenshot(page, "contract-sscl");
   });
 
   it("shows the finance service's decision timeline with the committee warning and budget-driven flags", async () => {
@@ -159,10 +161,14 @@ describeBrowser("dashboard in the browser", () => {
     expect(await award.innerText()).toContain("budget-driven");
     const fbc = page.locator("li[data-decision='d-2015-fbc']");
     expect(await fbc.innerText()).not.toContain("budget-driven");
+    expect(await fbc.getByRole("link").innerText()).toBe(
+      "Business support services (finance, procurement, HR)",
+    );
 
     const facts = await page.locator("dl.facts").innerText();
     expect(facts).toContain("£18,400,000");
     expect(facts).toContain("Back-office transaction processing");
+    expect(facts).toContain("2013 market test of back-office services");
     expect(await page.locator("dl.facts .demo-badge").count()).toBeGreaterThan(0);
     expect(await page.getByRole("heading", { name: "Audit trail" }).count()).toBe(0);
     await screenshot(page, "service-finance");
@@ -229,5 +235,16 @@ describeBrowser("dashboard in the browser", () => {
 
     await page.goto(`${base}/no/such/page`);
     await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+  });
+
+  it("fits a phone-sized screen without sideways scrolling", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await open(page, "/services/finance", "Finance");
+    await page.locator("ol.timeline").waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, "service-finance-phone");
   });
 });

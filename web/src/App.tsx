@@ -51,15 +51,12 @@ export function App() {
   const found = resolve(location);
   const section = found ? (found.route.section ?? found.route.path) : "";
   const mainRef = useRef<HTMLElement>(null);
-  const first = useRef(true);
+  const shown = useRef(location);
 
   // After a client-side page change, move focus to the new page so screen readers announce it.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each change of location.
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (shown.current === location) return;
+    shown.current = location;
     mainRef.current?.focus();
   }, [location]);
 

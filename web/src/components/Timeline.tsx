@@ -21,9 +21,11 @@ interface TimelineProps {
   decisions: Decision[];
   /** Link each decision to its contract (on a service page) or service (on a contract page). */
   linkTo?: "contract" | "service";
+  /** Names of the linked records by id (contract titles or service names); ids are shown otherwise. */
+  names?: ReadonlyMap<string, string>;
 }
 
-export function Timeline({ decisions, linkTo }: TimelineProps) {
+export function Timeline({ decisions, linkTo, names }: TimelineProps) {
   if (decisions.length === 0) return <p className="muted">No decisions recorded yet.</p>;
   const sorted = [...decisions].sort(
     (a, b) => a.decidedOn.localeCompare(b.decidedOn) || a.id.localeCompare(b.id),
@@ -103,7 +105,9 @@ export function Timeline({ decisions, linkTo }: TimelineProps) {
                   <div>
                     <dt>Contract</dt>
                     <dd>
-                      <Link to={`/contracts/${encodeURIComponent(d.contractId)}`}>{d.contractId}</Link>
+                      <Link to={`/contracts/${encodeURIComponent(d.contractId)}`}>
+                        {names?.get(d.contractId) ?? d.contractId}
+                      </Link>
                     </dd>
                   </div>
                 ) : null}
@@ -111,7 +115,9 @@ export function Timeline({ decisions, linkTo }: TimelineProps) {
                   <div>
                     <dt>Service</dt>
                     <dd>
-                      <Link to={`/services/${encodeURIComponent(d.serviceId)}`}>{d.serviceId}</Link>
+                      <Link to={`/services/${encodeURIComponent(d.serviceId)}`}>
+                        {names?.get(d.serviceId) ?? d.serviceId}
+                      </Link>
                     </dd>
                   </div>
                 ) : null}

@@ -13,12 +13,18 @@ import { useApi } from "../useApi.ts";
 import { usePageTitle } from "./title.ts";
 
 export function ContractPage({ id }: { id: string }) {
-  const { data: c, error, loading } = useApi(() => api.contract(id), `contract:${id}`);
+  const { data, error, loading } = useApi(async () => {
+    const [contract, services] = await Promise.all([api.contract(id), api.services()]);
+    return { contract, services };
+  }, `contract:${id}`);
+  const c = data?.contract;
   usePageTitle(c ? c.title : "Contract");
 
   if (error) return <ErrorPanel error={error} />;
   if (loading && !c) return <Loading what="Loading the contract" />;
   if (!c) return null;
+
+  const serviceNames = new Map((data?.services ?? []).map((s) => [s.id, s.name]));
 
   const d = c.demoFields;
   const text = (field: keyof typeof c & string, value: string | null) => (
@@ -58,7 +64,9 @@ export function ContractPage({ id }: { id: string }) {
                   : c.serviceIds.map((sid, i) => (
                       <span key={sid}>
                         {i > 0 ? ", " : ""}
-                        <Link to={`/services/${encodeURIComponent(sid)}`}>{sid}</Link>
+                        <Link to={`/services/${encodeURIComponent(sid)}`}>
+                          {serviceNames.get(sid) ?? sid}
+                        </Link>
                       </span>
                     )),
             },
@@ -95,7 +103,7 @@ export function ContractPage({ id }: { id: string }) {
       </section>
       <section aria-labelledby="decisions-heading">
         <h2 id="decisions-heading">Decisions</h2>
-        <Timeline decisions={c.decisions} linkTo="service" />
+        <Timeline decisions={c.decisions} linkTo="service" names={serviceNames} />
       </section>
       <SourceNote sources={[c.source, ...c.decisions.map((x) => x.source)]} />
     </>

@@ -50,12 +50,19 @@ function ServiceAudit({ id }: { id: string }) {
 
 export function ServicePage({ id }: { id: string }) {
   const { me } = useAuth();
-  const { data: s, error, loading } = useApi(() => api.service(id), `service:${id}`);
+  const { data, error, loading } = useApi(async () => {
+    const [service, waves] = await Promise.all([api.service(id), api.waves()]);
+    return { service, waves };
+  }, `service:${id}`);
+  const s = data?.service;
   usePageTitle(s ? s.name : "Service");
 
   if (error) return <ErrorPanel error={error} />;
   if (loading && !s) return <Loading what="Loading the service" />;
   if (!s) return null;
+
+  const wave = data?.waves.find((w) => w.id === s.waveId);
+  const contractNames = new Map(s.contracts.map((c) => [c.id, c.title]));
 
   const d = s.demoFields;
   return (
@@ -111,7 +118,17 @@ export function ServicePage({ id }: { id: string }) {
                 </>
               ),
             },
-            { label: "Wave", value: s.waveId ?? "none" },
+            {
+              label: "Wave",
+              value: wave ? (
+                <>
+                  {wave.name}
+                  {wave.description ? <span className="fact__note">{wave.description}</span> : null}
+                </>
+              ) : (
+                (s.waveId ?? "none")
+              ),
+            },
           ]}
         />
       </section>
@@ -131,7 +148,7 @@ export function ServicePage({ id }: { id: string }) {
         <p className="muted">
           Every decision about this service, oldest first, with its rationale and what drove it.
         </p>
-        <Timeline decisions={s.decisions} linkTo="contract" />
+        <Timeline decisions={s.decisions} linkTo="contract" names={contractNames} />
       </section>
       {isStaff(me) ? <ServiceAudit id={s.id} /> : null}
       <SourceNote
