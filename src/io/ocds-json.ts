@@ -69,6 +69,45 @@ export async function* readLines(stream: AsyncIterable<Buffer | string>): AsyncG
   }
 }
 
+export interface LineBuffer {
+  /** The line's bytes (a view into the read chunk, no copy), without the newline. */
+  buf: Buffer;
+  line: number;
+  offset: number;
+}
+
+/** Lines as byte views: nothing is decoded, so holding many lines costs no garbage collection. */
+export async function* readLineBuffers(stream: AsyncIterable<Buffer | string>): AsyncGenerator<LineBuffer> {
+  let carry: Buffer | null = null;
+  let line = 0;
+  let offset = 0;
+  for await (const raw of stream) {
+    let chunk: Buffer = typeof raw === "string" ? Buffer.from(raw) : raw;
+    if (carry) {
+      chunk = Buffer.concat([carry, chunk]);
+      carry = null;
+    }
+    let start = 0;
+    for (;;) {
+      const nl = chunk.indexOf(10, start);
+      if (nl < 0) break;
+      let end = nl;
+      if (end > start && chunk[end - 1] === 13) end--;
+      line++;
+      yield { buf: chunk.subarray(start, end), line, offset };
+      offset += nl - start + 1;
+      start = nl + 1;
+    }
+    if (start < chunk.length) carry = Buffer.from(chunk.subarray(start));
+  }
+  if (carry && carry.length > 0) {
+    let end = carry.length;
+    if (carry[end - 1] === 13) end--;
+    line++;
+    yield { buf: carry.subarray(0, end), line, offset };
+  }
+}
+
 export interface Document {
   /** The parsed document; in raw mode, absent for JSON Lines (parse `text` when needed). */
   value: Json;
@@ -86,51 +125,59 @@ export interface Document {
  */
 export async function* readDocuments(file: string): AsyncGenerator<Document> {
   for await (const d of readRawDocuments(file)) {
-    if (d.value === undefined) d.value = parseJson(d.text!, file, d.line);
-    yield d as Document;
+    if (d.value !== undefined) {
+      yield {
+        value: d.value,
+        line: d.line,
+        offset: d.offset,
+        bytes: d.bytes,
+        ...(d.buf ? { text: d.buf.toString() } : {}),
+      };
+    } else {
+      const text = d.buf!.toString();
+      yield { value: parseJson(text, file, d.line), line: d.line, text, offset: d.offset, bytes: d.bytes };
+    }
   }
 }
 
-export type RawDocument = Omit<Document, "value"> & { value?: Json };
+/** A document as read: JSON Lines keep their bytes (`buf`) and are parsed only on request. */
+export interface RawDocument {
+  value?: Json;
+  buf?: Buffer;
+  line: number;
+  offset: number;
+  bytes: number;
+}
 
-/** Like readDocuments, but JSON Lines are not parsed (except the first line, to detect the format). */
+/** Like readDocuments, but JSON Lines are not decoded or parsed (except the first, to detect the format). */
 export async function* readRawDocuments(file: string): AsyncGenerator<RawDocument> {
-  const it = readLines(openInput(file));
   let mode: "unknown" | "lines" | "whole" = "unknown";
   const pending: string[] = [];
-  for await (const l of it) {
+  for await (const l of readLineBuffers(openInput(file))) {
+    const bytes = l.buf.length;
     if (mode === "lines") {
-      if (l.text.trim() === "") continue;
-      yield {
-        value: parseJson(l.text, file, l.line),
-        line: l.line,
-        text: l.text,
-        offset: l.offset,
-        bytes: l.bytes,
-      };
+      if (isBlank(l.buf)) continue;
+      yield { buf: l.buf, line: l.line, offset: l.offset, bytes };
       continue;
     }
-    if (mode === "whole") {
-      pending.push(l.text);
-      continue;
-    }
-    if (l.text.trim() === "") {
-      pending.push(l.text);
+    const text = l.buf.toString();
+    if (mode === "whole" || text.trim() === "") {
+      pending.push(text);
       continue;
     }
     let first: Json | undefined;
     try {
-      first = JSON.parse(l.text) as Json;
+      first = JSON.parse(text) as Json;
     } catch {
       first = undefined;
     }
     if (first !== undefined) {
       mode = "lines";
       pending.length = 0;
-      yield { value: first, line: l.line, text: l.text, offset: l.offset, bytes: l.bytes };
+      yield { value: first, buf: l.buf, line: l.line, offset: l.offset, bytes };
     } else {
       mode = "whole";
-      pending.push(l.text);
+      pending.push(text);
     }
   }
   if (mode === "whole") {
@@ -142,4 +189,12 @@ export async function* readRawDocuments(file: string): AsyncGenerator<RawDocumen
       location: { file, line: 1, column: 1 },
     });
   }
+}
+
+function isBlank(buf: Buffer): boolean {
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf[i]!;
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
 }

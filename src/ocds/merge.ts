@@ -23,14 +23,14 @@ export interface MergeOptions {
 }
 
 interface Ctx {
+  /** Per-merge index of identifier-merged arrays (id -> object), and the versioned-value lists. */
+  indexes: Map<Json[], Map<string, JsonObject>>;
+  versionedLists: Set<Json[]>;
   warnings: Issue[];
   segs: (string | number)[];
   releaseId: string;
   nulled: boolean;
 }
-
-const versionedLists = new WeakSet<Json[]>();
-const idIndexes = new WeakMap<Json[], Map<string, JsonObject>>();
 
 function currentPath(ctx: Ctx, key?: string): string {
   let p = "$";
@@ -74,8 +74,8 @@ function altIdKey(id: Json | undefined): string | null {
   return null;
 }
 
-function indexOf(arr: Json[]): Map<string, JsonObject> {
-  let m = idIndexes.get(arr);
+function indexOf(arr: Json[], ctx: Ctx): Map<string, JsonObject> {
+  let m = ctx.indexes.get(arr);
   if (!m) {
     m = new Map();
     for (const x of arr) {
@@ -84,7 +84,7 @@ function indexOf(arr: Json[]): Map<string, JsonObject> {
         if (k !== null) m.set(k, x);
       }
     }
-    idIndexes.set(arr, m);
+    ctx.indexes.set(arr, m);
   }
   return m;
 }
@@ -167,7 +167,7 @@ function mergeCompiled(
         target = [];
         out[key] = target;
       }
-      const index = indexOf(target);
+      const index = indexOf(target, ctx);
       ctx.segs.push(key);
       const items = dedupe(v as JsonObject[], ctx, key);
       for (let i = 0; i < items.length; i++) {
@@ -297,7 +297,7 @@ function mergeVersioned(
     if (Array.isArray(v) && !isLiteralArray(v, child)) {
       if (v.length === 0) continue;
       let target: Json[];
-      if (Array.isArray(existing) && !versionedLists.has(existing)) {
+      if (Array.isArray(existing) && !ctx.versionedLists.has(existing)) {
         target = existing;
       } else {
         if (existing !== undefined) {
@@ -311,7 +311,7 @@ function mergeVersioned(
         target = [];
         out[key] = target;
       }
-      const index = indexOf(target);
+      const index = indexOf(target, ctx);
       ctx.segs.push(key);
       const items = dedupe(v as JsonObject[], ctx, key);
       for (let i = 0; i < items.length; i++) {
@@ -335,7 +335,7 @@ function mergeVersioned(
     }
     // A literal: a string, number, boolean, null or a whole-list array.
     let list: Json[];
-    if (Array.isArray(existing) && versionedLists.has(existing)) {
+    if (Array.isArray(existing) && ctx.versionedLists.has(existing)) {
       list = existing;
     } else {
       if (existing !== undefined) {
@@ -347,7 +347,7 @@ function mergeVersioned(
         );
       }
       list = [];
-      versionedLists.add(list);
+      ctx.versionedLists.add(list);
       out[key] = list;
     }
     const last = list[list.length - 1] as JsonObject | undefined;
@@ -386,7 +386,7 @@ export interface CompileResult {
 }
 
 function ctxFor(warnings: Issue[]): Ctx {
-  return { warnings, segs: [], releaseId: "", nulled: false };
+  return { indexes: new Map(), versionedLists: new Set(), warnings, segs: [], releaseId: "", nulled: false };
 }
 
 /** The compiled release of releases that share an ocid. Input releases are not modified. */

@@ -1,4 +1,185 @@
 /** `nous ocds ...` commands: a thin adapter over the engine in src/ocds/. */
+import { existsSync } from "node:fs";
 import type { Command } from "commander";
+import { compileStream } from "../../io/ocds-compile.ts";
+import { readDocuments } from "../../io/ocds-json.ts";
+import { loadCodelists, loadExtensionPatches } from "../../io/ocds-schema.ts";
+import { deriveRules, extendSchema, releaseRules, schemas, type SchemaRules } from "../../ocds/schema.ts";
+import type { Issue } from "../../ocds/types.ts";
+import { isObject } from "../../ocds/types.ts";
+import { createValidator, type Validator } from "../../ocds/validate.ts";
+import { InputError, formatLocation } from "../../shared/errors.ts";
+import { createProgress } from "../progress.ts";
 
-export function registerOcds(_program: Command): void {}
+function checkInput(file: string): void {
+  if (file !== "-" && !existsSync(file)) throw new InputError("no such file", { location: { file } });
+}
+
+export function formatIssue(i: Issue): string {
+  const loc = formatLocation({ file: i.file, line: i.line, path: i.path });
+  return `${loc ? `${loc}: ` : ""}${i.severity}: ${i.message}`;
+}
+
+/** Validators and merge rules per set of declared extensions, built once each. */
+function extensionCache(dir: string | undefined, report: (i: Issue) => void) {
+  const validators = new Map<string, Validator>();
+  const rules = new Map<string, SchemaRules>();
+  const codelists = loadCodelists();
+  const patchesFor = (urls: string[]) => {
+    const { patches, warnings } = loadExtensionPatches(urls, dir);
+    for (const w of warnings) report(w);
+    return patches;
+  };
+  return {
+    validator(urls: string[]): Validator {
+      const key = urls.join("\n");
+      let v = validators.get(key);
+      if (!v) {
+        v = createValidator({ codelists, extensionPatches: urls.length ? patchesFor(urls) : [] });
+        validators.set(key, v);
+      }
+      return v;
+    },
+    rules(urls: string[]): SchemaRules {
+      const key = urls.join("\n");
+      let r = rules.get(key);
+      if (!r) {
+        const patches = urls.length ? patchesFor(urls) : [];
+        r = patches.length ? deriveRules(extendSchema(schemas.release, patches)) : releaseRules();
+        rules.set(key, r);
+      }
+      return r;
+    },
+  };
+}
+
+/** A closed pipe (`| head`) ends output quietly instead of with a stack trace. */
+function quietEpipe(): void {
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
+export function registerOcds(program: Command): void {
+  const ocds = program
+    .command("ocds")
+    .description("Open Contracting Data Standard 1.1.5: validate and compile releases into records");
+
+  ocds
+    .command("validate")
+    .description(
+      "Validate release packages, record packages, records or releases (JSON or JSON Lines) against OCDS 1.1.5;\n" +
+        "exit 1 when any error is found. Values outside open codelists are warnings.",
+    )
+    .argument("<file...>", "files to validate (- for stdin)")
+    .option(
+      "--extensions-dir <dir>",
+      "directory holding extensions (each in a folder named after its repository)",
+    )
+    .option("--no-warnings", "print errors only")
+    .action(async (files: string[], o: { extensionsDir?: string; warnings: boolean }) => {
+      quietEpipe();
+      let errors = 0;
+      let warnings = 0;
+      let documents = 0;
+      const print = (i: Issue) => {
+        if (i.severity === "error") errors++;
+        else warnings++;
+        if (i.severity === "error" || o.warnings) process.stdout.write(`${formatIssue(i)}\n`);
+      };
+      for (const file of files) {
+        checkInput(file);
+        let current = { file, line: 0 };
+        const cache = extensionCache(o.extensionsDir, (i) =>
+          print({ ...i, file, line: current.line || undefined }),
+        );
+        try {
+          for await (const doc of readDocuments(file)) {
+            documents++;
+            current = { file, line: doc.text === undefined ? 0 : doc.line };
+            const ext =
+              isObject(doc.value) && Array.isArray(doc.value.extensions)
+                ? doc.value.extensions.filter((x): x is string => typeof x === "string")
+                : [];
+            for (const i of cache.validator(ext).validate(doc.value)) {
+              print({ ...i, file, line: doc.text === undefined ? undefined : doc.line });
+            }
+          }
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          errors++;
+          process.stdout.write(`${formatLocation(e.location)}: error: ${e.message}\n`);
+        }
+      }
+      process.stderr.write(
+        `${documents} document(s) checked: ${errors} error(s), ${warnings} warning(s)${errors ? "" : " - valid"}\n`,
+      );
+      if (errors > 0) process.exitCode = 1;
+    });
+
+  ocds
+    .command("compile")
+    .description(
+      "Merge releases into compiled releases by ocid, one per line (or a record package with --package).\n" +
+        "Reads release packages or releases, as JSON or JSON Lines, from files or stdin.",
+    )
+    .argument("[file...]", "input files (default or -: stdin)")
+    .option("--package", "write a record package")
+    .option("--versioned", "add versioned releases to records (with --package), or write versioned releases")
+    .option("--linked-releases", "link releases by package URI in records instead of embedding them")
+    .option("--uri <uri>", "record package uri")
+    .option("--published-date <date>", "record package publishedDate")
+    .option("--extensions-dir <dir>", "directory holding extensions declared by the packages")
+    .option("--memory-mb <n>", "MiB of input held in memory before older groups are written out", "64")
+    .option("--quiet", "no progress or warnings on stderr")
+    .action(
+      async (
+        files: string[],
+        o: {
+          package?: boolean;
+          versioned?: boolean;
+          linkedReleases?: boolean;
+          uri?: string;
+          publishedDate?: string;
+          extensionsDir?: string;
+          memoryMb: string;
+          quiet?: boolean;
+        },
+      ) => {
+        quietEpipe();
+        const inputs = files.length ? files : ["-"];
+        for (const f of inputs) checkInput(f);
+        const mb = Number(o.memoryMb);
+        if (!Number.isFinite(mb) || mb <= 0) {
+          throw new InputError(`expected a positive number of MiB, got "${o.memoryMb}"`, {
+            location: { path: "--memory-mb" },
+          });
+        }
+        const report = (i: Issue) => {
+          if (!o.quiet) process.stderr.write(`nous: ${formatIssue(i)}\n`);
+        };
+        const cache = extensionCache(o.extensionsDir, report);
+        const progress = createProgress("compile", 0, { quiet: o.quiet || inputs.includes("-") });
+        const result = await compileStream(inputs, process.stdout, {
+          package: o.package,
+          versioned: o.versioned,
+          linkedReleases: o.linkedReleases,
+          uri: o.uri,
+          publishedDate: o.publishedDate,
+          memoryBudget: mb * 1024 * 1024,
+          rulesFor: (ext) => cache.rules(ext),
+          onWarning: report,
+          onProgress: (done, total) => progress.update(done, total),
+        });
+        progress.stop();
+        if (!o.quiet) {
+          process.stderr.write(
+            `compiled ${result.releases} release(s) into ${result.ocids} record(s)` +
+              (result.warnings ? `, ${result.warnings} warning(s)` : "") +
+              "\n",
+          );
+        }
+      },
+    );
+}

@@ -1,0 +1,206 @@
+/**
+ * Compile throughput: `npx tsx bench/ocds.ts [N] [memoryMiB]` writes N synthetic releases as JSON
+ * Lines (about four per ocid: planning, tender, award, contract, sometimes implementation; parties,
+ * items, awards, contracts; releases of one ocid mostly close together, 2% arriving at the very
+ * end of the file), then times:
+ *   floor:   read every line and JSON.parse it, nothing else;
+ *   compile: the streaming compile to compiled releases, one per line, written to a file.
+ * Prints releases/s for each, the ratio compile/floor and the peak RSS of the process.
+ */
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from "node:fs";
+import { createReadStream, createWriteStream } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { compileStream } from "../src/io/ocds-compile.ts";
+import { readLines } from "../src/io/ocds-json.ts";
+
+const N = Number(process.argv[2] ?? 100_000);
+const memoryMiB = Number(process.argv[3] ?? 64);
+const dir = mkdtempSync(join(tmpdir(), "nous-bench-ocds-"));
+const input = join(dir, "releases.jsonl");
+
+// Deterministic generator (xorshift) so runs are comparable.
+let seed = 42;
+const rnd = () => {
+  seed ^= seed << 13;
+  seed ^= seed >>> 17;
+  seed ^= seed << 5;
+  return (seed >>> 0) / 4294967296;
+};
+const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+
+function party(id: string, name: string, roles: string[]) {
+  return {
+    id,
+    name,
+    identifier: { scheme: "GB-COH", id: id.slice(-8), legalName: name },
+    address: {
+      streetAddress: "1 High Street",
+      locality: "London",
+      postalCode: "N1 1AA",
+      countryName: "United Kingdom",
+    },
+    contactPoint: { name: "Commercial team", email: "commercial@example.org" },
+    roles,
+  };
+}
+
+function releasesFor(n: number): Record<string, unknown>[] {
+  const ocid = `ocds-b5fd17-${String(n).padStart(8, "0")}`;
+  const buyer = party(`GB-LAC-${1000 + (n % 300)}`, `Council ${n % 300}`, ["buyer", "procuringEntity"]);
+  const supplier = party(`GB-COH-${String(10_000_000 + (n % 5000))}`, `Supplier ${n % 5000} Ltd`, [
+    "supplier",
+  ]);
+  const amount = Math.round(rnd() * 5_000_000) / 100 + 10_000;
+  const day = (d: number) =>
+    new Date(Date.UTC(2020, 0, 1) + (n % 1000) * 86_400_000 + d * 86_400_000).toISOString();
+  const items = [
+    {
+      id: "1",
+      description: pick(["Catering services", "Vehicle maintenance", "Translation", "Custody healthcare"]),
+      classification: { scheme: "CPV", id: pick(["55520000", "50110000", "79530000", "85100000"]) },
+      quantity: 1,
+      unit: { name: "service", value: { amount, currency: "GBP" } },
+    },
+  ];
+  const base = (i: number, tag: string, d: number) => ({
+    ocid,
+    id: `${ocid}-${i}-${tag}`,
+    date: day(d),
+    tag: [tag],
+    initiationType: "tender",
+    language: "en",
+  });
+  const out: Record<string, unknown>[] = [
+    {
+      ...base(1, "planning", 0),
+      parties: [buyer],
+      buyer: { id: buyer.id, name: buyer.name },
+      planning: {
+        rationale: "Service renewal",
+        budget: { amount: { amount: amount * 1.1, currency: "GBP" } },
+      },
+    },
+    {
+      ...base(2, "tender", 20),
+      parties: [buyer],
+      tender: {
+        id: `${ocid}-tender`,
+        title: `${items[0]!.description} for council ${n % 300}`,
+        status: "active",
+        procurementMethod: "open",
+        mainProcurementCategory: "services",
+        value: { amount, currency: "GBP" },
+        tenderPeriod: { startDate: day(20), endDate: day(50) },
+        items,
+      },
+    },
+    {
+      ...base(3, "award", 60),
+      parties: [supplier],
+      tender: { status: "complete" },
+      awards: [
+        {
+          id: `${ocid}-award-1`,
+          status: "active",
+          date: day(60),
+          value: { amount, currency: "GBP" },
+          suppliers: [{ id: supplier.id, name: supplier.name }],
+          items,
+        },
+      ],
+    },
+    {
+      ...base(4, "contract", 75),
+      contracts: [
+        {
+          id: `${ocid}-contract-1`,
+          awardID: `${ocid}-award-1`,
+          status: "active",
+          value: { amount, currency: "GBP" },
+          period: { startDate: day(90), endDate: day(90 + 365 * 3) },
+          dateSigned: day(75),
+          items,
+        },
+      ],
+    },
+  ];
+  if (rnd() < 0.5) {
+    out.push({
+      ...base(5, "implementation", 200),
+      contracts: [
+        {
+          id: `${ocid}-contract-1`,
+          implementation: {
+            transactions: [
+              {
+                id: "t1",
+                date: day(200),
+                value: { amount: Math.round(amount * 25) / 100, currency: "GBP" },
+                payee: { id: supplier.id },
+              },
+            ],
+          },
+        },
+      ],
+    });
+  }
+  return out;
+}
+
+// Generate: releases of one ocid are interleaved with a few dozen neighbours; 2% go to the end.
+const genStart = performance.now();
+const fd = openSync(input, "w");
+let buf: string[] = [];
+const late: string[] = [];
+let written = 0;
+let n = 0;
+const window: Record<string, unknown>[][] = [];
+while (written < N) {
+  while (window.length < 40) window.push(releasesFor(n++));
+  const k = Math.floor(rnd() * window.length);
+  const next = window[k]!.shift()!;
+  if (window[k]!.length === 0) window.splice(k, 1);
+  const line = JSON.stringify(next);
+  if (rnd() < 0.02 && next.tag && (next.tag as string[])[0] !== "planning") late.push(line);
+  else buf.push(line);
+  written++;
+  if (buf.length >= 5000) {
+    writeSync(fd, `${buf.join("\n")}\n`);
+    buf = [];
+  }
+}
+if (buf.length) writeSync(fd, `${buf.join("\n")}\n`);
+if (late.length) writeSync(fd, `${late.join("\n")}\n`);
+closeSync(fd);
+const size = statSync(input).size;
+console.log(
+  `generated ${N} releases (${n} ocids started, ${late.length} late) in ${((performance.now() - genStart) / 1000).toFixed(1)} s, ${(size / 1048576).toFixed(0)} MiB`,
+);
+
+// Floor: read + JSON.parse every line.
+let t = performance.now();
+let parsed = 0;
+for await (const l of readLines(createReadStream(input, { highWaterMark: 1 << 20 }))) {
+  if (l.text) {
+    JSON.parse(l.text);
+    parsed++;
+  }
+}
+const floorS = (performance.now() - t) / 1000;
+console.log(`floor:   ${parsed} lines in ${floorS.toFixed(2)} s = ${Math.round(parsed / floorS)} releases/s`);
+
+t = performance.now();
+const outPath = join(dir, "compiled.jsonl");
+const out = createWriteStream(outPath);
+const result = await compileStream([input], out, { memoryBudget: memoryMiB * 1024 * 1024, tmpDir: dir });
+await new Promise<void>((resolve) => out.end(resolve));
+const compileS = (performance.now() - t) / 1000;
+console.log(
+  `compile: ${result.releases} releases -> ${result.ocids} compiled (${result.reopened} reopened) in ${compileS.toFixed(2)} s = ${Math.round(result.releases / compileS)} releases/s, ${((compileS / result.releases) * 1e6).toFixed(2)} us/release`,
+);
+console.log(`ratio compile/floor: ${(compileS / floorS).toFixed(2)} (target <= 2.0)`);
+console.log(
+  `peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (memory budget ${memoryMiB} MiB)`,
+);
+rmSync(dir, { recursive: true, force: true });
