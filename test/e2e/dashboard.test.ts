@@ -215,6 +215,8 @@ describeBrowser("dashboard in the browser", () => {
 
     await page.getByRole("link", { name: "Audit trail" }).click();
     await page.getByText(/Chain intact: \d+ entries/).waitFor();
+    expect(await page.locator("tbody tr").count()).toBeGreaterThan(10);
+    await screenshot(page, "audit");
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("link", { name: "Sign in" }).waitFor();

@@ -1,14 +1,28 @@
 /** Audit entries as a table: when, who, what, on which record, and why. */
 import type { AuditEntry } from "../api.ts";
 import { formatTimestamp } from "../format.ts";
+import { Link } from "../router.tsx";
 import { type Column, Table } from "./Table.tsx";
+
+/** Records that have a page of their own link to it. */
+const PAGES: Record<string, string> = { service: "/services/", contract: "/contracts/" };
+
+function RecordLink({ entry }: { entry: AuditEntry }) {
+  const base = PAGES[entry.entity];
+  if (!base) return <>{`${entry.entity} ${entry.entityId}`}</>;
+  return (
+    <>
+      {entry.entity} <Link to={`${base}${encodeURIComponent(entry.entityId)}`}>{entry.entityId}</Link>
+    </>
+  );
+}
 
 const columns: Column<AuditEntry>[] = [
   { key: "seq", header: "#", cell: (e) => e.seq, numeric: true },
   { key: "at", header: "When", cell: (e) => <time dateTime={e.at}>{formatTimestamp(e.at)}</time> },
   { key: "actor", header: "Who", cell: (e) => e.actor },
   { key: "action", header: "Action", cell: (e) => e.action },
-  { key: "entity", header: "Record", cell: (e) => `${e.entity} ${e.entityId}` },
+  { key: "entity", header: "Record", cell: (e) => <RecordLink entry={e} /> },
   { key: "reason", header: "Reason", cell: (e) => e.reason },
   {
     key: "hash",
