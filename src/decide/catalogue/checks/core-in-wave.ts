@@ -8,7 +8,7 @@ import type { Catalogue } from "../types.ts";
 export function checkCoreInWave(c: Catalogue): Finding[] {
   const byId = new Map(c.services.map((s) => [s.id, s]));
   const out: Finding[] = [];
-  c.waves.forEach((w, i) =>
+  c.waves.forEach((w, i) => {
     w.services.forEach((id, j) => {
       if (byId.get(id)?.classification.class === "core") {
         out.push({
@@ -18,7 +18,7 @@ export function checkCoreInWave(c: Catalogue): Finding[] {
           message: `core service "${id}" is in market-testing wave "${w.id}"`,
         });
       }
-    }),
-  );
+    });
+  });
   return out;
 }

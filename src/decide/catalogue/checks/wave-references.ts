@@ -9,7 +9,7 @@ export function checkWaveReferences(c: Catalogue): Finding[] {
   const known = new Set(c.services.map((s) => s.id));
   const placed = new Map<string, string>();
   const out: Finding[] = [];
-  c.waves.forEach((w, i) =>
+  c.waves.forEach((w, i) => {
     w.services.forEach((id, j) => {
       const path = `$.waves[${i}].services[${j}]`;
       if (!known.has(id))
@@ -28,7 +28,7 @@ export function checkWaveReferences(c: Catalogue): Finding[] {
           message: `service "${id}" is in waves "${other}" and "${w.id}"`,
         });
       } else placed.set(id, w.id);
-    }),
-  );
+    });
+  });
   return out;
 }
