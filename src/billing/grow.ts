@@ -41,13 +41,18 @@ export class GrowFloat64 {
 export class Interner {
   readonly names: string[] = [];
   private readonly ids = new Map<string, number>();
+  private lastName: string | null = null;
+  private lastId = -1;
   id(name: string): number {
+    if (name === this.lastName) return this.lastId;
     let id = this.ids.get(name);
     if (id === undefined) {
       id = this.names.length;
       this.names.push(name);
       this.ids.set(name, id);
     }
+    this.lastName = name;
+    this.lastId = id;
     return id;
   }
   find(name: string): number | undefined {

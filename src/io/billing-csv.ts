@@ -32,6 +32,29 @@ function daysFromCivil(y: number, m: number, d: number): number {
 }
 
 const DIM = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Returned by the byte parsers for a malformed value. */
+const BAD = -2_147_483_648;
+
+function parseDate(b: Buffer, s: number, e: number): number {
+  if (e - s !== 10 || b[s + 4] !== 45 || b[s + 7] !== 45) return BAD;
+  let y = 0;
+  for (let k = s; k < s + 4; k++) {
+    const c = b[k]! - 48;
+    if (c < 0 || c > 9) return BAD;
+    y = y * 10 + c;
+  }
+  const m1 = b[s + 5]! - 48;
+  const m2 = b[s + 6]! - 48;
+  const d1 = b[s + 8]! - 48;
+  const d2 = b[s + 9]! - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return BAD;
+  const m = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (m < 1 || m > 12 || d < 1) return BAD;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (m === 2 && leap ? 29 : DIM[m - 1]!)) return BAD;
+  return daysFromCivil(y, m, d);
+}
 
 /** One row of a CSV file; typed getters check the value and throw with the location. */
 export class CsvRow {
@@ -56,7 +79,8 @@ export class CsvRow {
   private at(column: string): number {
     const i = this.index.get(column);
     if (i === undefined) return this.fail(column, "missing column");
-    if (i >= this.count) this.fail(column, `missing value (the row has ${this.count} of ${this.header.length} fields)`);
+    if (i >= this.count)
+      this.fail(column, `missing value (the row has ${this.count} of ${this.header.length} fields)`);
     return i;
   }
 
@@ -75,6 +99,38 @@ export class CsvRow {
     return t;
   }
 
+  private readonly lastBytes: (Buffer | undefined)[] = [];
+  private readonly lastText: string[] = [];
+
+  /**
+   * A non-empty identifier that often repeats the previous row's (a subject's lines come
+   * together): when the bytes are the same, the previous string is returned without decoding.
+   */
+  repeatedId(column: string): string {
+    const i = this.at(column);
+    const s = this.start[i]!;
+    const e = this.end[i]!;
+    if (this.quoted[i] == null) {
+      const prev = this.lastBytes[i];
+      if (prev !== undefined && prev.length === e - s) {
+        let same = true;
+        for (let k = 0; k < prev.length; k++) {
+          if (prev[k] !== this.buf[s + k]) {
+            same = false;
+            break;
+          }
+        }
+        if (same) return this.lastText[i]!;
+      }
+    }
+    const t = this.id(column);
+    if (this.quoted[i] == null && e - s <= 64) {
+      this.lastBytes[i] = Buffer.from(this.buf.subarray(s, e));
+      this.lastText[i] = t;
+    } else this.lastBytes[i] = undefined;
+    return t;
+  }
+
   private isEmpty(i: number): boolean {
     const q = this.quoted[i];
     return q !== null && q !== undefined ? q === "" : this.start[i] === this.end[i];
@@ -83,12 +139,13 @@ export class CsvRow {
   /** A date YYYY-MM-DD as a day number. */
   date(column: string): number {
     const i = this.at(column);
-    const bad = () => this.fail(column, `expected a date YYYY-MM-DD, got "${this.text(column)}"`);
-    if (this.quoted[i] != null) {
-      const t = this.quoted[i]!;
-      return this.parseDate(Buffer.from(t), 0, Buffer.byteLength(t), bad);
-    }
-    return this.parseDate(this.buf, this.start[i]!, this.end[i]!, bad);
+    const q = this.quoted[i];
+    const d =
+      q != null
+        ? parseDate(Buffer.from(q), 0, Buffer.byteLength(q))
+        : parseDate(this.buf, this.start[i]!, this.end[i]!);
+    if (d === BAD) this.fail(column, `expected a date YYYY-MM-DD, got "${this.text(column)}"`);
+    return d;
   }
 
   /** A date, or OPEN when the field is empty. */
@@ -96,31 +153,16 @@ export class CsvRow {
     return this.isEmpty(this.at(column)) ? OPEN_DAY : this.date(column);
   }
 
-  private parseDate(b: Buffer, s: number, e: number, bad: () => never): number {
-    if (e - s !== 10 || b[s + 4] !== 45 || b[s + 7] !== 45) bad();
-    let y = 0;
-    for (let k = s; k < s + 4; k++) {
-      const c = b[k]! - 48;
-      if (c < 0 || c > 9) bad();
-      y = y * 10 + c;
-    }
-    const m1 = b[s + 5]! - 48;
-    const m2 = b[s + 6]! - 48;
-    const d1 = b[s + 8]! - 48;
-    const d2 = b[s + 9]! - 48;
-    if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) bad();
-    const m = m1 * 10 + m2;
-    const d = d1 * 10 + d2;
-    if (m < 1 || m > 12 || d < 1) bad();
-    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-    if (d > (m === 2 && leap ? 29 : DIM[m - 1]!)) bad();
-    return daysFromCivil(y, m, d);
-  }
-
   /** An amount in pounds with up to two decimals, as integer pence. */
   pence(column: string): number {
     const i = this.at(column);
-    const bad = () => this.fail(column, `expected an amount in pounds with up to 2 decimals, got "${this.text(column)}"`);
+    const v = this.parsePence(i);
+    if (v === BAD)
+      this.fail(column, `expected an amount in pounds with up to 2 decimals, got "${this.text(column)}"`);
+    return v;
+  }
+
+  private parsePence(i: number): number {
     let b = this.buf;
     let s = this.start[i]!;
     let e = this.end[i]!;
@@ -141,10 +183,10 @@ export class CsvRow {
       s++;
       digits++;
     }
-    if (digits === 0 || digits > 13) bad();
+    if (digits === 0 || digits > 13) return BAD;
     let frac = 0;
     if (s < e) {
-      if (b[s] !== 46) bad();
+      if (b[s] !== 46) return BAD;
       s++;
       const fs = s;
       while (s < e && b[s]! >= 48 && b[s]! <= 57) {
@@ -152,7 +194,7 @@ export class CsvRow {
         s++;
       }
       const n = s - fs;
-      if (n < 1 || n > 2 || s !== e) bad();
+      if (n < 1 || n > 2 || s !== e) return BAD;
       if (n === 1) frac *= 10;
     }
     const v = whole * 100 + frac;
@@ -333,7 +375,8 @@ export function readCsv(
         row.quoted.push(quoted[i]!);
       }
       try {
-        if (malformed) row.fail(headerNames[Math.min(starts.length, headerNames.length) - 1] ?? "row", malformed);
+        if (malformed)
+          row.fail(headerNames[Math.min(starts.length, headerNames.length) - 1] ?? "row", malformed);
         if (starts.length > headerNames.length)
           row.fail("row", `expected ${headerNames.length} fields, got ${starts.length}`);
         onRow(row);
@@ -349,7 +392,10 @@ export function readCsv(
         } else throw err;
       }
     }
-    if (row === null) throw new InputError("expected a header row, the file is empty", { location: { file: label, line: 1 } });
+    if (row === null)
+      throw new InputError("expected a header row, the file is empty", {
+        location: { file: label, line: 1 },
+      });
     return rows;
   } finally {
     closeSync(fd);

@@ -93,39 +93,46 @@ export function reconcileSql(dir: string): string[] {
        COALESCE((SELECT min(t.date) FROM ev t WHERE t.order_id = s.order_id AND t.event = 'stop' AND t.date >= s.date), ${FAR}) AS b
      FROM ev s WHERE s.event = 'start'`,
     // One row per billed day.
-    `CREATE OR REPLACE TEMP TABLE days AS SELECT ln, invoice_id, line_id, contract_id, subject_id, service_code,
-       amount_p, ndays, CAST(unnest(generate_series(period_start, period_end, INTERVAL 1 DAY)) AS DATE) AS d
-     FROM lines`,
+    `CREATE OR REPLACE TEMP TABLE days AS SELECT row_number() OVER () AS rid, ln, d FROM (
+       SELECT ln, CAST(unnest(generate_series(period_start, period_end, INTERVAL 1 DAY)) AS DATE) AS d FROM lines)`,
+    `CREATE OR REPLACE TEMP TABLE dl AS SELECT x.rid, x.ln, x.d, l.subject_id, l.service_code, l.contract_id
+     FROM days x JOIN lines l USING (ln)`,
+    // The days each register says are not due (or are covered, started, monitored), by day row.
+    `CREATE OR REPLACE TEMP TABLE f01 AS SELECT rid FROM dl WHERE subject_id NOT IN (SELECT subject_id FROM subjects)`,
+    `CREATE OR REPLACE TEMP TABLE f06 AS SELECT DISTINCT x.rid FROM dl x JOIN deaths t USING (subject_id)
+     WHERE x.d > t.date_of_death`,
+    `CREATE OR REPLACE TEMP TABLE f05 AS SELECT DISTINCT x.rid FROM dl x JOIN custody t USING (subject_id)
+     WHERE x.d BETWEEN t.from_date AND COALESCE(t.to_date, ${FAR})`,
+    `CREATE OR REPLACE TEMP TABLE f07 AS SELECT DISTINCT x.rid FROM dl x JOIN departures t USING (subject_id)
+     WHERE x.d >= t.departure_date AND x.d < COALESCE(t.return_date, ${FAR})`,
+    `CREATE OR REPLACE TEMP TABLE cov AS SELECT x.rid, o.order_id FROM dl x
+     JOIN orders o ON o.subject_id = x.subject_id AND o.service_code = x.service_code
+     WHERE x.d BETWEEN o.start_date AND COALESCE(o.end_date, ${FAR})`,
+    `CREATE OR REPLACE TEMP TABLE fcov AS SELECT DISTINCT rid FROM cov`,
+    `CREATE OR REPLACE TEMP TABLE fstart AS SELECT DISTINCT c.rid FROM cov c JOIN dl x USING (rid)
+     JOIN ev e ON e.order_id = c.order_id AND e.event = 'start' WHERE e.date <= x.d`,
+    `CREATE OR REPLACE TEMP TABLE fmon AS SELECT DISTINCT c.rid FROM cov c JOIN dl x USING (rid)
+     JOIN mon m ON m.order_id = c.order_id WHERE x.d BETWEEN m.a AND m.b`,
+    `CREATE OR REPLACE TEMP TABLE fprice AS SELECT x.rid, max(p.price_p) AS price_p FROM dl x
+     JOIN prices p ON p.contract_id = x.contract_id AND p.service_code = x.service_code
+     WHERE x.d BETWEEN p.valid_from AND COALESCE(p.valid_to, ${FAR}) GROUP BY x.rid`,
+    `CREATE OR REPLACE TEMP TABLE frank AS SELECT x.rid,
+       row_number() OVER (PARTITION BY l.subject_id, l.service_code, x.d ORDER BY l.invoice_id, l.line_id, l.ln) AS billing
+     FROM days x JOIN lines l USING (ln)`,
     `CREATE OR REPLACE TEMP TABLE verdicts AS
-     WITH flagged AS (
-       SELECT x.ln, x.amount_p, x.ndays,
-         NOT EXISTS (SELECT 1 FROM subjects s WHERE s.subject_id = x.subject_id) AS b01,
-         EXISTS (SELECT 1 FROM deaths t WHERE t.subject_id = x.subject_id AND x.d > t.date_of_death) AS b06,
-         EXISTS (SELECT 1 FROM custody t WHERE t.subject_id = x.subject_id
-                   AND x.d BETWEEN t.from_date AND COALESCE(t.to_date, ${FAR})) AS b05,
-         EXISTS (SELECT 1 FROM departures t WHERE t.subject_id = x.subject_id
-                   AND x.d >= t.departure_date AND x.d < COALESCE(t.return_date, ${FAR})) AS b07,
-         EXISTS (SELECT 1 FROM orders o WHERE o.subject_id = x.subject_id AND o.service_code = x.service_code
-                   AND x.d BETWEEN o.start_date AND COALESCE(o.end_date, ${FAR})) AS covered,
-         EXISTS (SELECT 1 FROM orders o JOIN ev e ON e.order_id = o.order_id AND e.event = 'start'
-                 WHERE o.subject_id = x.subject_id AND o.service_code = x.service_code
-                   AND x.d BETWEEN o.start_date AND COALESCE(o.end_date, ${FAR}) AND e.date <= x.d) AS started,
-         EXISTS (SELECT 1 FROM orders o JOIN mon m ON m.order_id = o.order_id
-                 WHERE o.subject_id = x.subject_id AND o.service_code = x.service_code
-                   AND x.d BETWEEN o.start_date AND COALESCE(o.end_date, ${FAR}) AND x.d BETWEEN m.a AND m.b) AS monitored,
-         (SELECT max(p.price_p) FROM prices p WHERE p.contract_id = x.contract_id AND p.service_code = x.service_code
-                   AND x.d BETWEEN p.valid_from AND COALESCE(p.valid_to, ${FAR})) AS price_p,
-         row_number() OVER (PARTITION BY x.subject_id, x.service_code, x.d ORDER BY x.invoice_id, x.line_id, x.ln) AS billing
-       FROM days x
-     ), ruled AS (
-       SELECT ln, ndays, amount_p,
-         CASE WHEN b01 THEN 'B01' WHEN b06 THEN 'B06' WHEN b05 THEN 'B05' WHEN b07 THEN 'B07'
-              WHEN NOT covered THEN 'B02' WHEN NOT started THEN 'B04' WHEN NOT monitored THEN 'B03'
-              WHEN billing > 1 THEN 'B08'
-              WHEN price_p IS NULL AND amount_p > 0 THEN 'B09'
-              WHEN amount_p > ndays * price_p THEN 'B09' END AS rule,
-         price_p
-       FROM flagged
+     WITH ruled AS (
+       SELECT x.ln, l.ndays, l.amount_p, p.price_p,
+         CASE WHEN x.rid IN (SELECT rid FROM f01) THEN 'B01'
+              WHEN x.rid IN (SELECT rid FROM f06) THEN 'B06'
+              WHEN x.rid IN (SELECT rid FROM f05) THEN 'B05'
+              WHEN x.rid IN (SELECT rid FROM f07) THEN 'B07'
+              WHEN x.rid NOT IN (SELECT rid FROM fcov) THEN 'B02'
+              WHEN x.rid NOT IN (SELECT rid FROM fstart) THEN 'B04'
+              WHEN x.rid NOT IN (SELECT rid FROM fmon) THEN 'B03'
+              WHEN r.billing > 1 THEN 'B08'
+              WHEN p.price_p IS NULL AND l.amount_p > 0 THEN 'B09'
+              WHEN l.amount_p > l.ndays * p.price_p THEN 'B09' END AS rule
+       FROM days x JOIN lines l USING (ln) JOIN frank r USING (rid) LEFT JOIN fprice p USING (rid)
      )
      SELECT ln, rule, count(*) AS days, any_value(ndays) AS ndays,
        CAST(sum(CASE WHEN rule = 'B09' THEN amount_p - ndays * COALESCE(price_p, 0) ELSE amount_p END) AS BIGINT) AS num
@@ -138,8 +145,14 @@ export function reconcileSql(dir: string): string[] {
 }
 
 /** Runs the SQL over a data folder and returns the exceptions in exceptions.csv's shape. */
-export async function reconcileWithDuckdb(dir: string, opts: { threads?: number } = {}): Promise<SqlException[]> {
-  const instance = await DuckDBInstance.create(":memory:", opts.threads ? { threads: String(opts.threads) } : {});
+export async function reconcileWithDuckdb(
+  dir: string,
+  opts: { threads?: number; memoryLimit?: string } = {},
+): Promise<SqlException[]> {
+  const instance = await DuckDBInstance.create(
+    ":memory:",
+    opts.threads ? { threads: String(opts.threads) } : {},
+  );
   const conn = await instance.connect();
   try {
     const sql = reconcileSql(dir);

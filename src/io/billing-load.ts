@@ -46,7 +46,12 @@ export function loadBillingFolder(dir: string, opts: LoadOptions = {}): LoadResu
   const sizes = new Map<string, number>(files.map((f) => [f, statSync(join(dir, f)).size]));
   const total = [...sizes.values()].reduce((a, x) => a + x, 0);
   let before = 0;
-  const read = (file: string, cols: readonly string[], onRow: (r: CsvRow) => void, optional?: OptionalRegister) => {
+  const read = (
+    file: string,
+    cols: readonly string[],
+    onRow: (r: CsvRow) => void,
+    optional?: OptionalRegister,
+  ) => {
     const path = join(dir, file);
     if (!existsSync(path)) {
       if (optional) return;
@@ -63,15 +68,15 @@ export function loadBillingFolder(dir: string, opts: LoadOptions = {}): LoadResu
   read(BILLING_FILES.subjects, ["subject_id"], (r) => b.addSubject(r.id("subject_id")));
   read(BILLING_FILES.orders, ["order_id", "subject_id", "service_code", "start_date", "end_date"], (r) => {
     const id = r.id("order_id");
-    const subject = r.id("subject_id");
-    const service = r.id("service_code");
+    const subject = r.repeatedId("subject_id");
+    const service = r.repeatedId("service_code");
     const start = r.date("start_date");
     const end = r.optDate("end_date");
     notBefore(r, "end_date", end, start, "start_date");
     if (!b.addOrder(id, subject, service, start, end)) r.fail("order_id", `order "${id}" is defined twice`);
   });
   read(BILLING_FILES.serviceEvents, ["order_id", "subject_id", "event", "date"], (r) => {
-    const order = r.id("order_id");
+    const order = r.repeatedId("order_id");
     r.id("subject_id");
     const ev = r.text("event");
     if (ev !== "start" && ev !== "stop") r.fail("event", `expected start or stop, got "${ev}"`);
@@ -89,7 +94,12 @@ export function loadBillingFolder(dir: string, opts: LoadOptions = {}): LoadResu
     },
     "custody",
   );
-  read(BILLING_FILES.deaths, ["subject_id", "date_of_death"], (r) => b.addDeath(r.id("subject_id"), r.date("date_of_death")), "deaths");
+  read(
+    BILLING_FILES.deaths,
+    ["subject_id", "date_of_death"],
+    (r) => b.addDeath(r.id("subject_id"), r.date("date_of_death")),
+    "deaths",
+  );
   read(
     BILLING_FILES.departures,
     ["subject_id", "departure_date", "return_date"],
@@ -126,12 +136,12 @@ export function loadBillingFolder(dir: string, opts: LoadOptions = {}): LoadResu
       "amount",
     ],
     (r) => {
-      const inv = r.id("invoice_id");
+      const inv = r.repeatedId("invoice_id");
       const lineId = r.id("line_id");
-      const contract = r.id("contract_id");
-      const subject = r.id("subject_id");
-      const order = r.id("order_id");
-      const service = r.id("service_code");
+      const contract = r.repeatedId("contract_id");
+      const subject = r.repeatedId("subject_id");
+      const order = r.repeatedId("order_id");
+      const service = r.repeatedId("service_code");
       const start = r.date("period_start");
       const end = r.date("period_end");
       notBefore(r, "period_end", end, start, "period_start");
