@@ -6,6 +6,7 @@
  *
  * Set NOUS_E2E_SHOTS=/some/dir to keep the screenshots for a look.
  */
+// biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators, whose innerText() is the rendered text a reader sees.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -130,6 +131,9 @@ describeBrowser("dashboard in the browser", () => {
     expect(text).toContain("£101.4m");
     expect(text).toContain("Mayor's Office for Policing and Crime");
     expect(text).toContain("30 Sep 2027");
+    expect(await page.getByTestId("register-summary").innerText()).toMatch(
+      /^2 contracts worth £282\.5m in total, with £101\.4m of savings claimed/,
+    );
     await screenshot(page, "contracts");
 
     await row.getByRole("link", { name: /Business support services/ }).click();

@@ -1,12 +1,12 @@
 /** `/contracts`: the contract register, each contract linking to its own page. */
 import { api, type Contract } from "../api.ts";
 import { UnpublishedTag } from "../components/Badges.tsx";
-import { DemoMark } from "../components/DemoBadge.tsx";
+import { DemoBadge, DemoMark } from "../components/DemoBadge.tsx";
 import { Money } from "../components/Money.tsx";
 import { SourceNote } from "../components/Source.tsx";
 import { ErrorPanel, Loading } from "../components/Status.tsx";
 import { type Column, Table } from "../components/Table.tsx";
-import { formatDate } from "../format.ts";
+import { demoNote, formatDate } from "../format.ts";
 import { Link } from "../router.tsx";
 import { useApi } from "../useApi.ts";
 import { usePageTitle } from "./title.ts";
@@ -82,6 +82,25 @@ export function ContractsPage() {
       {loading && !data ? <Loading what="Loading the register" /> : null}
       {data ? (
         <>
+          <p className="summary" data-testid="register-summary">
+            <strong>{data.length}</strong> contract{data.length === 1 ? "" : "s"} worth{" "}
+            <strong>
+              <Money pence={data.reduce((sum, c) => sum + (c.valuePence ?? 0), 0)} />
+            </strong>{" "}
+            in total, with{" "}
+            <strong>
+              <Money pence={data.reduce((sum, c) => sum + (c.savingsClaimedPence ?? 0), 0)} />
+            </strong>{" "}
+            of savings claimed
+            {data.some(
+              (c) => demoNote(c.demoFields, "valuePence") || demoNote(c.demoFields, "savingsClaimedPence"),
+            ) ? (
+              <>
+                {" "}
+                <DemoBadge note="includes values invented for the demo" />
+              </>
+            ) : null}
+          </p>
           <Table
             caption={`${data.length} contract${data.length === 1 ? "" : "s"}`}
             columns={columns}
