@@ -8,7 +8,7 @@ import { discountFactors } from "./discount.ts";
 import { lastYear, cashflowWeights } from "./appraise.ts";
 import type { AppraisalInput } from "./types.ts";
 
-export interface Driver {
+export interface AppraisalDriver {
   id: string;
   label: string;
   kind: "category" | "input";
@@ -16,11 +16,11 @@ export interface Driver {
   pv: Float64Array;
 }
 
-export function appraisalDrivers(input: AppraisalInput): Driver[] {
+export function appraisalDrivers(input: AppraisalInput): AppraisalDriver[] {
   const dfs = discountFactors(input.discounting, lastYear(input.options));
   const n = input.options.length;
-  const byCategory = new Map<string, Driver>();
-  const byInput = new Map<string, Driver>();
+  const byCategory = new Map<string, AppraisalDriver>();
+  const byInput = new Map<string, AppraisalDriver>();
   input.options.forEach((option, i) => {
     const w = cashflowWeights(option, dfs);
     option.cashflows.forEach((cf, j) => {
@@ -43,6 +43,6 @@ export function appraisalDrivers(input: AppraisalInput): Driver[] {
       }
     });
   });
-  const nonZero = (d: Driver) => d.pv.some((v) => v !== 0);
+  const nonZero = (d: AppraisalDriver) => d.pv.some((v) => v !== 0);
   return [...byCategory.values(), ...byInput.values()].filter(nonZero);
 }

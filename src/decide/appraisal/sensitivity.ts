@@ -5,7 +5,7 @@
  * factors per driver (e.g. the P10 and P90 of an uncertain input).
  */
 import type { Appraisal } from "./appraise.ts";
-import type { Driver } from "./drivers.ts";
+import type { AppraisalDriver } from "./drivers.ts";
 
 export interface TornadoRow {
   driver: string;
@@ -27,7 +27,7 @@ export interface TornadoOptions {
   factors?: Record<string, { low: number; high: number }>;
 }
 
-export function tornado(appraisal: Appraisal, drivers: Driver[], opts: TornadoOptions = {}): TornadoRow[] {
+export function tornado(appraisal: Appraisal, drivers: AppraisalDriver[], opts: TornadoOptions = {}): TornadoRow[] {
   const id = opts.option ?? appraisal.preferred;
   const i = appraisal.options.findIndex((o) => o.id === id);
   if (i < 0) throw new RangeError(`option "${id}" not found`);

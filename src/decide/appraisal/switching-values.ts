@@ -5,7 +5,7 @@
  * A committee reads "the saving only has to fall 12% for in-house to win" straight off it.
  */
 import type { Appraisal } from "./appraise.ts";
-import type { Driver } from "./drivers.ts";
+import type { AppraisalDriver } from "./drivers.ts";
 
 export interface PreferredChange {
   /** Factor on the driver's stated value (0.88 = 12% lower). */
@@ -25,7 +25,7 @@ export interface SwitchingValue {
   preferredChangesUp: PreferredChange | null;
 }
 
-export function switchingValues(appraisal: Appraisal, drivers: Driver[]): SwitchingValue[] {
+export function switchingValues(appraisal: Appraisal, drivers: AppraisalDriver[]): SwitchingValue[] {
   const ids = appraisal.options.map((o) => o.id);
   const npv = appraisal.options.map((o) => o.npv);
   const p = ids.indexOf(appraisal.preferred);
