@@ -99,6 +99,7 @@ class Sink {
 }
 
 const OCID_RE = /"ocid"\s*:\s*"((?:[^"\\]|\\.)*)"/;
+const ALL_OCID_RE = /"ocid"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
 const NON_ASCII = /[\u0080-\uffff]/;
 
 function unescapeJson(s: string): string {
@@ -112,6 +113,13 @@ function firstOcid(buf: Buffer): string | null {
   if (m && !NON_ASCII.test(m[1]!)) return unescapeJson(m[1]!);
   m = OCID_RE.exec(buf.toString());
   return m ? unescapeJson(m[1]!) : null;
+}
+
+/** Every `"ocid": "..."` in a line (a package of releases on one line). */
+function allOcids(buf: Buffer): string[] {
+  let text = buf.toString("latin1");
+  if (NON_ASCII.test(text)) text = buf.toString();
+  return [...text.matchAll(ALL_OCID_RE)].map((m) => unescapeJson(m[1]!));
 }
 
 function isContainer(v: Json | undefined): boolean {
@@ -301,11 +309,13 @@ export async function compileStream(
   const again = new Map<string, SourcedRelease[]>();
   if (reopened.size > 0) {
     for (const source of sources) {
+      let releaseLines = false;
       for await (const doc of readRawDocuments(source)) {
-        if (doc.value === undefined) {
+        if (doc.value !== undefined) releaseLines = doc.buf !== undefined && !isContainer(doc.value);
+        else if (releaseLines) {
           const o = firstOcid(doc.buf!);
           if (!(o !== null && reopened.has(o)) && !misrouted.has(`${source}#${doc.line}`)) continue;
-        }
+        } else if (!allOcids(doc.buf!).some((o) => reopened.has(o))) continue;
         const value = doc.value ?? parseJson(doc.buf!.toString(), source, doc.line);
         const { releases, pkg } = releasesOf(value);
         const packageUri = pkg && typeof pkg.uri === "string" ? pkg.uri : undefined;

@@ -90,7 +90,7 @@ function indexOf(arr: Json[], ctx: Ctx): Map<string, JsonObject> {
 }
 
 /** Keeps the last of several objects sharing an id in one array of one release, with a warning. */
-function dedupe(arr: JsonObject[], ctx: Ctx, key: string): JsonObject[] {
+function dedupe(arr: JsonObject[], ctx: Ctx): JsonObject[] {
   if (arr.length < 2) return arr;
   const last = new Map<string, number>();
   let dup = false;
@@ -114,7 +114,6 @@ function dedupe(arr: JsonObject[], ctx: Ctx, key: string): JsonObject[] {
           ctx,
           "duplicate-id",
           `more than one object has id ${JSON.stringify(arr[i]!.id)}; the last one is kept`,
-          key,
         );
       }
       out.push(arr[last.get(k)!]!);
@@ -169,11 +168,12 @@ function mergeCompiled(
       }
       const index = indexOf(target, ctx);
       ctx.segs.push(key);
-      const items = dedupe(v as JsonObject[], ctx, key);
+      const items = dedupe(v as JsonObject[], ctx);
       for (let i = 0; i < items.length; i++) {
         const item = items[i]!;
         const k = idKey(item.id);
         let obj = k === null ? undefined : index.get(k);
+        ctx.segs.push(i);
         if (obj === undefined && k !== null) {
           const alt = altIdKey(item.id);
           if (alt !== null && index.has(alt)) {
@@ -181,11 +181,9 @@ function mergeCompiled(
               ctx,
               "id-type",
               `id ${JSON.stringify(item.id)} differs only in type from an earlier id; kept apart`,
-              String(i),
             );
           }
         }
-        ctx.segs.push(i);
         if (obj === undefined) {
           obj = {};
           mergeCompiled(obj, item, child, ctx, false);
@@ -313,7 +311,7 @@ function mergeVersioned(
       }
       const index = indexOf(target, ctx);
       ctx.segs.push(key);
-      const items = dedupe(v as JsonObject[], ctx, key);
+      const items = dedupe(v as JsonObject[], ctx);
       for (let i = 0; i < items.length; i++) {
         const item = items[i]!;
         const k = idKey(item.id);
