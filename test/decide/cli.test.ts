@@ -85,3 +85,34 @@ describe("nous horizon", () => {
     });
   });
 });
+
+describe("nous decide <record>", () => {
+  it("fails a delivery model assessment whose joint venture has no return-in-house plan", () => {
+    const r = nous("decide", "dma", "docs/decide/examples/met-dma.json");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(
+      'option "jv" (joint-venture) has no assessment of how the service would return in-house',
+    );
+  });
+
+  it("flags out-of-order steps and budget-driven decisions in a gate history", () => {
+    const r = nous("decide", "gates", "docs/decide/examples/met-gates.json", "--json");
+    expect(r.status).toBe(1); // the example approves gates without their evidence
+    const out = JSON.parse(r.stdout);
+    expect(out.outOfOrder).toBe(2);
+    expect(out.budgetDriven).toBe(4);
+    expect(out.current).toBe("mobilisation");
+  });
+
+  it("summarises workforce, pipeline and capability records", () => {
+    expect(nous("decide", "workforce", "docs/decide/examples/met-workforce.json").stdout).toContain(
+      "Relocated: 445 (Newport 250, Newcastle 195)",
+    );
+    const p = nous("decide", "pipeline", "docs/decide/examples/met-pipeline.json");
+    expect(p.status).toBe(0);
+    expect(p.stdout).toContain('core service "custody-detention" is in market-testing wave "wave-2"');
+    expect(nous("decide", "capability", "docs/decide/examples/met-capability.json").stdout).toContain(
+      "mean 1.67 of 4; weakest: people, performance",
+    );
+  });
+});

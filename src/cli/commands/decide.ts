@@ -11,6 +11,17 @@ import { type CaseReport, DEFAULT_ITERATIONS, runCase } from "../../decide/case/
 import { parseContract } from "../../decide/horizon/contract-schema.ts";
 import { type HorizonReport, accountabilityHorizon } from "../../decide/horizon/horizon.ts";
 import { penceToDecimal } from "../../shared/money.ts";
+import { parseCapability } from "../../decide/capability/capability-schema.ts";
+import { assessCapability } from "../../decide/capability/assess.ts";
+import { parseCatalogue } from "../../decide/catalogue/catalogue-schema.ts";
+import { pipelineSummary } from "../../decide/catalogue/pipeline.ts";
+import { parseDma } from "../../decide/dma/dma-schema.ts";
+import { assessDeliveryModels } from "../../decide/dma/recommend.ts";
+import { type Finding, hasErrors } from "../../decide/finding.ts";
+import { evaluateGates } from "../../decide/gates/evaluate.ts";
+import { parseGateHistory } from "../../decide/gates/history-schema.ts";
+import { workforceSummary } from "../../decide/workforce/summary.ts";
+import { parseWorkforce } from "../../decide/workforce/workforce-schema.ts";
 import { createProgress } from "../progress.ts";
 
 /** Reads and parses a JSON file; a syntax error names the line and column. */
@@ -242,7 +253,134 @@ export function renderHorizon(r: HorizonReport): string {
   return out.join("\n");
 }
 
+export function renderFindings(findings: Finding[]): string {
+  if (findings.length === 0) return "No findings.";
+  return table(
+    ["severity", "code", "where", "finding"],
+    findings.map((f) => [f.severity, f.code, f.path, f.message]),
+  );
+}
+
+/** What each `nous decide <kind>` reads and how it is shown. */
+interface CheckKind {
+  description: string;
+  run(data: unknown, file: string): { result: unknown; findings: Finding[]; text: string };
+}
+
+const CHECK_KINDS: Record<string, CheckKind> = {
+  pipeline: {
+    description: "service catalogue and market-testing waves: totals per wave and catalogue checks",
+    run(data, file) {
+      const p = pipelineSummary(parseCatalogue(data, file));
+      const text = [
+        table(
+          ["wave", "start", "services", "annual cost", "staff"],
+          p.waves.map((w) => [w.id, w.start, w.services.join(", "), gbpPence(w.annualCost), String(w.staff)]),
+        ),
+        `Market-tested: ${gbpPence(p.marketTestedAnnualCost)} of ${gbpPence(p.catalogueAnnualCost)} a year (${pct(p.shareMarketTested)})`,
+      ].join("\n");
+      return {
+        result: {
+          ...p,
+          catalogueAnnualCost: penceToDecimal(p.catalogueAnnualCost),
+          marketTestedAnnualCost: penceToDecimal(p.marketTestedAnnualCost),
+          waves: p.waves.map((w) => ({ ...w, annualCost: penceToDecimal(w.annualCost) })),
+        },
+        findings: p.findings,
+        text,
+      };
+    },
+  },
+  dma: {
+    description: "delivery model assessment: weighted scores, recommendation, return-in-house check",
+    run(data, file) {
+      const r = assessDeliveryModels(parseDma(data, file));
+      const text = [
+        table(
+          ["option", "type", "weighted", "strategic", "operational"],
+          r.ranking.map((o) => [
+            o.id + (o.id === r.recommended ? " *" : ""),
+            o.type,
+            o.weighted.toFixed(2),
+            o.strategic === null ? "-" : o.strategic.toFixed(2),
+            o.operational === null ? "-" : o.operational.toFixed(2),
+          ]),
+        ),
+        r.recommended ? `* recommended: ${r.recommended}` : "No recommendation.",
+      ].join("\n");
+      return { result: r, findings: r.findings, text };
+    },
+  },
+  workforce: {
+    description:
+      "workforce impact: posts transferred, retained, redundant, relocated; zero-hours declaration",
+    run(data, file) {
+      const w = workforceSummary(parseWorkforce(data, file));
+      const text = [
+        `${w.service}: ${w.postsInScope} posts in scope; transferred ${w.transferred} (${pct(w.shareTransferred)}), ` +
+          `retained ${w.retained} (${pct(w.shareRetained)}), redundant ${w.redundant} (${pct(w.shareRedundant)})`,
+        `Relocated: ${w.relocatedTotal}${w.relocatedByLocation.length ? ` (${w.relocatedByLocation.map((r) => `${r.location} ${r.posts}`).join(", ")})` : ""}`,
+        `Zero-hour contracts: ${w.zeroHours.status}${w.zeroHours.source ? ` (source: ${w.zeroHours.source})` : ""}`,
+      ].join("\n");
+      return { result: w, findings: w.findings, text };
+    },
+  },
+  gates: {
+    description: "lifecycle gate history: order, evidence, approvers, drivers, budget-driven flags",
+    run(data, file) {
+      const h = parseGateHistory(data, file);
+      const r = evaluateGates(h.events);
+      const text = [
+        `${h.service}: current gate ${r.current ?? "(all approved)"}; ${r.outOfOrder} step(s) out of logical order; ${r.budgetDriven} budget-driven decision(s)`,
+        table(
+          ["gate", "status", "approved", "by"],
+          r.gates.map((g) => [g.name, g.status, g.approvedOn ?? "", g.approvedBy ?? ""]),
+        ),
+      ].join("\n");
+      return { result: { service: h.service, ...r }, findings: r.findings, text };
+    },
+  },
+  capability: {
+    description: "commercial capability self-assessment over the NAO's eight contract-management areas",
+    run(data, file) {
+      const c = parseCapability(data, file);
+      const r = assessCapability(c.areas);
+      const text = [
+        table(
+          ["area", "score", "maturity", "evidenced"],
+          r.areas.map((a) => [
+            a.name,
+            a.score === null ? "-" : String(a.score),
+            a.maturity ?? "not assessed",
+            a.evidenced ? "yes" : "no",
+          ]),
+        ),
+        `${c.body}: mean ${r.mean === null ? "-" : r.mean.toFixed(2)} of 4; weakest: ${r.weakest.join(", ") || "-"}`,
+      ].join("\n");
+      return { result: { body: c.body, ...r }, findings: r.findings, text };
+    },
+  },
+};
+
 export function registerDecide(program: Command): void {
+  const decide = program
+    .command("decide")
+    .description("Check a decision record: pipeline, dma, workforce, gates or capability (exit 1 on errors)");
+  for (const [kind, spec] of Object.entries(CHECK_KINDS)) {
+    decide
+      .command(kind)
+      .description(spec.description)
+      .argument("<file>", `JSON file (see schema/decide/${kind}.schema.json)`)
+      .option("--json", "print the result as JSON")
+      .action((file: string, opts: { json?: boolean }) => {
+        const { result, findings, text } = spec.run(readJsonFile(file), file);
+        process.stdout.write(
+          opts.json ? `${JSON.stringify(result, null, 2)}\n` : `${text}\n\n${renderFindings(findings)}\n`,
+        );
+        if (hasErrors(findings)) process.exitCode = 1;
+      });
+  }
+
   program
     .command("horizon")
     .description("Accountability horizon of a contract: what it commits each future administration")

@@ -27,7 +27,11 @@ export interface TornadoOptions {
   factors?: Record<string, { low: number; high: number }>;
 }
 
-export function tornado(appraisal: Appraisal, drivers: AppraisalDriver[], opts: TornadoOptions = {}): TornadoRow[] {
+export function tornado(
+  appraisal: Appraisal,
+  drivers: AppraisalDriver[],
+  opts: TornadoOptions = {},
+): TornadoRow[] {
   const id = opts.option ?? appraisal.preferred;
   const i = appraisal.options.findIndex((o) => o.id === id);
   if (i < 0) throw new RangeError(`option "${id}" not found`);

@@ -35,7 +35,7 @@ export function assessCapability(assessments: AreaAssessment[]): CapabilitySumma
       findings.push({
         code: "K-AREA",
         severity: "error",
-        path: `$[${i}].area`,
+        path: `$.areas[${i}].area`,
         message: `unknown area "${a.area}"`,
       });
       return;
@@ -44,7 +44,7 @@ export function assessCapability(assessments: AreaAssessment[]): CapabilitySumma
       findings.push({
         code: "K-SCORE",
         severity: "error",
-        path: `$[${i}].score`,
+        path: `$.areas[${i}].score`,
         message: `score must be a whole number 0..${MAX_SCORE}, got ${a.score}`,
       });
       return;
@@ -53,7 +53,7 @@ export function assessCapability(assessments: AreaAssessment[]): CapabilitySumma
       findings.push({
         code: "K-TWICE",
         severity: "error",
-        path: `$[${i}].area`,
+        path: `$.areas[${i}].area`,
         message: `area "${a.area}" assessed twice`,
       });
     byArea.set(a.area, { a, i });
@@ -65,7 +65,7 @@ export function assessCapability(assessments: AreaAssessment[]): CapabilitySumma
       findings.push({
         code: "K-EVIDENCE",
         severity: "warning",
-        path: `$[${got.i}].evidence`,
+        path: `$.areas[${got.i}].evidence`,
         message: `${x.name}: a score without evidence is not counted`,
       });
     }

@@ -7,18 +7,13 @@
  */
 import { z } from "zod";
 import { isIsoDate } from "../../shared/dates.ts";
+import { poundsField, toPence } from "../case/pounds.ts";
 import { issuesToInputError } from "../case/zod-issues.ts";
 import { type ElectionCalendar, LONDON_MAYORAL } from "./elections.ts";
 import type { HorizonInput } from "./horizon.ts";
 
 const date = z.string().refine(isIsoDate, "expected a date YYYY-MM-DD");
-const pounds = z
-  .number()
-  .refine(
-    (x) => Number.isFinite(x) && Math.abs(x * 100 - Math.round(x * 100)) < 1e-6,
-    "expected pounds with at most 2 decimals",
-  )
-  .describe("Pounds");
+const pounds = poundsField.describe("Pounds");
 
 export const ELECTION_PRESETS: Record<string, ElectionCalendar> = { "london-mayoral": LONDON_MAYORAL };
 
@@ -66,7 +61,7 @@ export const contractSchema = z
 
 export type ContractFile = z.output<typeof contractSchema>;
 
-const pence = (pounds: number) => Math.round(pounds * 100);
+const pence = toPence;
 
 export function parseContract(data: unknown, file?: string): HorizonInput & { file: ContractFile } {
   const r = contractSchema.safeParse(data, { reportInput: true });
