@@ -36,7 +36,9 @@ async function phase(name: string, data: string, out: string): Promise<void> {
     result.subjectDays = summary.subjectDays;
   } else {
     const rows = await reconcileWithDuckdb(data, { memoryLimit: "12GB" });
-    const text = rows.map((r) => `${r.line_id},${r.invoice_id},${r.subject_id},${r.rule},${r.days},${r.amount_at_risk}`);
+    const text = rows.map(
+      (r) => `${r.line_id},${r.invoice_id},${r.subject_id},${r.rule},${r.days},${r.amount_at_risk}`,
+    );
     result.rows = text;
   }
   result.seconds = (performance.now() - t0) / 1000;
@@ -70,7 +72,9 @@ async function main(): Promise<void> {
     const sink = csvSink(data);
     const stats = generate({ lines, seed: 2013 }, sink);
     sink.close();
-    console.log(`generated ${fmt(stats.lines)} lines for ${fmt(stats.subjects)} subjects in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `generated ${fmt(stats.lines)} lines for ${fmt(stats.subjects)} subjects in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
 
     const engine = runPhase("engine", data, out);
     const days = engine.subjectDays ?? 0;
@@ -81,7 +85,9 @@ async function main(): Promise<void> {
     const engineRows = sorted(readFileSync(join(out, "exceptions.csv"), "utf8"));
     const truth = sorted(readFileSync(join(data, "truth.csv"), "utf8"));
     const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-    console.log(`engine exceptions equal planted truth: ${same(engineRows, truth) ? "yes" : "NO"} (${fmt(engineRows.length)} rows)`);
+    console.log(
+      `engine exceptions equal planted truth: ${same(engineRows, truth) ? "yes" : "NO"} (${fmt(engineRows.length)} rows)`,
+    );
 
     if (withDuckdb) {
       t = performance.now();
@@ -89,7 +95,9 @@ async function main(): Promise<void> {
       console.log(
         `duckdb  : ${duck.seconds.toFixed(2)} s, ${fmt(lines / duck.seconds)} lines/s, ${fmt(days / duck.seconds)} subject-days/s, peak RSS ${fmt(duck.maxRssMiB)} MiB`,
       );
-      console.log(`ratio   : engine is ${(duck.seconds / engine.seconds).toFixed(1)}x the speed of the DuckDB day-expansion SQL`);
+      console.log(
+        `ratio   : engine is ${(duck.seconds / engine.seconds).toFixed(1)}x the speed of the DuckDB day-expansion SQL`,
+      );
       const duckRows = sorted(EXCEPTION_HEADER + (duck.rows ?? []).join("\n"));
       console.log(`duckdb exceptions equal engine's: ${same(duckRows, engineRows) ? "yes" : "NO"}`);
     }

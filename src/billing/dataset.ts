@@ -94,7 +94,11 @@ export class DatasetBuilder {
   private readonly invoices = new Interner();
   private readonly orderIds = new Interner();
   private readonly registered = new GrowInt32();
-  private readonly present: Record<OptionalRegister, boolean> = { custody: false, deaths: false, departures: false };
+  private readonly present: Record<OptionalRegister, boolean> = {
+    custody: false,
+    deaths: false,
+    departures: false,
+  };
   private readonly l = {
     invoice: new GrowInt32(),
     lineId: [] as string[],
@@ -248,7 +252,10 @@ export class DatasetBuilder {
       if (a === b) continue;
       const order: number[] = [];
       for (let k = a; k < b; k++) order.push(evIdx.idx[k]!);
-      order.sort((x, y) => this.ev.day.data[x]! - this.ev.day.data[y]! || this.ev.start.data[y]! - this.ev.start.data[x]!);
+      order.sort(
+        (x, y) =>
+          this.ev.day.data[x]! - this.ev.day.data[y]! || this.ev.start.data[y]! - this.ev.start.data[x]!,
+      );
       for (let k = 0; k < order.length; k++) {
         evDay[a + k] = this.ev.day.data[order[k]!]!;
         evStart[a + k] = this.ev.start.data[order[k]!]!;
@@ -352,7 +359,8 @@ export class DatasetBuilder {
         }
         if (!found) continue;
         const last = pFrom.length - 1;
-        if (last >= pOff.data[g]! && pTo.data[last] === x - 1 && pPrice.data[last] === best) pTo.data[last] = y;
+        if (last >= pOff.data[g]! && pTo.data[last] === x - 1 && pPrice.data[last] === best)
+          pTo.data[last] = y;
         else {
           pFrom.push(x);
           pTo.push(y);
@@ -427,7 +435,8 @@ function optDay(text: string | null, path: string, open = OPEN): number {
   return text === null || text === "" ? open : day(text, path);
 }
 function pence(v: number, path: string): number {
-  if (!Number.isSafeInteger(v)) throw new InputError(`expected integer pence, got ${v}`, { location: { path } });
+  if (!Number.isSafeInteger(v))
+    throw new InputError(`expected integer pence, got ${v}`, { location: { path } });
   return v;
 }
 
@@ -464,39 +473,46 @@ export function buildDataset(r: BillingRecords): Dataset {
       day(x.startDate, `${p}.startDate`),
       optDay(x.endDate, `${p}.endDate`),
     );
-    if (!ok) throw new InputError(`order "${x.orderId}" is defined twice`, { location: { path: `${p}.orderId` } });
+    if (!ok)
+      throw new InputError(`order "${x.orderId}" is defined twice`, { location: { path: `${p}.orderId` } });
   });
-  r.serviceEvents.forEach((x, i) =>
-    b.addEvent(x.orderId, x.event === "start", day(x.date, `$.serviceEvents[${i}].date`)),
-  );
+  r.serviceEvents.forEach((x, i) => {
+    b.addEvent(x.orderId, x.event === "start", day(x.date, `$.serviceEvents[${i}].date`));
+  });
   if (r.custody) {
     b.markPresent("custody");
-    r.custody.forEach((x, i) =>
-      b.addCustody(x.subjectId, day(x.fromDate, `$.custody[${i}].fromDate`), optDay(x.toDate, `$.custody[${i}].toDate`)),
-    );
+    r.custody.forEach((x, i) => {
+      b.addCustody(
+        x.subjectId,
+        day(x.fromDate, `$.custody[${i}].fromDate`),
+        optDay(x.toDate, `$.custody[${i}].toDate`),
+      );
+    });
   }
   if (r.deaths) {
     b.markPresent("deaths");
-    r.deaths.forEach((x, i) => b.addDeath(x.subjectId, day(x.dateOfDeath, `$.deaths[${i}].dateOfDeath`)));
+    r.deaths.forEach((x, i) => {
+      b.addDeath(x.subjectId, day(x.dateOfDeath, `$.deaths[${i}].dateOfDeath`));
+    });
   }
   if (r.departures) {
     b.markPresent("departures");
-    r.departures.forEach((x, i) =>
+    r.departures.forEach((x, i) => {
       b.addDeparture(
         x.subjectId,
         day(x.departureDate, `$.departures[${i}].departureDate`),
         optDay(x.returnDate, `$.departures[${i}].returnDate`),
-      ),
-    );
+      );
+    });
   }
-  r.prices.forEach((x, i) =>
+  r.prices.forEach((x, i) => {
     b.addPrice(
       x.contractId,
       x.serviceCode,
       day(x.validFrom, `$.prices[${i}].validFrom`),
       optDay(x.validTo, `$.prices[${i}].validTo`),
       pence(x.unitPrice, `$.prices[${i}].unitPrice`),
-    ),
-  );
+    );
+  });
   return b.finish();
 }

@@ -39,7 +39,12 @@ export interface ExceptionEvidence {
   dateOfDeath: string | null;
   custody: { from: string; to: string | null }[];
   departures: { departure: string; return: string | null }[];
-  orders: { orderId: string; start: string; end: string | null; events: { event: "start" | "stop"; date: string }[] }[];
+  orders: {
+    orderId: string;
+    start: string;
+    end: string | null;
+    events: { event: "start" | "stop"; date: string }[];
+  }[];
   /** Billings of the same subject and service, earlier in billing order, that cover some of the same days. */
   earlierBillings: { index: number; invoiceId: string; lineId: string; from: string; to: string }[];
   prices: { from: string; to: string | null; unitPrice: string }[];
@@ -104,7 +109,11 @@ export function explainException(ds: Dataset, line: number, rule: RuleId): Excep
   if (pg >= 0)
     for (let k = ds.priceOff[pg]!; k < ds.priceOff[pg + 1]!; k++)
       if (ds.priceTo[k]! >= a && ds.priceFrom[k]! <= b)
-        prices.push({ from: isoDate(ds.priceFrom[k]!), to: open(ds.priceTo[k]!), unitPrice: penceToDecimal(ds.price[k]!) });
+        prices.push({
+          from: isoDate(ds.priceFrom[k]!),
+          to: open(ds.priceTo[k]!),
+          unitPrice: penceToDecimal(ds.price[k]!),
+        });
   return {
     rule,
     line: {

@@ -157,7 +157,9 @@ export function generate(opts: GenerateOptions, sink: GeneratorSink): GenerateSt
       const days = b - a + 1;
       const unit = priceOn(contract, service, a) + (opt.surcharge ?? 0);
       const amount = days * unit;
-      const month = opt.invoiceShift ? monthTag[monthEnd[a - TABLE_FROM]! + 1 - TABLE_FROM]! : monthTag[a - TABLE_FROM]!;
+      const month = opt.invoiceShift
+        ? monthTag[monthEnd[a - TABLE_FROM]! + 1 - TABLE_FROM]!
+        : monthTag[a - TABLE_FROM]!;
       const invoice = `INV-${contract}-${month}`;
       const lineId = `L${pad(++lineCount, 10)}`;
       sink.row("invoice_lines", [
@@ -178,7 +180,8 @@ export function generate(opts: GenerateOptions, sink: GeneratorSink): GenerateSt
       a = b + 1;
     }
   };
-  const overlap = (a: number, b: number, x: number, y: number) => Math.max(0, Math.min(b, y) - Math.max(a, x) + 1);
+  const overlap = (a: number, b: number, x: number, y: number) =>
+    Math.max(0, Math.min(b, y) - Math.max(a, x) + 1);
   const clean = () => [] as [RuleId, number, number][];
   const ruleOrder = Object.keys(DEFAULT_RATES) as RuleId[];
 
@@ -202,7 +205,8 @@ export function generate(opts: GenerateOptions, sink: GeneratorSink): GenerateSt
       sink.row("orders", [id, subject, service, date(start), end === null ? "" : date(end)]);
       return id;
     };
-    const event = (order: string, ev: "start" | "stop", d: number) => sink.row("service_events", [order, subject, ev, date(d)]);
+    const event = (order: string, ev: "start" | "stop", d: number) =>
+      sink.row("service_events", [order, subject, ev, date(d)]);
     const duration = () => {
       // Weeks to years: mostly months, some long.
       const r = int(0, 99);
@@ -255,15 +259,18 @@ export function generate(opts: GenerateOptions, sink: GeneratorSink): GenerateSt
     const billTo = Math.min(end, DATA_END);
     const order = newOrder(service, start, closed ? end : null);
     const fit = start + int(0, 2);
-    const at = (rule: RuleId, x: number, y: number) => (a: number, b: number, _days: number, unit: number) => {
-      const k = overlap(a, b, x, y);
-      return [[rule, k, k * unit]] as [RuleId, number, number][];
-    };
+    const at =
+      (rule: RuleId, x: number, y: number) => (a: number, b: number, _days: number, unit: number) => {
+        const k = overlap(a, b, x, y);
+        return [[rule, k, k * unit]] as [RuleId, number, number][];
+      };
     switch (kind) {
       case "B01": {
         event(order, "start", fit);
         if (closed) event(order, "stop", end);
-        bill(subject, contract, service, order, fit, billTo, (_a, _b, days, unit) => [["B01", days, days * unit]]);
+        bill(subject, contract, service, order, fit, billTo, (_a, _b, days, unit) => [
+          ["B01", days, days * unit],
+        ]);
         break;
       }
       case "B02": {
@@ -330,15 +337,26 @@ export function generate(opts: GenerateOptions, sink: GeneratorSink): GenerateSt
             const o = newOrder(service, start, closed ? end : null);
             event(o, "start", fit);
             if (closed) event(o, "stop", end);
-            bill(subject, contract, service, o, fit, billTo, (_a, _b, days, unit) => [["B08", days, days * unit]]);
+            bill(subject, contract, service, o, fit, billTo, (_a, _b, days, unit) => [
+              ["B08", days, days * unit],
+            ]);
           }
         } else {
           // The same period billed again on the next month's invoice.
           const a = fit + int(0, billTo - fit);
           const b = Math.min(billTo, monthEnd[a - TABLE_FROM]!);
-          bill(subject, contract, service, order, a, b, (_a, _b, days, unit) => [["B08", days, days * unit]], {
-            invoiceShift: true,
-          });
+          bill(
+            subject,
+            contract,
+            service,
+            order,
+            a,
+            b,
+            (_a, _b, days, unit) => [["B08", days, days * unit]],
+            {
+              invoiceShift: true,
+            },
+          );
         }
         break;
       }
@@ -346,9 +364,18 @@ export function generate(opts: GenerateOptions, sink: GeneratorSink): GenerateSt
         event(order, "start", fit);
         if (closed) event(order, "stop", end);
         const surcharge = int(5, 400);
-        bill(subject, contract, service, order, fit, billTo, (_a, _b, days) => [["B09", days, days * surcharge]], {
-          surcharge,
-        });
+        bill(
+          subject,
+          contract,
+          service,
+          order,
+          fit,
+          billTo,
+          (_a, _b, days) => [["B09", days, days * surcharge]],
+          {
+            surcharge,
+          },
+        );
         break;
       }
     }

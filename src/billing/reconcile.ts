@@ -163,7 +163,8 @@ export function checkGroup(
       }
     }
     addBilled(billed, a, b);
-    for (let r = 0; r < B09; r++) if (counts[r]! > 0) emit(l, r, counts[r]!, roundDiv(counts[r]! * amount, n));
+    for (let r = 0; r < B09; r++)
+      if (counts[r]! > 0) emit(l, r, counts[r]!, roundDiv(counts[r]! * amount, n));
     if (excess.days > 0) emit(l, B09, excess.days, roundDiv(excess.num, n));
   }
 }
@@ -281,7 +282,9 @@ export function reconcileDataset(
     subjectDays += L.end[i]! - L.start[i]! + 1;
     billedTotal += L.amount[i]!;
   }
-  const byRule = Object.fromEntries(RULE_IDS.map((id) => [id, { lines: 0, days: 0, amount: 0 }])) as BillingSummary["byRule"];
+  const byRule = Object.fromEntries(
+    RULE_IDS.map((id) => [id, { lines: 0, days: 0, amount: 0 }]),
+  ) as BillingSummary["byRule"];
   let atRisk = 0;
   for (let i = 0; i < m; i++) {
     const t = byRule[RULE_IDS[table.rule[i]!]!];

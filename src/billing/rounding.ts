@@ -3,7 +3,8 @@
  * once to the nearest penny, half away from zero, with integer steps only.
  */
 export function roundDiv(num: number, den: number): number {
-  if (den <= 0 || !Number.isInteger(den)) throw new RangeError(`denominator must be a positive integer, got ${den}`);
+  if (den <= 0 || !Number.isInteger(den))
+    throw new RangeError(`denominator must be a positive integer, got ${den}`);
   if (!Number.isSafeInteger(num)) throw new RangeError(`numerator must be a safe integer, got ${num}`);
   const neg = num < 0;
   const a = Math.abs(num);

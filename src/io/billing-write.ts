@@ -73,7 +73,8 @@ export function summaryJson(s: BillingSummary, rejectedRows?: number): Record<st
 export function writeRejects(path: string, rejects: RejectedRow[]): void {
   const w = new BufferedWriter(path);
   w.write("file,line,column,reason\n");
-  for (const r of rejects) w.write(`${csvField(r.file)},${r.line},${csvField(r.column)},${csvField(r.reason)}\n`);
+  for (const r of rejects)
+    w.write(`${csvField(r.file)},${r.line},${csvField(r.column)},${csvField(r.reason)}\n`);
   w.close();
 }
 

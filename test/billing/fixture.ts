@@ -6,9 +6,13 @@ import type { BillingRecords, InvoiceLineRecord } from "../../src/billing/types.
 export function baseWorld(): BillingRecords {
   return {
     subjects: ["S1"],
-    orders: [{ orderId: "O1", subjectId: "S1", serviceCode: "EM", startDate: "2015-01-01", endDate: "2015-12-31" }],
+    orders: [
+      { orderId: "O1", subjectId: "S1", serviceCode: "EM", startDate: "2015-01-01", endDate: "2015-12-31" },
+    ],
     serviceEvents: [{ orderId: "O1", subjectId: "S1", event: "start", date: "2015-01-01" }],
-    prices: [{ contractId: "C1", serviceCode: "EM", validFrom: "2015-01-01", validTo: null, unitPrice: 1000 }],
+    prices: [
+      { contractId: "C1", serviceCode: "EM", validFrom: "2015-01-01", validTo: null, unitPrice: 1000 },
+    ],
     invoiceLines: [],
     custody: [],
     deaths: [],

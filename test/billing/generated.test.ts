@@ -23,7 +23,9 @@ describe("generated national data", () => {
     const { dataset } = loadBillingFolder(dir);
     const { exceptions } = reconcileDataset(dataset);
     engineRows = listExceptions(dataset, exceptions)
-      .map((e) => [e.lineId, e.invoiceId, e.subjectId, e.rule, e.days, penceToDecimal(e.amountAtRisk)].join(","))
+      .map((e) =>
+        [e.lineId, e.invoiceId, e.subjectId, e.rule, e.days, penceToDecimal(e.amountAtRisk)].join(","),
+      )
       .sort();
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

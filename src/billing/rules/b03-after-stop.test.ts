@@ -20,7 +20,13 @@ describe("B03 after-stop", () => {
   });
   it("one of two orders still monitored keeps the day due", () => {
     const w = baseWorld();
-    w.orders.push({ orderId: "O2", subjectId: "S1", serviceCode: "EM", startDate: "2015-03-01", endDate: null });
+    w.orders.push({
+      orderId: "O2",
+      subjectId: "S1",
+      serviceCode: "EM",
+      startDate: "2015-03-01",
+      endDate: null,
+    });
     w.serviceEvents.push(
       { orderId: "O1", subjectId: "S1", event: "stop", date: "2015-03-05" },
       { orderId: "O2", subjectId: "S1", event: "start", date: "2015-03-08" },

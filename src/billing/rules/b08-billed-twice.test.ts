@@ -6,10 +6,18 @@ describe("B08 billed-twice", () => {
   it("one person billed under four orders is due once a day", () => {
     const w = baseWorld();
     for (const id of ["O2", "O3", "O4"]) {
-      w.orders.push({ orderId: id, subjectId: "S1", serviceCode: "EM", startDate: "2015-01-01", endDate: null });
+      w.orders.push({
+        orderId: id,
+        subjectId: "S1",
+        serviceCode: "EM",
+        startDate: "2015-01-01",
+        endDate: null,
+      });
       w.serviceEvents.push({ orderId: id, subjectId: "S1", event: "start", date: "2015-01-01" });
     }
-    w.invoiceLines = ["O1", "O2", "O3", "O4"].map((o, i) => line(`L${i + 1}`, "2015-03-01", "2015-03-31", { orderId: o }));
+    w.invoiceLines = ["O1", "O2", "O3", "O4"].map((o, i) =>
+      line(`L${i + 1}`, "2015-03-01", "2015-03-31", { orderId: o }),
+    );
     expect(results(w)).toEqual({ "L2 B08": [31, 31000], "L3 B08": [31, 31000], "L4 B08": [31, 31000] });
   });
   it("orders by invoice_id then line_id as plain strings, not by file order", () => {

@@ -11,7 +11,14 @@ import type { Days } from "../intervals.ts";
 export const billedTwice = { id: "B08", name: "billed-twice" } as const;
 
 /** Orders two billings: invoice_id, then line_id, code-unit string order; ties keep input order. */
-export function compareBillings(invA: string, lineA: string, idxA: number, invB: string, lineB: string, idxB: number) {
+export function compareBillings(
+  invA: string,
+  lineA: string,
+  idxA: number,
+  invB: string,
+  lineB: string,
+  idxB: number,
+) {
   if (invA !== invB) return invA < invB ? -1 : 1;
   if (lineA !== lineB) return lineA < lineB ? -1 : 1;
   return idxA - idxB;

@@ -15,8 +15,20 @@ describe("B09 above-price", () => {
   it("uses the price valid on each day, and the whole charge where none is", () => {
     const w = baseWorld();
     w.prices = [
-      { contractId: "C1", serviceCode: "EM", validFrom: "2015-01-01", validTo: "2015-03-15", unitPrice: 1000 },
-      { contractId: "C1", serviceCode: "EM", validFrom: "2015-03-16", validTo: "2015-03-20", unitPrice: 1100 },
+      {
+        contractId: "C1",
+        serviceCode: "EM",
+        validFrom: "2015-01-01",
+        validTo: "2015-03-15",
+        unitPrice: 1000,
+      },
+      {
+        contractId: "C1",
+        serviceCode: "EM",
+        validFrom: "2015-03-16",
+        validTo: "2015-03-20",
+        unitPrice: 1100,
+      },
     ];
     w.invoiceLines = [line("L1", "2015-03-11", "2015-03-25", { amount: 15 * 1050 })];
     // 11..15 over by 50 a day; 16..20 under; 21..25 unpriced: 1050 a day.

@@ -35,10 +35,18 @@ export function registerBilling(program: Command): void {
       });
       loadBar.stop();
       const bar = createProgress("reconciling", loaded.dataset.lines.count, { quiet: o.quiet });
-      const { exceptions, summary } = reconcileDataset(loaded.dataset, { onProgress: (d, t) => bar.update(d, t) });
+      const { exceptions, summary } = reconcileDataset(loaded.dataset, {
+        onProgress: (d, t) => bar.update(d, t),
+      });
       bar.stop();
       if (o.rejects !== undefined) writeRejects(o.rejects, loaded.rejects);
-      writeResults(o.out, loaded.dataset, exceptions, summary, o.rejects !== undefined ? loaded.rejects.length : undefined);
+      writeResults(
+        o.out,
+        loaded.dataset,
+        exceptions,
+        summary,
+        o.rejects !== undefined ? loaded.rejects.length : undefined,
+      );
       const lines = [
         `${summary.lines} lines, ${summary.subjectDays} subject-days, ${formatGBP(summary.billed, 2)} billed`,
         `${exceptions.count} exceptions, ${formatGBP(summary.atRisk, 2)} at risk`,
@@ -47,7 +55,8 @@ export function registerBilling(program: Command): void {
         const r = summary.byRule[id];
         if (r.lines > 0) lines.push(`  ${id}: ${r.lines} lines, ${r.days} days, ${formatGBP(r.amount, 2)}`);
       }
-      if (summary.skippedRules.length) lines.push(`skipped (register absent): ${summary.skippedRules.join(", ")}`);
+      if (summary.skippedRules.length)
+        lines.push(`skipped (register absent): ${summary.skippedRules.join(", ")}`);
       if (o.rejects !== undefined) lines.push(`${loaded.rejects.length} bad rows set aside in ${o.rejects}`);
       process.stdout.write(`${lines.join("\n")}\n`);
     });
@@ -68,6 +77,8 @@ export function registerBilling(program: Command): void {
       sink.close();
       bar.stop();
       const planted = RULE_IDS.map((id) => `${id} ${stats.planted[id]}`).join(", ");
-      process.stdout.write(`${stats.lines} lines for ${stats.subjects} subjects; anomalous subjects: ${planted}\n`);
+      process.stdout.write(
+        `${stats.lines} lines for ${stats.subjects} subjects; anomalous subjects: ${planted}\n`,
+      );
     });
 }
