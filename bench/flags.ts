@@ -110,12 +110,12 @@ async function generate(file: string): Promise<void> {
   for (let i = 0; i < n; i++) {
     buf += `${JSON.stringify(release(i))}\n`;
     if (buf.length > 1 << 22) {
-      if (!out.write(buf)) await new Promise((r) => out.once("drain", r));
+      if (!out.write(buf)) await new Promise<void>((r) => out.once("drain", () => r()));
       buf = "";
     }
   }
   out.end(buf);
-  await new Promise((r) => out.on("finish", r));
+  await new Promise<void>((r) => out.on("finish", () => r()));
 }
 
 const dir = mkdtempSync(join(tmpdir(), "nous-bench-flags-"));

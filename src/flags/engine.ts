@@ -23,6 +23,9 @@ import { round4 } from "./quartiles.ts";
 import { INDICATOR_CODES, type IndicatorCode, type Settings } from "./settings.ts";
 import {
   type Flag,
+  type FlagColumns,
+  flagAt,
+  flagCount,
   GROUPS,
   type Group,
   type Indicator,
@@ -74,8 +77,8 @@ export interface FlagsResult {
   meta: Partial<Record<IndicatorCode, Record<string, number>>>;
   /** Map name -> ocid -> organization id(s); filled when map is set. */
   maps: Record<string, Map<string, Set<string> | string>>;
-  /** Every flag with the values that tripped it and its threshold. */
-  flags: (Flag & { code: IndicatorCode })[];
+  /** Every flag with the values that tripped it and its threshold (built on first access). */
+  readonly flags: (Flag & { code: IndicatorCode })[];
   /** The main currency used. */
   currency: string | undefined;
   processes: number;
@@ -164,27 +167,53 @@ export class Engine {
     for (const g of GROUPS) results[g] = new Map();
     const meta: FlagsResult["meta"] = {};
     const maps: FlagsResult["maps"] = {};
-    const flags: FlagsResult["flags"] = [];
     if (this.map) {
       for (const name of MAP_NAMES) maps[name] = new Map();
       maps.ocid_tenderer = acc.parts[this.indicators.length] as Map<string, Set<string>>;
     }
+    const sets: { code: IndicatorCode; flags: Flag[] | FlagColumns }[] = [];
+    const record = (code: IndicatorCode, group: Group, id: string, value: number) => {
+      const byId = results[group];
+      let codes = byId.get(id);
+      if (!codes) {
+        codes = new Map();
+        byId.set(id, codes);
+      }
+      codes.set(code, value);
+    };
     this.indicators.forEach((ind, i) => {
       const out = ind.finalize(acc.parts[i]);
+      acc.parts[i] = undefined; // let the accumulator go before the next indicator finalizes
       if (out.meta && Object.keys(out.meta).length > 0) meta[ind.code] = out.meta;
       if (this.map && out.maps) Object.assign(maps, out.maps);
-      for (const f of out.flags) {
-        const byId = results[f.group];
-        let codes = byId.get(f.id);
-        if (!codes) {
-          codes = new Map();
-          byId.set(f.id, codes);
+      sets.push({ code: ind.code, flags: out.flags });
+      if (Array.isArray(out.flags)) {
+        for (const f of out.flags) record(ind.code, f.group, f.id, f.value);
+      } else {
+        const c = out.flags;
+        for (let j = 0; j < c.id.length; j++) {
+          record(ind.code, GROUPS[c.group[j] as number] as Group, c.id[j] as string, c.value[j] as number);
         }
-        codes.set(ind.code, f.value);
-        flags.push({ code: ind.code, ...f });
       }
     });
-    return { results, meta, maps, flags, currency: acc.currency, processes: acc.processes };
+    let explained: FlagsResult["flags"] | undefined;
+    return {
+      results,
+      meta,
+      maps,
+      get flags() {
+        if (!explained) {
+          explained = [];
+          for (const { code, flags } of sets) {
+            const n = flagCount(flags);
+            for (let j = 0; j < n; j++) explained.push({ code, ...flagAt(flags, j) });
+          }
+        }
+        return explained;
+      },
+      currency: acc.currency,
+      processes: acc.processes,
+    };
   }
 }
 

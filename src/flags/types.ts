@@ -48,7 +48,7 @@ export interface Flag {
 }
 
 export interface IndicatorOutput {
-  flags: Flag[];
+  flags: Flag[] | FlagColumns;
   /** Quartiles and fences, unrounded (rounded when written). */
   meta?: Record<string, number>;
   /** Map name -> ocid -> organization id(s). */
@@ -103,4 +103,73 @@ export function addFraction(m: Map<string, Fraction>, key: string, num: number, 
 export function mergeFractions(a: Map<string, Fraction>, b: Map<string, Fraction>): Map<string, Fraction> {
   for (const [k, [n, d]] of b) addFraction(a, k, n, d);
   return a;
+}
+
+/**
+ * Flags raised while folding, kept as columns of primitives rather than one object per flag: a
+ * million flags stay cheap to hold, to collect garbage around and to send between threads.
+ * Plain data (no class), so it survives structured cloning.
+ */
+export interface FlagColumns {
+  group: number[];
+  id: string[];
+  value: number[];
+  measured: (number | null)[];
+  threshold: (number | null)[];
+  comparison: (Comparison | null)[];
+  source: (Flag["thresholdSource"] | null)[];
+  /** JSON text of each flag's values. */
+  values: string[];
+}
+
+export function flagColumns(): FlagColumns {
+  return {
+    group: [],
+    id: [],
+    value: [],
+    measured: [],
+    threshold: [],
+    comparison: [],
+    source: [],
+    values: [],
+  };
+}
+
+export function pushFlag(cols: FlagColumns, f: Flag): void {
+  cols.group.push(GROUPS.indexOf(f.group));
+  cols.id.push(f.id);
+  cols.value.push(f.value);
+  cols.measured.push(f.measured ?? null);
+  cols.threshold.push(f.threshold ?? null);
+  cols.comparison.push(f.comparison ?? null);
+  cols.source.push(f.thresholdSource ?? null);
+  cols.values.push(f.values ? JSON.stringify(f.values) : "");
+}
+
+export function concatFlags(a: FlagColumns, b: FlagColumns): FlagColumns {
+  for (const k of Object.keys(a) as (keyof FlagColumns)[]) {
+    const to = a[k] as unknown[];
+    for (const v of b[k]) to.push(v);
+  }
+  return a;
+}
+
+export function flagCount(f: Flag[] | FlagColumns): number {
+  return Array.isArray(f) ? f.length : f.id.length;
+}
+
+/** The i-th flag as an object. */
+export function flagAt(f: Flag[] | FlagColumns, i: number): Flag {
+  if (Array.isArray(f)) return f[i] as Flag;
+  const out: Flag = {
+    group: GROUPS[f.group[i] as number] as Group,
+    id: f.id[i] as string,
+    value: f.value[i] as number,
+  };
+  if (f.measured[i] !== null) out.measured = f.measured[i] as number;
+  if (f.threshold[i] !== null) out.threshold = f.threshold[i] as number;
+  if (f.comparison[i] !== null) out.comparison = f.comparison[i] as Comparison;
+  if (f.source[i] !== null) out.thresholdSource = f.source[i] as Flag["thresholdSource"];
+  if (f.values[i]) out.values = JSON.parse(f.values[i] as string);
+  return out;
 }

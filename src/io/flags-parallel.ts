@@ -57,6 +57,7 @@ async function inWorkers(
         new Promise<WorkerOutput>((resolve, reject) => {
           const worker = new Worker(WORKER_BOOT, {
             eval: true,
+            resourceLimits: { maxYoungGenerationSizeMb: 64 },
             workerData: { ...base, ...range } satisfies WorkerInput,
           });
           worker.on("message", (msg: { progress?: number; done?: WorkerOutput }) => {

@@ -52,6 +52,7 @@ if (input.mode === "coverage") {
   );
   parentPort?.postMessage({ done: { acc: counts, lines, warnings } satisfies WorkerOutput });
 } else {
+  const t0 = performance.now();
   const engine = new Engine(input.settings, { today: input.today, map: input.map });
   let acc = engine.init();
   const lines = await forEachLine(
@@ -69,5 +70,11 @@ if (input.mode === "coverage") {
     },
     onBytes,
   );
+  const t1 = performance.now();
   parentPort?.postMessage({ done: { acc, lines, warnings } satisfies WorkerOutput });
+  if (process.env.NOUS_FLAGS_DEBUG) {
+    process.stderr.write(
+      `flags worker: fold ${(t1 - t0).toFixed(0)} ms, post ${(performance.now() - t1).toFixed(0)} ms\n`,
+    );
+  }
 }

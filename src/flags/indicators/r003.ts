@@ -3,7 +3,7 @@
  * is shorter than the threshold (15 days, or per procurement method details). A short period lets
  * a corrupt buyer favour a bidder told of the opportunity in advance.
  */
-import type { Flag, IndicatorModule } from "../types.ts";
+import { concatFlags, flagColumns, type IndicatorModule, pushFlag } from "../types.ts";
 import { parseInstant } from "../view.ts";
 
 const DAY = 86_400_000;
@@ -29,7 +29,7 @@ export const R003: IndicatorModule = {
     const threshold = s.threshold ?? 15;
     return {
       code: "R003",
-      init: (): Flag[] => [],
+      init: flagColumns,
       fold(acc, view) {
         if (s.procurementMethods && !s.procurementMethods.has(view.procurementMethod ?? "")) return acc;
         const period = view.tender.tenderPeriod;
@@ -43,7 +43,7 @@ export const R003: IndicatorModule = {
             : undefined;
         const limit = perDetails ?? threshold;
         if (days < limit) {
-          acc.push({
+          pushFlag(acc, {
             group: "OCID",
             id: view.ocid,
             value: 1,
@@ -56,7 +56,7 @@ export const R003: IndicatorModule = {
         }
         return acc;
       },
-      reduce: (a, b) => a.concat(b),
+      reduce: concatFlags,
       finalize: (acc) => ({ flags: acc }),
     };
   },

@@ -3,7 +3,7 @@
  * of competition can be a suppression of competition: the ideal outcome for a corrupt buyer and a
  * pre-determined bidder.
  */
-import type { Flag, IndicatorModule } from "../types.ts";
+import { concatFlags, flagColumns, type IndicatorModule, pushFlag } from "../types.ts";
 
 export const R018: IndicatorModule = {
   meta: {
@@ -24,7 +24,7 @@ export const R018: IndicatorModule = {
     const methods = env.settings.indicators.R018?.procurementMethods ?? new Set(["open", "selective"]);
     return {
       code: "R018",
-      init: (): Flag[] => [],
+      init: flagColumns,
       fold(acc, view) {
         if (!methods.has(view.procurementMethod ?? "")) return acc;
         const tenderers = new Set<string>();
@@ -33,7 +33,7 @@ export const R018: IndicatorModule = {
           for (const t of bid.tenderers) tenderers.add(t);
         }
         if (tenderers.size === 1) {
-          acc.push({
+          pushFlag(acc, {
             group: "OCID",
             id: view.ocid,
             value: 1,
@@ -50,7 +50,7 @@ export const R018: IndicatorModule = {
         }
         return acc;
       },
-      reduce: (a, b) => a.concat(b),
+      reduce: concatFlags,
       finalize: (acc) => ({ flags: acc }),
     };
   },

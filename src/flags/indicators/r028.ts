@@ -2,7 +2,7 @@
  * R028 Identical bid prices: different tenderers submitted bids with the same price. A corrupt
  * buyer can leak competitors' prices so that the pre-determined bidder matches the lowest one.
  */
-import { addToSetMap, type Flag, type IndicatorModule } from "../types.ts";
+import { addToSetMap, concatFlags, flagColumns, type IndicatorModule, pushFlag } from "../types.ts";
 
 export const R028: IndicatorModule = {
   meta: {
@@ -20,7 +20,7 @@ export const R028: IndicatorModule = {
   create(env) {
     return {
       code: "R028",
-      init: () => ({ flags: [] as Flag[], map: new Map<string, Set<string>>() }),
+      init: () => ({ flags: flagColumns(), map: new Map<string, Set<string>>() }),
       fold(acc, view) {
         if (!view.priceComparable || view.submitted.length < 2) return acc;
         const byAmount = new Map<number, Set<string>>();
@@ -49,15 +49,15 @@ export const R028: IndicatorModule = {
           comparison: ">=" as const,
           thresholdSource: "default" as const,
         };
-        acc.flags.push({ group: "OCID", id: view.ocid, value: 1, ...common, values });
+        pushFlag(acc.flags, { group: "OCID", id: view.ocid, value: 1, ...common, values });
         for (const t of flagged) {
-          acc.flags.push({ group: "Tenderer", id: t, value: 1, ...common, values });
+          pushFlag(acc.flags, { group: "Tenderer", id: t, value: 1, ...common, values });
           if (env.map) addToSetMap(acc.map, view.ocid, t);
         }
         return acc;
       },
       reduce(a, b) {
-        for (const f of b.flags) a.flags.push(f);
+        concatFlags(a.flags, b.flags);
         for (const [k, v] of b.map) a.map.set(k, v);
         return a;
       },

@@ -2,7 +2,7 @@
  * R030 Late bid won: a valid bid received after the submission deadline won. A corrupt buyer can
  * leak the received bids and let the pre-determined bidder bid late.
  */
-import { addToSetMap, type Flag, type IndicatorModule } from "../types.ts";
+import { addToSetMap, concatFlags, flagColumns, type IndicatorModule, pushFlag } from "../types.ts";
 import { parseInstant } from "../view.ts";
 
 export const R030: IndicatorModule = {
@@ -22,7 +22,7 @@ export const R030: IndicatorModule = {
   create(env) {
     return {
       code: "R030",
-      init: () => ({ flags: [] as Flag[], map: new Map<string, Set<string>>() }),
+      init: () => ({ flags: flagColumns(), map: new Map<string, Set<string>>() }),
       fold(acc, view) {
         if (view.active.length === 0 || view.valid.length === 0) return acc;
         const deadline = parseInstant(view.tender.tenderPeriod?.endDate);
@@ -43,15 +43,15 @@ export const R030: IndicatorModule = {
           ocid: view.ocid,
         };
         const common = { comparison: ">" as const };
-        acc.flags.push({ group: "OCID", id: view.ocid, value: 1, ...common, values });
+        pushFlag(acc.flags, { group: "OCID", id: view.ocid, value: 1, ...common, values });
         for (const t of late.keys()) {
-          acc.flags.push({ group: "Tenderer", id: t, value: 1, ...common, values });
+          pushFlag(acc.flags, { group: "Tenderer", id: t, value: 1, ...common, values });
           if (env.map) addToSetMap(acc.map, view.ocid, t);
         }
         return acc;
       },
       reduce(a, b) {
-        for (const f of b.flags) a.flags.push(f);
+        concatFlags(a.flags, b.flags);
         for (const [k, v] of b.map) a.map.set(k, v);
         return a;
       },

@@ -3,7 +3,7 @@
  * one other tenderer's bid was disqualified. A corrupt buyer can award the pre-determined bidder by
  * disqualifying everyone else.
  */
-import { addToSetMap, type Flag, type IndicatorModule } from "../types.ts";
+import { addToSetMap, concatFlags, flagColumns, type IndicatorModule, pushFlag } from "../types.ts";
 
 export const R035: IndicatorModule = {
   meta: {
@@ -25,7 +25,7 @@ export const R035: IndicatorModule = {
     const source = env.settings.indicators.R035?.threshold !== undefined ? "settings" : "default";
     return {
       code: "R035",
-      init: () => ({ flags: [] as Flag[], map: new Map<string, Set<string>>() }),
+      init: () => ({ flags: flagColumns(), map: new Map<string, Set<string>>() }),
       fold(acc, view) {
         if (!view.awardsFinal || view.active.length === 0 || view.valid.length === 0) return acc;
         const valid = new Set<string>();
@@ -49,13 +49,13 @@ export const R035: IndicatorModule = {
           comparison: ">=" as const,
           thresholdSource: source as "settings" | "default",
         };
-        acc.flags.push({ group: "OCID", id: view.ocid, value: others.size, ...common, values });
-        acc.flags.push({ group: "Tenderer", id: winner, value: 0, ...common, values });
+        pushFlag(acc.flags, { group: "OCID", id: view.ocid, value: others.size, ...common, values });
+        pushFlag(acc.flags, { group: "Tenderer", id: winner, value: 0, ...common, values });
         if (env.map) addToSetMap(acc.map, view.ocid, winner);
         return acc;
       },
       reduce(a, b) {
-        for (const f of b.flags) a.flags.push(f);
+        concatFlags(a.flags, b.flags);
         for (const [k, v] of b.map) a.map.set(k, v);
         return a;
       },

@@ -2,7 +2,7 @@
  * R036 Lowest bid disqualified: the lowest submitted bid is disqualified while the award criterion
  * is price only. A corrupt buyer can award the pre-determined bidder by disqualifying cheaper bids.
  */
-import type { Flag, IndicatorModule } from "../types.ts";
+import { concatFlags, flagColumns, type IndicatorModule, pushFlag } from "../types.ts";
 
 export const R036: IndicatorModule = {
   meta: {
@@ -20,7 +20,7 @@ export const R036: IndicatorModule = {
   create() {
     return {
       code: "R036",
-      init: (): Flag[] => [],
+      init: flagColumns,
       fold(acc, view) {
         if (!view.priceComparable || view.active.length === 0 || view.disqualified.length === 0) return acc;
         let lowestOther: number | undefined;
@@ -39,7 +39,7 @@ export const R036: IndicatorModule = {
         }
         if (lowestValid === undefined || lowestDisqualified === undefined) return acc;
         if (lowestOther !== undefined && lowestDisqualified >= lowestOther) return acc;
-        acc.push({
+        pushFlag(acc, {
           group: "OCID",
           id: view.ocid,
           value: 1,
@@ -53,7 +53,7 @@ export const R036: IndicatorModule = {
         });
         return acc;
       },
-      reduce: (a, b) => a.concat(b),
+      reduce: concatFlags,
       finalize: (acc) => ({ flags: acc }),
     };
   },

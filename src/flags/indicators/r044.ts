@@ -3,7 +3,7 @@
  * process share the exact same address or a contact point field (name, email, telephone, fax,
  * url). Shared details suggest the companies are connected, and their "competition" may be staged.
  */
-import { addToSetMap, type Flag, type IndicatorModule } from "../types.ts";
+import { addToSetMap, concatFlags, flagColumns, type IndicatorModule, pushFlag } from "../types.ts";
 import type { Json } from "../view.ts";
 
 const ADDRESS_FIELDS = ["streetAddress", "locality", "region", "postalCode", "countryName"];
@@ -50,7 +50,7 @@ export const R044: IndicatorModule = {
   create(env) {
     return {
       code: "R044",
-      init: () => ({ flags: [] as Flag[], map: new Map<string, Set<string>>() }),
+      init: () => ({ flags: flagColumns(), map: new Map<string, Set<string>>() }),
       fold(acc, view) {
         const parties = view.release.parties;
         if (!Array.isArray(parties) || parties.length < 2) return acc;
@@ -75,7 +75,7 @@ export const R044: IndicatorModule = {
         const matches: Record<string, string[]> = {};
         for (const [id, fields] of flagged) matches[id] = [...fields];
         const values = { sharedFields: matches, ocid: view.ocid };
-        acc.flags.push({
+        pushFlag(acc.flags, {
           group: "OCID",
           id: view.ocid,
           value: 1,
@@ -85,13 +85,13 @@ export const R044: IndicatorModule = {
           values,
         });
         for (const id of flagged.keys()) {
-          acc.flags.push({ group: "Tenderer", id, value: 1, values });
+          pushFlag(acc.flags, { group: "Tenderer", id, value: 1, values });
           if (env.map) addToSetMap(acc.map, view.ocid, id);
         }
         return acc;
       },
       reduce(a, b) {
-        for (const f of b.flags) a.flags.push(f);
+        concatFlags(a.flags, b.flags);
         for (const [k, v] of b.map) a.map.set(k, v);
         return a;
       },
