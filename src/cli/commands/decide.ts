@@ -3,7 +3,6 @@
  * the file, hands plain data to the engine, shows progress for long simulations and prints
  * either JSON (--json) or a table for people.
  */
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { InputError } from "../../shared/errors.ts";
 import { parseCase } from "../../decide/case/parse-case.ts";
@@ -22,27 +21,8 @@ import { evaluateGates } from "../../decide/gates/evaluate.ts";
 import { parseGateHistory } from "../../decide/gates/history-schema.ts";
 import { workforceSummary } from "../../decide/workforce/summary.ts";
 import { parseWorkforce } from "../../decide/workforce/workforce-schema.ts";
+import { readJsonFile } from "../../io/decide-json.ts";
 import { createProgress } from "../progress.ts";
-
-/** Reads and parses a JSON file; a syntax error names the line and column. */
-export function readJsonFile(file: string): unknown {
-  const text = readFileSync(file, "utf8");
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    const m = /position (\d+)/.exec(msg);
-    if (m) {
-      const before = text.slice(0, Number(m[1]));
-      const line = before.split("\n").length;
-      const column = Number(m[1]) - before.lastIndexOf("\n");
-      throw new InputError(`not valid JSON: ${msg.replace(/ in JSON at position \d+.*$/, "")}`, {
-        location: { file, line, column },
-      });
-    }
-    throw new InputError(`not valid JSON: ${msg}`, { location: { file } });
-  }
-}
 
 function parseIntOption(name: string, min: number) {
   return (value: string): number => {
