@@ -53,6 +53,12 @@ const gbp = (decimal: string | null): string => {
 const pct = (p: number | null) => (p === null ? "-" : `${(p * 100).toFixed(1)}%`);
 const fmtFactor = (f: number | null) => (f === null ? "-" : `${((f - 1) * 100).toFixed(1)}%`);
 
+/** "-19.8%", or "-19.8% (at 120,241)" for a named input whose own value is known. */
+const switchAt = (c: { factor: number; inputValue?: number } | null): string =>
+  c === null
+    ? "-"
+    : `${fmtFactor(c.factor)}${c.inputValue !== undefined ? ` (at ${c.inputValue.toLocaleString("en-GB", { maximumFractionDigits: 2 })})` : ""}`;
+
 export function renderCaseReport(r: CaseReport): string {
   const out: string[] = [];
   const disc =
@@ -87,9 +93,9 @@ export function renderCaseReport(r: CaseReport): string {
         ["driver", "down", "becomes", "up", "becomes"],
         sv.map((s) => [
           s.label,
-          fmtFactor(s.preferredChangesDown?.factor ?? null),
+          switchAt(s.preferredChangesDown),
           s.preferredChangesDown?.to ?? "-",
-          fmtFactor(s.preferredChangesUp?.factor ?? null),
+          switchAt(s.preferredChangesUp),
           s.preferredChangesUp?.to ?? "-",
         ]),
       ),

@@ -49,6 +49,7 @@ describe("appraise", () => {
     }).options[0]!;
     expect(o.pvCosts).toBeCloseTo(100 + 1205, 9);
     expect(o.pvOptimismBias).toBeCloseTo(205, 9);
+    expect(o.pvByCategory).toEqual({ transition: -100, opex: expect.closeTo(-1205, 9), benefit: 2000 });
     expect(o.npv).toBeCloseTo(2000 - 1305, 9);
   });
 

@@ -6,7 +6,7 @@
  */
 import { discountFactors } from "./discount.ts";
 import { optimismBiasUplift, type OptimismBiasUplift } from "./optimism-bias.ts";
-import type { AppraisalInput, AppraisalOption, Cashflow } from "./types.ts";
+import type { AppraisalInput, AppraisalOption, Cashflow, CashflowCategory } from "./types.ts";
 
 export interface OptionAppraisal {
   id: string;
@@ -22,6 +22,8 @@ export interface OptionAppraisal {
   cashBenefits: number;
   /** Optimism bias added to the present value of costs. */
   pvOptimismBias: number;
+  /** Whole-life cost and benefit by category: present value (after optimism bias), signed as given. */
+  pvByCategory: Partial<Record<CashflowCategory, number>>;
   optimismBias: OptimismBiasUplift | null;
   /** Savings against the baseline option (null when there is none). */
   pvSavings: number | null;
@@ -69,9 +71,11 @@ export function appraiseOption(
   let cashCosts = 0;
   let cashBenefits = 0;
   let pvOptimismBias = 0;
+  const pvByCategory: Partial<Record<CashflowCategory, number>> = {};
   for (const cf of option.cashflows) {
     const k = upliftFactor(cf, uplift);
     const df = dfs[cf.year]!;
+    pvByCategory[cf.category] = (pvByCategory[cf.category] ?? 0) + cf.amount * k * df;
     if (cf.amount < 0) {
       pvCosts += -cf.amount * k * df;
       cashCosts += -cf.amount * k;
@@ -91,6 +95,7 @@ export function appraiseOption(
     cashCosts,
     cashBenefits,
     pvOptimismBias,
+    pvByCategory,
     optimismBias: uplift,
   };
 }

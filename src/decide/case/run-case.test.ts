@@ -49,6 +49,10 @@ describe("runCase", () => {
     const r = runCase(greenBook(150000), { iterations: 10 });
     const s = r.switchingValues.find((x) => x.driver === "input:saving")!;
     // NPV reaches zero when the saving falls to 1,000,000 / 8.3166 = 120,241, i.e. factor 0.8016
-    expect(s.preferredChangesDown).toEqual({ factor: expect.closeTo(0.8016, 4), to: "do-nothing" });
+    expect(s.preferredChangesDown).toEqual({
+      factor: expect.closeTo(0.8016, 4),
+      to: "do-nothing",
+      inputValue: expect.closeTo(120241, -1),
+    });
   });
 });

@@ -49,6 +49,7 @@ export interface CaseReport {
     bcr: number | null;
     pvOptimismBias: string;
     optimismBiasUplift: number | null;
+    pvByCategory: Record<string, string>;
     cashCosts: string;
     cashBenefits: string;
     pvSavings: string | null;
@@ -58,8 +59,8 @@ export interface CaseReport {
     driver: string;
     label: string;
     npvZero: Array<{ option: string; factor: number | null }>;
-    preferredChangesDown: { factor: number; to: string } | null;
-    preferredChangesUp: { factor: number; to: string } | null;
+    preferredChangesDown: { factor: number; to: string; inputValue?: number } | null;
+    preferredChangesUp: { factor: number; to: string; inputValue?: number } | null;
   }>;
   sensitivity: {
     option: string;
@@ -132,6 +133,7 @@ export function runCase(c: AppraisalCase, opts: RunCaseOptions = {}): CaseReport
   const drivers = appraisalDrivers(input);
   const inputs = caseInputs(c);
 
+  const bases = new Map(inputs.map((u) => [u.id, u.base ?? distributionCentre(u.distribution)]));
   // Tornado: uncertain inputs swing between their P10 and P90; categories by +/- range.
   const factors: Record<string, { low: number; high: number }> = {};
   for (const u of inputs) {
@@ -183,24 +185,29 @@ export function runCase(c: AppraisalCase, opts: RunCaseOptions = {}): CaseReport
       bcr: o.bcr === null ? null : round(o.bcr, 4),
       pvOptimismBias: money(o.pvOptimismBias),
       optimismBiasUplift: o.optimismBias ? round(o.optimismBias.uplift, 6) : null,
+      pvByCategory: Object.fromEntries(Object.entries(o.pvByCategory).map(([k, v]) => [k, money(v)])),
       cashCosts: money(o.cashCosts),
       cashBenefits: money(o.cashBenefits),
       pvSavings: moneyOrNull(o.pvSavings),
       cashSavings: moneyOrNull(o.cashSavings),
     })),
-    switchingValues: switchingValues(a, drivers).map((s) => ({
-      driver: s.driver,
-      label: s.label,
-      npvZero: s.npvZero.map((z) => ({ option: z.option, factor: factor(z.factor) })),
-      preferredChangesDown: s.preferredChangesDown && {
-        factor: factor(s.preferredChangesDown.factor)!,
-        to: s.preferredChangesDown.to,
-      },
-      preferredChangesUp: s.preferredChangesUp && {
-        factor: factor(s.preferredChangesUp.factor)!,
-        to: s.preferredChangesUp.to,
-      },
-    })),
+    switchingValues: switchingValues(a, drivers).map((s) => {
+      // For a named input, also the input's own value at the switch (factor x stated value).
+      const base = s.driver.startsWith("input:") ? bases.get(s.driver.slice(6)) : undefined;
+      const change = (c: { factor: number; to: string } | null) =>
+        c && {
+          factor: factor(c.factor)!,
+          to: c.to,
+          ...(base !== undefined ? { inputValue: round(c.factor * base, 2) } : {}),
+        };
+      return {
+        driver: s.driver,
+        label: s.label,
+        npvZero: s.npvZero.map((z) => ({ option: z.option, factor: factor(z.factor) })),
+        preferredChangesDown: change(s.preferredChangesDown),
+        preferredChangesUp: change(s.preferredChangesUp),
+      };
+    }),
     sensitivity: {
       option: a.preferred,
       rows: rows.map((r) => ({
