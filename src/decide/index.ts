@@ -8,6 +8,7 @@ export * from "./finding.ts";
 // Service catalogue and market-testing pipeline
 export * from "./catalogue/types.ts";
 export * from "./catalogue/pipeline.ts";
+export * from "./catalogue/catalogue-schema.ts";
 export * from "./catalogue/checks/classification-reason.ts";
 export * from "./catalogue/checks/core-in-wave.ts";
 export * from "./catalogue/checks/wave-references.ts";
@@ -15,6 +16,7 @@ export * from "./catalogue/checks/wave-references.ts";
 // Delivery model assessment
 export * from "./dma/types.ts";
 export * from "./dma/recommend.ts";
+export * from "./dma/dma-schema.ts";
 export * from "./dma/checks/criteria.ts";
 export * from "./dma/checks/return-in-house.ts";
 export * from "./dma/checks/scores-complete.ts";
@@ -41,16 +43,19 @@ export * from "./case/case-schema.ts";
 export * from "./case/parse-case.ts";
 export * from "./case/run-case.ts";
 export * from "./case/zod-issues.ts";
+export * from "./case/pounds.ts";
 
 // Accountability horizon
 export * from "./horizon/elections.ts";
 export * from "./horizon/payments.ts";
 export * from "./horizon/horizon.ts";
 export * from "./horizon/contract-schema.ts";
+export * from "./horizon/horizon-json.ts";
 
 // Workforce impact
 export * from "./workforce/types.ts";
 export * from "./workforce/summary.ts";
+export * from "./workforce/workforce-schema.ts";
 export * from "./workforce/checks/whole-numbers.ts";
 export * from "./workforce/checks/posts-balance.ts";
 export * from "./workforce/checks/relocation-within-transfer.ts";
@@ -60,6 +65,7 @@ export * from "./workforce/checks/zero-hours-declared.ts";
 export * from "./gates/definitions.ts";
 export * from "./gates/types.ts";
 export * from "./gates/evaluate.ts";
+export * from "./gates/history-schema.ts";
 export * from "./gates/checks/approver-role.ts";
 export * from "./gates/checks/required-evidence.ts";
 export * from "./gates/checks/logical-order.ts";
@@ -69,3 +75,4 @@ export * from "./gates/checks/budget-driven.ts";
 // Commercial capability
 export * from "./capability/areas.ts";
 export * from "./capability/assess.ts";
+export * from "./capability/capability-schema.ts";

@@ -9,6 +9,7 @@ import { parseCase } from "../../decide/case/parse-case.ts";
 import { type CaseReport, DEFAULT_ITERATIONS, runCase } from "../../decide/case/run-case.ts";
 import { parseContract } from "../../decide/horizon/contract-schema.ts";
 import { type HorizonReport, accountabilityHorizon } from "../../decide/horizon/horizon.ts";
+import { horizonJson } from "../../decide/horizon/horizon-json.ts";
 import { penceToDecimal } from "../../shared/money.ts";
 import { parseCapability } from "../../decide/capability/capability-schema.ts";
 import { assessCapability } from "../../decide/capability/assess.ts";
@@ -159,22 +160,6 @@ export function renderCaseReport(r: CaseReport): string {
 }
 
 const gbpPence = (pence: number) => gbp(penceToDecimal(pence));
-
-/** The horizon as JSON-ready data: money as decimal strings in pounds. */
-export function horizonJson(r: HorizonReport): unknown {
-  return {
-    ...r,
-    total: penceToDecimal(r.total),
-    unallocated: penceToDecimal(r.unallocated),
-    administrations: r.administrations.map((a) => ({ ...a, committed: penceToDecimal(a.committed) })),
-    breakPoints: r.breakPoints.map((b) => ({
-      ...b,
-      terminationCost: penceToDecimal(b.terminationCost),
-      paymentsAfter: penceToDecimal(b.paymentsAfter),
-      paymentsBefore: penceToDecimal(b.paymentsBefore),
-    })),
-  };
-}
 
 export function renderHorizon(r: HorizonReport): string {
   const out: string[] = [];
