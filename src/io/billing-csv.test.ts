@@ -8,11 +8,11 @@ import { readCsv } from "./billing-csv.ts";
 const dir = mkdtempSync(join(tmpdir(), "nous-billing-csv-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function rows(text: string, cols: string[]): string[][] {
+function rows(text: string, cols: string[], chunkSize?: number): string[][] {
   const p = join(dir, "t.csv");
   writeFileSync(p, text);
   const out: string[][] = [];
-  readCsv(p, "t.csv", cols, (r) => out.push(cols.map((c) => r.text(c))));
+  readCsv(p, "t.csv", cols, (r) => out.push(cols.map((c) => r.text(c))), { chunkSize });
   return out;
 }
 
@@ -22,6 +22,16 @@ describe("billing CSV reader", () => {
       ["x, y", 'say "hi"'],
       ["two\nlines", "z"],
     ]);
+  });
+  it("reads the same whatever the read size, with records split across reads", () => {
+    const text = 'a,b\r\n"x, y","say ""hi"""\r\n\r\nplain,"two\nlines"\nlast,row';
+    const whole = rows(text, ["a", "b"]);
+    expect(whole).toEqual([
+      ["x, y", 'say "hi"'],
+      ["plain", "two\nlines"],
+      ["last", "row"],
+    ]);
+    for (const size of [1, 2, 3, 5, 7, 11]) expect(rows(text, ["a", "b"], size)).toEqual(whole);
   });
   it("counts lines across quoted newlines for error locations", () => {
     const p = join(dir, "d.csv");

@@ -214,6 +214,8 @@ export interface ReadCsvOptions {
   onReject?: (r: RejectedRow) => void;
   /** Bytes read so far and the file's size. */
   onBytes?: (done: number, total: number) => void;
+  /** Read size in bytes (default 8 MiB); small values exercise records split across reads. */
+  chunkSize?: number;
 }
 
 /**
@@ -234,9 +236,10 @@ export function readCsv(
     let buf = Buffer.alloc(0);
     let eof = false;
     let readTotal = 0;
+    const chunkSize = opts.chunkSize ?? CHUNK;
     const fill = (keepFrom: number): void => {
-      const chunk = Buffer.allocUnsafe(CHUNK);
-      const n = readSync(fd, chunk, 0, CHUNK, null);
+      const chunk = Buffer.allocUnsafe(chunkSize);
+      const n = readSync(fd, chunk, 0, chunkSize, null);
       readTotal += n;
       if (n === 0) eof = true;
       buf = Buffer.concat([buf.subarray(keepFrom), chunk.subarray(0, n)]);

@@ -53,3 +53,13 @@ describe("generated national data", () => {
     expect(sqlRows).toEqual(engineRows);
   });
 });
+
+describe("the hand-made folder", () => {
+  it("gives the expected exceptions from the day-by-day DuckDB SQL too", async () => {
+    const sql = await reconcileWithDuckdb("test/fixtures/billing/small", { threads: 1 });
+    const got = sql.map((r) =>
+      [r.line_id, r.invoice_id, r.subject_id, r.rule, r.days, r.amount_at_risk].join(","),
+    );
+    expect(got).toEqual(rowsOf(readFileSync("test/fixtures/billing/small/expected-exceptions.csv", "utf8")));
+  });
+});
