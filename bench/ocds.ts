@@ -203,4 +203,5 @@ console.log(`ratio compile/floor: ${(compileS / floorS).toFixed(2)} (target <= 2
 console.log(
   `peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (memory budget ${memoryMiB} MiB)`,
 );
-rmSync(dir, { recursive: true, force: true });
+if (process.env.NOUS_BENCH_KEEP) console.log(`kept ${input}`);
+else rmSync(dir, { recursive: true, force: true });

@@ -25,7 +25,7 @@ import {
 } from "../ocds/record.ts";
 import type { SchemaRules } from "../ocds/schema.ts";
 import { type Issue, isObject, type Json, type JsonObject } from "../ocds/types.ts";
-import { parseJson, readDocuments, readRawDocuments } from "./ocds-json.ts";
+import { parseJson, readDocuments, readRawBatches } from "./ocds-json.ts";
 
 export interface CompileStreamOptions {
   /** Write a record package instead of one compiled release per line. */
@@ -162,6 +162,7 @@ export async function compileStream(
     writeSync(spillFd, b);
   });
 
+  let lastOcid = "";
   const add = (ocid: string, item: Pending, bytes: number) => {
     if (emitted.has(ocid)) {
       reopened.add(ocid);
@@ -169,9 +170,15 @@ export async function compileStream(
     }
     if (reopened.has(ocid)) return;
     let g = groups.get(ocid);
-    if (g) groups.delete(ocid);
-    else g = { items: [], bytes: 0 };
-    groups.set(ocid, g);
+    if (g === undefined) {
+      g = { items: [], bytes: 0 };
+      groups.set(ocid, g);
+    } else if (ocid !== lastOcid) {
+      // Move to the most recently used end.
+      groups.delete(ocid);
+      groups.set(ocid, g);
+    }
+    lastOcid = ocid;
     g.items.push(item);
     g.bytes += bytes;
     held += bytes;
@@ -245,7 +252,7 @@ export async function compileStream(
         w,
       );
     } else if (opts.versioned) value = versionRelease(releases, mergeOpts, w);
-    else value = compileRelease(releases, mergeOpts, w);
+    else value = compileRelease(releases, { ...mergeOpts, consume: true }, w);
     for (const x of w) warn(x);
     return JSON.stringify(value);
   };
@@ -280,25 +287,27 @@ export async function compileStream(
     // JSON Lines of releases take the fast path: grouped by the ocid in their text, parsed once
     // when compiled. Lines of packages are parsed as they are read.
     let releaseLines = false;
-    for await (const doc of readRawDocuments(file)) {
-      if (teeFd !== null) {
-        if (doc.buf) writeSync(teeFd, Buffer.concat([doc.buf, Buffer.from("\n")]));
-        else writeSync(teeFd, `${JSON.stringify(doc.value)}\n`);
+    for await (const batch of readRawBatches(file)) {
+      for (const doc of batch) {
+        if (teeFd !== null) {
+          if (doc.buf) writeSync(teeFd, Buffer.concat([doc.buf, Buffer.from("\n")]));
+          else writeSync(teeFd, `${JSON.stringify(doc.value)}\n`);
+        }
+        doneBytes += doc.bytes + 1;
+        if (doc.value !== undefined) {
+          releaseLines = doc.buf !== undefined && !isContainer(doc.value);
+          addDocument(doc.value, file, doc.line, doc.bytes);
+        } else {
+          const buf = doc.buf!;
+          const ocid = releaseLines ? firstOcid(buf) : null;
+          if (ocid !== null) {
+            releaseCount++;
+            add(ocid, { buf: Buffer.from(buf), file, line: doc.line }, buf.length);
+          } else addDocument(parseJson(buf.toString(), file, doc.line), file, doc.line, buf.length);
+        }
+        if (held > budget) await evict(budget / 2);
       }
-      doneBytes += doc.bytes + 1;
-      if (doc.value !== undefined) {
-        releaseLines = doc.buf !== undefined && !isContainer(doc.value);
-        addDocument(doc.value, file, doc.line, doc.bytes);
-      } else {
-        const buf = doc.buf!;
-        const ocid = releaseLines ? firstOcid(buf) : null;
-        if (ocid !== null) {
-          releaseCount++;
-          add(ocid, { buf: Buffer.from(buf), file, line: doc.line }, buf.length);
-        } else addDocument(parseJson(buf.toString(), file, doc.line), file, doc.line, buf.length);
-      }
-      if (held > budget) await evict(budget / 2);
-      if ((doc.line & 1023) === 0) opts.onProgress?.(doneBytes, totalBytes);
+      opts.onProgress?.(doneBytes, totalBytes);
     }
     if (teeFd !== null) closeSync(teeFd);
   }
@@ -310,24 +319,26 @@ export async function compileStream(
   if (reopened.size > 0) {
     for (const source of sources) {
       let releaseLines = false;
-      for await (const doc of readRawDocuments(source)) {
-        if (doc.value !== undefined) releaseLines = doc.buf !== undefined && !isContainer(doc.value);
-        else if (releaseLines) {
-          const o = firstOcid(doc.buf!);
-          if (!(o !== null && reopened.has(o)) && !misrouted.has(`${source}#${doc.line}`)) continue;
-        } else if (!allOcids(doc.buf!).some((o) => reopened.has(o))) continue;
-        const value = doc.value ?? parseJson(doc.buf!.toString(), source, doc.line);
-        const { releases, pkg } = releasesOf(value);
-        const packageUri = pkg && typeof pkg.uri === "string" ? pkg.uri : undefined;
-        for (const release of releases) {
-          const ocid = release.ocid;
-          if (typeof ocid !== "string" || !reopened.has(ocid)) continue;
-          let list = again.get(ocid);
-          if (!list) {
-            list = [];
-            again.set(ocid, list);
+      for await (const batch of readRawBatches(source)) {
+        for (const doc of batch) {
+          if (doc.value !== undefined) releaseLines = doc.buf !== undefined && !isContainer(doc.value);
+          else if (releaseLines) {
+            const o = firstOcid(doc.buf!);
+            if (!(o !== null && reopened.has(o)) && !misrouted.has(`${source}#${doc.line}`)) continue;
+          } else if (!allOcids(doc.buf!).some((o) => reopened.has(o))) continue;
+          const value = doc.value ?? parseJson(doc.buf!.toString(), source, doc.line);
+          const { releases, pkg } = releasesOf(value);
+          const packageUri = pkg && typeof pkg.uri === "string" ? pkg.uri : undefined;
+          for (const release of releases) {
+            const ocid = release.ocid;
+            if (typeof ocid !== "string" || !reopened.has(ocid)) continue;
+            let list = again.get(ocid);
+            if (!list) {
+              list = [];
+              again.set(ocid, list);
+            }
+            list.push(packageUri ? { release, packageUri } : { release });
           }
-          list.push(packageUri ? { release, packageUri } : { release });
         }
       }
     }

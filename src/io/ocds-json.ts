@@ -78,6 +78,11 @@ export interface LineBuffer {
 
 /** Lines as byte views: nothing is decoded, so holding many lines costs no garbage collection. */
 export async function* readLineBuffers(stream: AsyncIterable<Buffer | string>): AsyncGenerator<LineBuffer> {
+  for await (const batch of readLineBatches(stream)) yield* batch;
+}
+
+/** The lines of each chunk read, as one array per chunk (fewer awaits per line). */
+export async function* readLineBatches(stream: AsyncIterable<Buffer | string>): AsyncGenerator<LineBuffer[]> {
   let carry: Buffer | null = null;
   let line = 0;
   let offset = 0;
@@ -87,6 +92,7 @@ export async function* readLineBuffers(stream: AsyncIterable<Buffer | string>): 
       chunk = Buffer.concat([carry, chunk]);
       carry = null;
     }
+    const batch: LineBuffer[] = [];
     let start = 0;
     for (;;) {
       const nl = chunk.indexOf(10, start);
@@ -94,17 +100,18 @@ export async function* readLineBuffers(stream: AsyncIterable<Buffer | string>): 
       let end = nl;
       if (end > start && chunk[end - 1] === 13) end--;
       line++;
-      yield { buf: chunk.subarray(start, end), line, offset };
+      batch.push({ buf: chunk.subarray(start, end), line, offset });
       offset += nl - start + 1;
       start = nl + 1;
     }
     if (start < chunk.length) carry = Buffer.from(chunk.subarray(start));
+    if (batch.length) yield batch;
   }
   if (carry && carry.length > 0) {
     let end = carry.length;
     if (carry[end - 1] === 13) end--;
     line++;
-    yield { buf: carry.subarray(0, end), line, offset };
+    yield [{ buf: carry.subarray(0, end), line, offset }];
   }
 }
 
@@ -151,38 +158,46 @@ export interface RawDocument {
 
 /** Like readDocuments, but JSON Lines are not decoded or parsed (except the first, to detect the format). */
 export async function* readRawDocuments(file: string): AsyncGenerator<RawDocument> {
+  for await (const batch of readRawBatches(file)) yield* batch;
+}
+
+/** readRawDocuments, one array per chunk read. */
+export async function* readRawBatches(file: string): AsyncGenerator<RawDocument[]> {
   let mode: "unknown" | "lines" | "whole" = "unknown";
   const pending: string[] = [];
-  for await (const l of readLineBuffers(openInput(file))) {
-    const bytes = l.buf.length;
-    if (mode === "lines") {
-      if (isBlank(l.buf)) continue;
-      yield { buf: l.buf, line: l.line, offset: l.offset, bytes };
-      continue;
+  for await (const lines of readLineBatches(openInput(file))) {
+    const batch: RawDocument[] = [];
+    for (const l of lines) {
+      const bytes = l.buf.length;
+      if (mode === "lines") {
+        if (!isBlank(l.buf)) batch.push({ buf: l.buf, line: l.line, offset: l.offset, bytes });
+        continue;
+      }
+      const text = l.buf.toString();
+      if (mode === "whole" || text.trim() === "") {
+        pending.push(text);
+        continue;
+      }
+      let first: Json | undefined;
+      try {
+        first = JSON.parse(text) as Json;
+      } catch {
+        first = undefined;
+      }
+      if (first !== undefined) {
+        mode = "lines";
+        pending.length = 0;
+        batch.push({ value: first, buf: l.buf, line: l.line, offset: l.offset, bytes });
+      } else {
+        mode = "whole";
+        pending.push(text);
+      }
     }
-    const text = l.buf.toString();
-    if (mode === "whole" || text.trim() === "") {
-      pending.push(text);
-      continue;
-    }
-    let first: Json | undefined;
-    try {
-      first = JSON.parse(text) as Json;
-    } catch {
-      first = undefined;
-    }
-    if (first !== undefined) {
-      mode = "lines";
-      pending.length = 0;
-      yield { value: first, buf: l.buf, line: l.line, offset: l.offset, bytes };
-    } else {
-      mode = "whole";
-      pending.push(text);
-    }
+    if (batch.length) yield batch;
   }
   if (mode === "whole") {
     const text = pending.join("\n");
-    yield { value: parseJson(text, file, 1), line: 1, offset: 0, bytes: Buffer.byteLength(text) };
+    yield [{ value: parseJson(text, file, 1), line: 1, offset: 0, bytes: Buffer.byteLength(text) }];
   } else if (mode === "unknown") {
     throw new InputError("malformed JSON: the input is empty", {
       code: "malformed_json",

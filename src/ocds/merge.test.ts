@@ -267,3 +267,41 @@ describe("schema-driven rules", () => {
     expect((plain.awards as JsonObject[])[0]!.x_lots).toEqual([{ id: "1" }, { id: "3" }]);
   });
 });
+
+describe("consume mode (inputs reused, not copied)", () => {
+  const cases: JsonObject[][] = [
+    [
+      r("1", "2020-01-01T00:00:00Z", {
+        tender: { title: "A", items: [{ id: "1", quantity: 1 }] },
+        awards: [{ id: "a", suppliers: [{ id: "s" }] }],
+      }),
+      r("2", "2020-02-01T00:00:00Z", {
+        tender: { items: [{ id: "1", quantity: 2 }, { id: "2" }] },
+        awards: [{ id: "a", status: "active" }],
+      }),
+    ],
+    [
+      r("1", "2020-01-01T00:00:00Z", {
+        tender: { title: null, value: {} },
+        awards: [{ id: "a" }, { id: "a", title: "dup" }],
+        planning: { budget: {} },
+      }),
+      r("2", "2020-02-01T00:00:00Z", {
+        awards: [],
+        parties: [{ id: "p", roles: ["buyer"], additionalIdentifiers: [{ id: "x" }] }],
+      }),
+      r("3", "2020-03-01T00:00:00Z", {
+        parties: [{ id: "p", roles: null, additionalIdentifiers: [] }],
+        contracts: [{ id: "c", period: { startDate: null } }],
+      }),
+    ],
+  ];
+  it("gives the same compiled release as copying", () => {
+    for (const rs of cases) {
+      const copied = compileRelease(structuredClone(rs));
+      const consumed = compileRelease(structuredClone(rs), { consume: true });
+      expect(consumed).toStrictEqual(copied);
+      expect(JSON.stringify(consumed)).toBe(JSON.stringify(copied));
+    }
+  });
+});
