@@ -314,30 +314,41 @@ export async function compileStream(
   opts.onProgress?.(doneBytes, totalBytes);
   await spill.flush();
 
-  // Second read: only the releases of reopened ocids.
-  const again = new Map<string, SourcedRelease[]>();
+  // Second read: only the releases of reopened ocids, kept as bytes until each is compiled.
+  const again = new Map<string, Pending[]>();
+  const keep = (ocid: string, item: Pending) => {
+    let list = again.get(ocid);
+    if (!list) {
+      list = [];
+      again.set(ocid, list);
+    }
+    list.push(item);
+  };
   if (reopened.size > 0) {
     for (const source of sources) {
       let releaseLines = false;
       for await (const batch of readRawBatches(source)) {
         for (const doc of batch) {
-          if (doc.value !== undefined) releaseLines = doc.buf !== undefined && !isContainer(doc.value);
-          else if (releaseLines) {
+          if (doc.value === undefined && releaseLines && !misrouted.has(`${source}#${doc.line}`)) {
             const o = firstOcid(doc.buf!);
-            if (!(o !== null && reopened.has(o)) && !misrouted.has(`${source}#${doc.line}`)) continue;
-          } else if (!allOcids(doc.buf!).some((o) => reopened.has(o))) continue;
+            if (o !== null && reopened.has(o))
+              keep(o, { buf: Buffer.from(doc.buf!), file: source, line: doc.line });
+            continue;
+          }
+          if (doc.value !== undefined) releaseLines = doc.buf !== undefined && !isContainer(doc.value);
+          else if (!releaseLines && !allOcids(doc.buf!).some((o) => reopened.has(o))) continue;
           const value = doc.value ?? parseJson(doc.buf!.toString(), source, doc.line);
           const { releases, pkg } = releasesOf(value);
           const packageUri = pkg && typeof pkg.uri === "string" ? pkg.uri : undefined;
           for (const release of releases) {
             const ocid = release.ocid;
             if (typeof ocid !== "string" || !reopened.has(ocid)) continue;
-            let list = again.get(ocid);
-            if (!list) {
-              list = [];
-              again.set(ocid, list);
-            }
-            list.push(packageUri ? { release, packageUri } : { release });
+            keep(
+              ocid,
+              packageUri
+                ? { release, packageUri, file: source, line: doc.line }
+                : { release, file: source, line: doc.line },
+            );
           }
         }
       }
@@ -396,7 +407,14 @@ export async function compileStream(
     const items = materialise(ocid, g.items);
     if (items.length) await emit(render(items));
   }
-  for (const items of again.values()) await emit(render(items));
+  for (const [ocid, items] of again) {
+    const list = items.map((item) => {
+      const release = item.release ?? (parseJson(item.buf!.toString(), item.file, item.line) as JsonObject);
+      return item.packageUri ? { release, packageUri: item.packageUri } : { release };
+    });
+    again.delete(ocid);
+    await emit(render(list));
+  }
   if (opts.package) await sink.add("]}\n");
   await sink.flush();
   if (work) rmSync(work, { recursive: true, force: true });
