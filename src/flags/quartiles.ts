@@ -74,11 +74,12 @@ export function computeFence(
   side: "lower" | "upper",
   threshold: number | undefined,
   prefix = "",
+  skipDegenerate = true,
 ): Fence | undefined {
   const key = `${prefix}${side}_fence`;
   if (threshold !== undefined) return { fence: threshold, source: "settings", meta: { [key]: threshold } };
   const q = quartiles(values);
-  if (Number.isNaN(q.q1) || degenerate(q)) return undefined;
+  if (Number.isNaN(q.q1) || (skipDegenerate && degenerate(q))) return undefined;
   const fence = side === "lower" ? lowerFence(q) : upperFence(q);
   return { fence, source: "quartiles", meta: { [`${prefix}q1`]: q.q1, [`${prefix}q3`]: q.q3, [key]: fence } };
 }

@@ -168,9 +168,14 @@ export function soleWinner(view: View): string | undefined {
   return award.suppliers[0];
 }
 
-/** Parses an ISO 8601 date or date-time to epoch milliseconds (date-only means midnight UTC). */
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Parses an RFC 3339 date-time (with a time zone, as OCDS requires) to epoch milliseconds.
+ * A date without a time or zone is not an instant: undefined, and the indicator skips it.
+ */
 export function parseInstant(s: unknown): number | undefined {
-  if (typeof s !== "string" || s.length < 10) return undefined;
-  const t = Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s);
+  if (typeof s !== "string" || !RFC3339.test(s)) return undefined;
+  const t = Date.parse(s);
   return Number.isNaN(t) ? undefined : t;
 }

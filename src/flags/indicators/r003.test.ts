@@ -19,19 +19,22 @@ describe("R003 short submission period", () => {
   it("uses the threshold and per procurementMethodDetails thresholds", () => {
     const ini = "[R003]\nthreshold = 3\n[R003.procurement_method_details]\nCotización = 7\n";
     const { json } = run(ini, [
-      rel("A", "2022-03-15", "2022-03-20"),
-      rel("B", "2022-03-15", "2022-03-20", { procurementMethodDetails: "Cotización" }),
-      rel("C", "2022-03-15", "2022-03-17"),
+      rel("A", "2022-03-15T00:00:00Z", "2022-03-20T00:00:00Z"),
+      rel("B", "2022-03-15T00:00:00Z", "2022-03-20T00:00:00Z", { procurementMethodDetails: "Cotización" }),
+      rel("C", "2022-03-15T00:00:00Z", "2022-03-17T00:00:00Z"),
     ]);
     expect(json).toEqual({ OCID: { B: { R003: 1 }, C: { R003: 1 } } });
   });
 
-  it("excludes processes without both dates, and methods outside procurement_methods", () => {
+  it("excludes processes without both date-times (with a time zone), and methods outside procurement_methods", () => {
     const { json } = run("[R003]\nprocurement_methods = selective", [
-      rel("Open", "2022-03-15", "2022-03-16"),
-      rel("NoEnd", "2022-03-15", "", { procurementMethod: "selective" }),
+      rel("Open", "2022-03-15T00:00:00Z", "2022-03-16T00:00:00Z"),
+      rel("NoEnd", "2022-03-15T00:00:00Z", "", { procurementMethod: "selective" }),
       { ocid: "NoPeriod", tender: { procurementMethod: "selective" } },
-      rel("Sel", "2022-03-15", "2022-03-16", { procurementMethod: "selective" }),
+      rel("NoZone", "2022-03-15", "2022-03-16", { procurementMethod: "selective" }),
+      rel("Sel", "2022-03-15T00:00:00-05:00", "2022-03-16T00:00:00-05:00", {
+        procurementMethod: "selective",
+      }),
     ]);
     expect(json).toEqual({ OCID: { Sel: { R003: 1 } } });
   });
@@ -39,15 +42,15 @@ describe("R003 short submission period", () => {
   it("applies the global exclusions: cancelled tender, non-string ocid, excluded method details", () => {
     const ini = "[exclusions]\nprocurement_method_details = Sorteo\n[R003]";
     const { json } = run(ini, [
-      rel("X", "2022-03-15", "2022-03-16", { status: "cancelled" }),
-      { ...rel("Y", "2022-03-15", "2022-03-16"), ocid: 1 },
-      rel("Z", "2022-03-15", "2022-03-16", { procurementMethodDetails: "Sorteo" }),
+      rel("X", "2022-03-15T00:00:00Z", "2022-03-16T00:00:00Z", { status: "cancelled" }),
+      { ...rel("Y", "2022-03-15T00:00:00Z", "2022-03-16T00:00:00Z"), ocid: 1 },
+      rel("Z", "2022-03-15T00:00:00Z", "2022-03-16T00:00:00Z", { procurementMethodDetails: "Sorteo" }),
     ]);
     expect(json).toEqual({});
   });
 
   it("explains the flag with the dates, days and threshold", () => {
-    const { result } = run("[R003]", [rel("F", "2022-03-15", "2022-03-20")]);
+    const { result } = run("[R003]", [rel("F", "2022-03-15T00:00:00Z", "2022-03-20T00:00:00Z")]);
     expect(result.flags[0]).toMatchObject({ code: "R003", measured: 5, threshold: 15, comparison: "<" });
   });
 });

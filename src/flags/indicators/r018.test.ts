@@ -1,40 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { bid, run } from "../../../test/flags/run.ts";
+import { run } from "../../../test/flags/run.ts";
 
-const rel = (ocid: string, method: string, bids: unknown[]) => ({
+const rel = (ocid: string, method: string | undefined, numberOfTenderers: unknown) => ({
   ocid,
-  tender: { procurementMethod: method },
-  bids: { details: bids },
+  tender: { procurementMethod: method, numberOfTenderers },
 });
 
 describe("R018 single bid received", () => {
-  it("flags a competitive process with one tenderer, even with two bids from it", () => {
-    const { json } = run("[R018]", [
-      rel("F", "open", [bid("A", "valid")]),
-      rel("G", "selective", [bid("A", "valid"), bid("A", "disqualified")]),
-      rel("N", "open", [bid("A", "valid"), bid("B", "valid")]),
-    ]);
+  it("flags a competitive process with one tenderer", () => {
+    const { json } = run("[R018]", [rel("F", "open", 1), rel("G", "selective", 1), rel("N", "open", 2)]);
     expect(json).toEqual({ OCID: { F: { R018: 1 }, G: { R018: 1 } } });
   });
 
-  it("ignores bids that were not submitted (invited, withdrawn) and non-competitive methods", () => {
+  it("excludes non-competitive methods and processes without a number of tenderers", () => {
     const { json } = run("[R018]", [
-      rel("W", "open", [bid("A", "valid"), bid("B", "withdrawn")]),
-      rel("D", "direct", [bid("A", "valid")]),
+      rel("D", "direct", 1),
+      rel("Unset", "open", undefined),
+      rel("Text", "open", "1"),
+      rel("NoMethod", undefined, 1),
     ]);
-    expect(json).toEqual({ OCID: { W: { R018: 1 } } });
+    expect(json).toEqual({});
   });
 
   it("reads procurement_methods as a pipe-separated list", () => {
     const { json } = run("[R018]\nprocurement_methods = direct|limited", [
-      rel("O", "open", [bid("A", "valid")]),
-      rel("D", "direct", [bid("A", "valid")]),
+      rel("O", "open", 1),
+      rel("D", "direct", 1),
     ]);
     expect(json).toEqual({ OCID: { D: { R018: 1 } } });
-  });
-
-  it("excludes a process whose tenderer has no id", () => {
-    const { json } = run("[R018]", [rel("F", "open", [{ status: "valid", tenderers: [{ name: "X" }] }])]);
-    expect(json).toEqual({});
   });
 });

@@ -11,8 +11,8 @@ export const R018: IndicatorModule = {
     name: "Single bid received",
     definition: "Only one tenderer submitted a bid.",
     methodology:
-      "A process is flagged if the number of distinct tenderers of submitted bids is 1 and " +
-      "/tender/procurementMethod is competitive (open or selective by default).",
+      "A process is flagged if /tender/numberOfTenderers is 1 and /tender/procurementMethod is competitive " +
+      "(open or selective by default).",
     risk:
       "In a competitive procedure, a lack of competition might correspond to a suppression of competition, the " +
       "ideal outcome for a corrupt buyer and a pre-determined bidder.",
@@ -27,27 +27,17 @@ export const R018: IndicatorModule = {
       init: flagColumns,
       fold(acc, view) {
         if (!methods.has(view.procurementMethod ?? "")) return acc;
-        const tenderers = new Set<string>();
-        for (const bid of view.submitted) {
-          if (bid.tenderers.length !== bid.tendererCount) return acc; // a tenderer without an id
-          for (const t of bid.tenderers) tenderers.add(t);
-        }
-        if (tenderers.size === 1) {
-          pushFlag(acc, {
-            group: "OCID",
-            id: view.ocid,
-            value: 1,
-            measured: 1,
-            threshold: 1,
-            comparison: "=",
-            thresholdSource: "default",
-            values: {
-              procurementMethod: view.procurementMethod,
-              tenderer: [...tenderers][0],
-              submittedBids: view.submitted.length,
-            },
-          });
-        }
+        if (view.tender.numberOfTenderers !== 1) return acc;
+        pushFlag(acc, {
+          group: "OCID",
+          id: view.ocid,
+          value: 1,
+          measured: 1,
+          threshold: 1,
+          comparison: "=",
+          thresholdSource: "default",
+          values: { procurementMethod: view.procurementMethod, numberOfTenderers: 1 },
+        });
         return acc;
       },
       reduce: concatFlags,

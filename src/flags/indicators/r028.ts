@@ -10,11 +10,11 @@ export const R028: IndicatorModule = {
     name: "Identical bid prices",
     definition: "Different tenderers submitted bids with the same price.",
     methodology:
-      "A process is flagged if submitted bids from different tenderers have the same amount (in the main " +
-      "currency). These tenderers are also flagged.",
+      "A process is flagged if submitted bids from different tenderers have the same amount and currency. " +
+      "These tenderers are also flagged.",
     risk: "A corrupt buyer can award the pre-determined bidder by leaking competitors' prices.",
     output: "Always 1.0, for the contracting process and for the tenderers.",
-    settings: ["currency", "no_price_comparison_procurement_methods", "price_comparison_procurement_methods"],
+    settings: ["no_price_comparison_procurement_methods", "price_comparison_procurement_methods"],
     groups: ["OCID", "Tenderer"],
   },
   create(env) {
@@ -23,23 +23,26 @@ export const R028: IndicatorModule = {
       init: () => ({ flags: flagColumns(), map: new Map<string, Set<string>>() }),
       fold(acc, view) {
         if (!view.priceComparable || view.submitted.length < 2) return acc;
-        const byAmount = new Map<number, Set<string>>();
+        // Per price (amount and currency): the distinct sets of tenderers that bid it. A tenderer may
+        // submit several bids at the same price; different sets at one price are the red flag.
+        const byPrice = new Map<string, Map<string, string[]>>();
         for (const bid of view.submitted) {
-          if (bid.amount === undefined || bid.tenderers.length === 0 || !view.currency.accept(bid.currency))
-            continue;
-          let set = byAmount.get(bid.amount);
-          if (!set) {
-            set = new Set();
-            byAmount.set(bid.amount, set);
+          if (bid.amount === undefined || bid.currency === undefined || bid.tenderers.length === 0) continue;
+          const price = `${bid.amount}\u0000${bid.currency}`;
+          let sets = byPrice.get(price);
+          if (!sets) {
+            sets = new Map();
+            byPrice.set(price, sets);
           }
-          for (const t of bid.tenderers) set.add(t);
+          const ids = [...new Set(bid.tenderers)].sort();
+          sets.set(ids.join("\u0000"), ids);
         }
         const flagged = new Set<string>();
         const amounts: number[] = [];
-        for (const [amount, tenderers] of byAmount) {
-          if (tenderers.size < 2) continue;
-          amounts.push(amount);
-          for (const t of tenderers) flagged.add(t);
+        for (const [price, sets] of byPrice) {
+          if (sets.size < 2) continue;
+          amounts.push(Number(price.slice(0, price.indexOf("\u0000"))));
+          for (const ids of sets.values()) for (const t of ids) flagged.add(t);
         }
         if (flagged.size === 0) return acc;
         const values = { amounts, tenderers: [...flagged], ocid: view.ocid };

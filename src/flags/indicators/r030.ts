@@ -3,7 +3,6 @@
  * leak the received bids and let the pre-determined bidder bid late.
  */
 import { addToSetMap, concatFlags, flagColumns, type IndicatorModule, pushFlag } from "../types.ts";
-import { parseInstant } from "../view.ts";
 
 export const R030: IndicatorModule = {
   meta: {
@@ -25,14 +24,14 @@ export const R030: IndicatorModule = {
       init: () => ({ flags: flagColumns(), map: new Map<string, Set<string>>() }),
       fold(acc, view) {
         if (view.active.length === 0 || view.valid.length === 0) return acc;
-        const deadline = parseInstant(view.tender.tenderPeriod?.endDate);
-        if (deadline === undefined) return acc;
+        const deadline = view.tender.tenderPeriod?.endDate;
+        if (typeof deadline !== "string" || !Array.isArray(view.release.awards)) return acc;
         const suppliers = new Set<string>();
         for (const a of view.active) for (const s of a.suppliers) suppliers.add(s);
         const late = new Map<string, string>();
         for (const bid of view.valid) {
-          const received = parseInstant(bid.date);
-          if (received === undefined || received <= deadline) continue;
+          // RFC 3339 date-times in one time zone compare as text (Cardinal compares them so).
+          if (bid.date === undefined || bid.date <= deadline) continue;
           for (const t of bid.tenderers)
             if (suppliers.has(t) && !late.has(t)) late.set(t, bid.date as string);
         }

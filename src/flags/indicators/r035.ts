@@ -29,16 +29,18 @@ export const R035: IndicatorModule = {
       fold(acc, view) {
         if (!view.awardsFinal || view.active.length === 0 || view.valid.length === 0) return acc;
         const valid = new Set<string>();
-        for (const bid of view.valid) {
-          if (bid.tenderers.length !== bid.tendererCount) return acc;
-          for (const t of bid.tenderers) valid.add(t);
-        }
+        for (const bid of view.valid) for (const t of bid.tenderers) valid.add(t);
         if (valid.size !== 1) return acc;
         const winner = [...valid][0] as string;
+        // The suppliers of all active awards are exactly the valid tenderer.
+        let awarded = false;
         for (const a of view.active) {
-          if (a.supplierCount === 0 || a.suppliers.length !== a.supplierCount) return acc;
-          for (const s of a.suppliers) if (s !== winner) return acc;
+          for (const s of a.suppliers) {
+            if (s !== winner) return acc;
+            awarded = true;
+          }
         }
+        if (!awarded) return acc;
         const others = new Set<string>();
         for (const bid of view.disqualified) for (const t of bid.tenderers) if (t !== winner) others.add(t);
         if (others.size === 0 || others.size < threshold) return acc;

@@ -11,7 +11,7 @@ export const R036: IndicatorModule = {
     definition: "The lowest submitted bid is disqualified, while the award criterion is price only.",
     methodology:
       "A process is flagged if it has one or more active awards, one or more valid bids with amounts, and the " +
-      "lowest submitted bid amount (in the main currency) belongs to a disqualified bid and to no other bid.",
+      "lowest submitted bid (in the main currency; the first one, if several have the lowest amount) is disqualified.",
     risk: "A corrupt buyer can award the pre-determined bidder by disqualifying lower-priced bids.",
     output: "Always 1.0 for the contracting process.",
     settings: ["currency", "no_price_comparison_procurement_methods", "price_comparison_procurement_methods"],
@@ -23,29 +23,30 @@ export const R036: IndicatorModule = {
       init: flagColumns,
       fold(acc, view) {
         if (!view.priceComparable || view.active.length === 0 || view.disqualified.length === 0) return acc;
+        let lowest: number | undefined;
+        let lowestIsDisqualified = false;
         let lowestOther: number | undefined;
-        let lowestValid: number | undefined;
-        let lowestDisqualified: number | undefined;
+        let validWithAmount = false;
         for (const bid of view.submitted) {
           if (bid.amount === undefined || !view.currency.accept(bid.currency)) continue;
-          if (bid.status === "disqualified") {
-            if (lowestDisqualified === undefined || bid.amount < lowestDisqualified)
-              lowestDisqualified = bid.amount;
-          } else {
-            if (lowestOther === undefined || bid.amount < lowestOther) lowestOther = bid.amount;
-            if (bid.status === "valid" && (lowestValid === undefined || bid.amount < lowestValid))
-              lowestValid = bid.amount;
+          if (lowest === undefined || bid.amount < lowest) {
+            lowest = bid.amount;
+            lowestIsDisqualified = bid.status === "disqualified";
           }
+          if (bid.status !== "disqualified" && (lowestOther === undefined || bid.amount < lowestOther)) {
+            lowestOther = bid.amount;
+          }
+          if (bid.status === "valid") validWithAmount = true;
         }
-        if (lowestValid === undefined || lowestDisqualified === undefined) return acc;
-        if (lowestOther !== undefined && lowestDisqualified >= lowestOther) return acc;
+        if (!validWithAmount || !lowestIsDisqualified) return acc;
+        const lowestDisqualified = lowest as number;
         pushFlag(acc, {
           group: "OCID",
           id: view.ocid,
           value: 1,
           measured: lowestDisqualified,
           threshold: lowestOther,
-          comparison: "<",
+          comparison: "<=",
           values: {
             lowestDisqualifiedBidAmount: lowestDisqualified,
             lowestOtherSubmittedBidAmount: lowestOther,

@@ -34,13 +34,31 @@ describe("R038 excessive disqualified bids", () => {
     expect(loose.Buyer).toEqual({ B1: { R038: 0.5 } });
   });
 
-  it("excludes buyers with fewer processes and tenderers with fewer bids than the minimums", () => {
-    const releases = [rel("1", "B", [bid("T", "disqualified"), bid("U", "valid")])];
+  it("excludes organizations with fewer submitted bids than the minimums", () => {
+    // Cardinal compares minimum_contracting_processes with the bids submitted to a buyer.
+    const releases = [rel("1", "B", [bid("T", "disqualified")])];
     expect(run("[R038]\nthreshold = 0.1", releases).json).toEqual({});
     const lowered = run(
       "[R038]\nthreshold = 0.1\nminimum_contracting_processes = 1\nminimum_submitted_bids = 1",
       releases,
     );
-    expect(lowered.json).toEqual({ Buyer: { B: { R038: 0.5 } }, Tenderer: { T: { R038: 1 } } });
+    expect(lowered.json).toEqual({ Buyer: { B: { R038: 1 } }, Tenderer: { T: { R038: 1 } } });
+  });
+
+  it("reports the quartiles per group in Meta, and skips a group whose fence is 0", () => {
+    const releases = [
+      rel("1", "B", [bid("W1", "valid"), bid("D", "disqualified")]),
+      ...["1", "2", "3", "4", "5", "6"].map((b) =>
+        rel(`x${b}`, b, [bid(`W${b}`, "valid"), bid(`V${b}`, "valid")]),
+      ),
+    ];
+    const { json } = run("[R038]", releases, { meta: true });
+    expect(json.Buyer).toBeUndefined();
+    expect(json.Meta.R038).toMatchObject({ Buyer_q1: 0, Buyer_q3: 0, Buyer_upper_fence: 0 });
+    const one = run("[R038]", [rel("1", "B", [bid("W1", "valid"), bid("D", "disqualified")])], {
+      meta: true,
+    });
+    expect(one.json.Buyer).toEqual({ B: { R038: 0.5 } });
+    expect(one.json.Meta.R038).toEqual({ Buyer_q1: 0.5, Buyer_q3: 0.5, Buyer_upper_fence: 0.5 });
   });
 });

@@ -35,9 +35,9 @@ export const R038: IndicatorModule = {
     methodology:
       "For each buyer, procuring entity and tenderer, ratio = disqualified bids / submitted bids across all " +
       "processes. An organization is flagged if its ratio is at least the upper fence Q3 + 1.5·IQR of the ratios " +
-      "in its group (or the configured threshold). Buyers and procuring entities with fewer than " +
-      "minimum_contracting_processes (2) processes, and tenderers with fewer than minimum_submitted_bids (2) " +
-      "submitted bids, are excluded.",
+      "in its group (or the configured threshold), and the fence is above 0. Buyers and procuring entities with " +
+      "fewer than minimum_contracting_processes (2) submitted bids (Cardinal's reading of that setting), and " +
+      "tenderers with fewer than minimum_submitted_bids (2) submitted bids, are excluded.",
     risk:
       "A corrupt buyer or procuring entity can award pre-determined bidders by disqualifying other bidders' bids. " +
       "A colluding bidder can mimic competition by submitting deliberately unqualified bids.",
@@ -88,9 +88,11 @@ export const R038: IndicatorModule = {
         const flags: Flag[] = [];
         const meta: Record<string, number> = {};
         const groups: [Group, Map<string, Counts>, string, (c: Counts) => boolean][] = [
-          ["Buyer", acc.buyer, "buyer_", (c) => c[2] >= minProcesses],
-          ["ProcuringEntity", acc.procuringEntity, "procuring_entity_", (c) => c[2] >= minProcesses],
-          ["Tenderer", acc.tenderer, "tenderer_", (c) => c[1] >= minBids],
+          // As Cardinal does, the minimum number of contracting processes is compared with the number of
+          // bids submitted to the buyer or procuring entity (each process counted has at least one).
+          ["Buyer", acc.buyer, "Buyer_", (c) => c[1] >= minProcesses],
+          ["ProcuringEntity", acc.procuringEntity, "ProcuringEntity_", (c) => c[1] >= minProcesses],
+          ["Tenderer", acc.tenderer, "Tenderer_", (c) => c[1] >= minBids],
         ];
         for (const [group, counts, prefix, eligible] of groups) {
           const ratios: [string, number, Counts][] = [];
@@ -101,9 +103,12 @@ export const R038: IndicatorModule = {
             "upper",
             s.threshold,
             prefix,
+            false,
           );
           if (!fence) continue;
           Object.assign(meta, fence.meta);
+          // Ratios are never negative: a fence at 0 would flag everyone (75% have no disqualified bids).
+          if (fence.fence <= 0) continue;
           for (const [id, ratio, c] of ratios) {
             if (ratio < fence.fence) continue;
             flags.push({

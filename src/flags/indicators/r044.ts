@@ -15,13 +15,18 @@ const isObject = (v: unknown): v is Record<string, Json> =>
 /** Keys that, when shared by two tenderers, make them similar. */
 function similarityKeys(party: Json): string[] {
   const keys: string[] = [];
-  if (isObject(party.address)) {
+  // An address needs a street address; its fields compare trimmed and case-insensitively.
+  if (
+    isObject(party.address) &&
+    typeof party.address.streetAddress === "string" &&
+    party.address.streetAddress.trim()
+  ) {
     const parts: string[] = [];
     for (const f of ADDRESS_FIELDS) {
       const v = party.address[f];
-      parts.push(typeof v === "string" || typeof v === "number" ? String(v).trim() : "");
+      parts.push(typeof v === "string" ? v.trim().toLowerCase() : "");
     }
-    if (parts.some((p) => p !== "")) keys.push(`address\u0000${parts.join("\u0000")}`);
+    keys.push(`address\u0000${parts.join("\u0000")}`);
   }
   if (isObject(party.contactPoint)) {
     for (const f of CONTACT_FIELDS) {
@@ -39,7 +44,8 @@ export const R044: IndicatorModule = {
     definition: "Different tenderers bidding for the same contracting process have similar information.",
     methodology:
       "The tenderers of a process are the parties with the 'tenderer' role and the tenderers of its bids, looked " +
-      "up in /parties by id. A process is flagged if two different tenderers have exactly the same address, or " +
+      "up in /parties by id. A process is flagged if two different tenderers have the same address (street " +
+      "address, locality, region, postal code and country, trimmed and ignoring case), or " +
       "the same value in any contact point field (name, email, telephone, faxNumber, url). These tenderers are " +
       "also flagged.",
     risk: "Similarities between suppliers may indicate that the companies are connected and not truly competing.",

@@ -10,7 +10,7 @@ const rel = (ocid: string, supplier: string | string[], codes: string[]) => ({
 
 describe("R048 heterogeneous supplier", () => {
   it("flags a supplier whose variety of first-level classifications reaches the threshold", () => {
-    const { json } = run("[R048]\nthreshold = 2", [
+    const { json } = run("[R048]\nthreshold = 2\nminimum_contracting_processes = 1", [
       rel("1", "F", ["45000000", "45100000"]),
       rel("2", "F", ["72000000"]),
       rel("3", "N", ["45000000", "45200000"]),
@@ -32,7 +32,7 @@ describe("R048 heterogeneous supplier", () => {
   });
 
   it("excludes awards made to several suppliers and inactive awards", () => {
-    const { json } = run("[R048]\nthreshold = 1", [
+    const { json } = run("[R048]\nthreshold = 1\nminimum_contracting_processes = 1", [
       rel("1", ["F", "G"], ["45000000"]),
       { ocid: "2", awards: [award("H", "pending", { items: [{ classification: { id: "45000000" } }] })] },
     ]);

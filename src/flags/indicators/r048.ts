@@ -17,8 +17,8 @@ export const R048: IndicatorModule = {
     methodology:
       "For each tenderer, variety = the number of distinct first-level classifications (the first `digits` " +
       "characters of /awards[]/items[]/classification/id, 2 by default) across all items of active awards made " +
-      "to it alone. A tenderer is flagged if its variety is at least the upper fence Q3 + 1.5·IQR of the " +
-      "varieties of tenderers awarded in at least minimum_contracting_processes (20) processes (or the " +
+      "to it alone. Among tenderers awarded in at least minimum_contracting_processes (20) processes, a " +
+      "tenderer is flagged if its variety is at least the upper fence Q3 + 1.5·IQR of their varieties (or the " +
       "configured threshold).",
     risk:
       "A heterogeneous supplier is more likely to be unsuitable, increasing the risk of low value for money, low " +
@@ -35,26 +35,29 @@ export const R048: IndicatorModule = {
       code: "R048",
       init: (): Acc => new Map(),
       fold(acc: Acc, view) {
-        let seen: Set<string> | undefined;
+        let seen: string | string[] | undefined;
         for (const award of view.active) {
           if (award.supplierCount !== 1 || award.suppliers.length !== 1) continue;
-          const supplier = award.suppliers[0] as string;
-          let entry = acc.get(supplier);
-          if (!entry) {
-            entry = { processes: 0, classes: new Set() };
-            acc.set(supplier, entry);
-          }
-          if (!seen) seen = new Set();
-          if (!seen.has(supplier)) {
-            seen.add(supplier);
-            entry.processes++;
-          }
           const items = award.raw.items;
           if (!Array.isArray(items)) continue;
+          const supplier = award.suppliers[0] as string;
           for (const item of items) {
             const id = item?.classification?.id;
-            const code = typeof id === "string" ? id : typeof id === "number" ? String(id) : undefined;
-            if (code !== undefined && code.length >= digits) entry.classes.add(code.slice(0, digits));
+            if (typeof id !== "string") continue;
+            let entry = acc.get(supplier);
+            if (!entry) {
+              entry = { processes: 0, classes: new Set() };
+              acc.set(supplier, entry);
+            }
+            // A supplier counts once per contracting process.
+            if (seen === undefined) {
+              seen = supplier;
+              entry.processes++;
+            } else if (typeof seen === "string" ? seen !== supplier : !seen.includes(supplier)) {
+              seen = typeof seen === "string" ? [seen, supplier] : [...seen, supplier];
+              entry.processes++;
+            }
+            entry.classes.add(id.slice(0, digits));
           }
         }
         return acc;
@@ -71,15 +74,19 @@ export const R048: IndicatorModule = {
         return a;
       },
       finalize(acc: Acc) {
-        const eligible: number[] = [];
-        for (const e of acc.values()) if (e.processes >= minProcesses) eligible.push(e.classes.size);
-        if (eligible.length === 0 && s.threshold === undefined) return { flags: [] };
-        const fence = computeFence(eligible, "upper", s.threshold);
+        const eligible: [string, Acc extends Map<string, infer E> ? E : never][] = [];
+        for (const [id, e] of acc) if (e.processes >= minProcesses) eligible.push([id, e]);
+        if (eligible.length === 0) return { flags: [] };
+        const fence = computeFence(
+          eligible.map(([, e]) => e.classes.size),
+          "upper",
+          s.threshold,
+        );
         if (!fence) return { flags: [] };
         const flags: Flag[] = [];
-        for (const [id, e] of acc) {
+        for (const [id, e] of eligible) {
           const variety = e.classes.size;
-          if (variety === 0 || variety < fence.fence) continue;
+          if (variety < fence.fence) continue;
           flags.push({
             group: "Tenderer",
             id,

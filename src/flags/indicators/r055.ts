@@ -47,9 +47,9 @@ export const R055: IndicatorModule = {
   create(env) {
     const s = env.settings.indicators.R055 ?? {};
     const endDate = s.endDate ?? env.today;
-    const end = (parseInstant(endDate) as number) + DAY - 1;
+    const end = Date.parse(`${endDate}T00:00:00Z`) + DAY - 1;
     const startDate = s.startDate ?? new Date(end + 1 - 366 * DAY).toISOString().slice(0, 10);
-    const start = parseInstant(startDate) as number;
+    const start = Date.parse(`${startDate}T00:00:00Z`);
     const within = (t: number | undefined) => t !== undefined && t >= start && t <= end;
     return {
       code: "R055",
