@@ -101,6 +101,8 @@ export class Engine {
   readonly settings: Settings;
   readonly indicators: Indicator<unknown>[];
   readonly map: boolean;
+  /** Reused for every release; the accumulator keeps the value. */
+  private readonly currency = new CurrencyState();
 
   constructor(settings: Settings, opts: EngineOptions) {
     this.settings = settings;
@@ -119,7 +121,8 @@ export class Engine {
 
   /** Folds one compiled release (parsed JSON). */
   fold(acc: EngineAcc, release: unknown): EngineAcc {
-    const currency = new CurrencyState(acc.currency);
+    const currency = this.currency;
+    currency.value = acc.currency;
     const view = buildView(release, this.settings, currency);
     if (!view) {
       acc.skipped++;
