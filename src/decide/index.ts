@@ -71,6 +71,7 @@ export * from "./gates/checks/required-evidence.ts";
 export * from "./gates/checks/logical-order.ts";
 export * from "./gates/checks/drivers-recorded.ts";
 export * from "./gates/checks/budget-driven.ts";
+export * from "./gates/decision-flags.ts";
 
 // Commercial capability
 export * from "./capability/areas.ts";

@@ -14,6 +14,8 @@ import type { Store } from "./db.ts";
 import { migrate } from "./db.ts";
 import { migrationProvider, migrations } from "./migrations/index.ts";
 import type { AuditEntry, Database } from "./schema.ts";
+import { DECIDE_TABLES } from "./decide-schema.ts";
+import { BILLING_TABLES } from "./billing-schema.ts";
 
 /** The foundation's tables in an order that satisfies foreign keys on restore. */
 const CORE_TABLES: (keyof Database)[] = [
@@ -32,7 +34,7 @@ const CORE_TABLES: (keyof Database)[] = [
 ];
 
 /** Every table, in restore order. A capability appends its own list (parents before children). */
-export const TABLES: (keyof Database)[] = [...CORE_TABLES];
+export const TABLES: (keyof Database)[] = [...CORE_TABLES, ...DECIDE_TABLES, ...BILLING_TABLES];
 
 const FORMAT = "nous-backup";
 

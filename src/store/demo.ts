@@ -5,6 +5,7 @@ import { appendAudit } from "./audit.ts";
 import type { Store } from "./db.ts";
 import { insertContract, insertDecision, insertService } from "./records.ts";
 import { addUser } from "./users.ts";
+import { loadDecideDemo } from "./decide.ts";
 
 const ACTOR = { username: "demo-loader", reason: "demo scenario loaded" };
 
@@ -142,4 +143,5 @@ export async function loadDemo(store: Store): Promise<void> {
       ACTOR.reason,
     );
   }
+  await loadDecideDemo(store);
 }

@@ -4,6 +4,7 @@
  * so the public sees only what has been published; every write is audited.
  */
 import type { Transaction } from "kysely";
+import { decisionFlags } from "../decide/gates/decision-flags.ts";
 import { NotFoundError } from "../shared/errors.ts";
 import { appendAudit } from "./audit.ts";
 import type { Store } from "./db.ts";
@@ -84,6 +85,8 @@ export interface Decision {
   published: boolean;
   demoFields: string[];
   source: string;
+  /** The gate rules' flags: "budget-driven", "not the logical order" (src/decide/gates/decision-flags.ts). */
+  flags: string[];
 }
 
 export function toService(r: ServiceRow): Service {
@@ -143,6 +146,7 @@ export function toDecision(r: DecisionRow): Decision {
     published: r.published === 1,
     demoFields: parseList(r.demo_fields_json),
     source: r.source,
+    flags: [],
   };
 }
 
@@ -180,11 +184,18 @@ export async function listDecisions(
   store: Store,
   opts: { serviceId?: string; contractId?: string; publishedOnly: boolean },
 ): Promise<Decision[]> {
+  // Flags compare a decision with the others on the same service, so all visible ones are read.
   let q = store.db.selectFrom("decisions").selectAll().orderBy("decided_on").orderBy("id");
-  if (opts.serviceId) q = q.where("service_id", "=", opts.serviceId);
-  if (opts.contractId) q = q.where("contract_id", "=", opts.contractId);
   if (opts.publishedOnly) q = q.where("published", "=", 1);
-  return (await q.execute()).map(toDecision);
+  const all = (await q.execute()).map(toDecision);
+  const flags = decisionFlags(all.map((d) => ({ ...d, subject: d.serviceId ?? d.contractId ?? d.id })));
+  return all
+    .filter(
+      (d) =>
+        (!opts.serviceId || d.serviceId === opts.serviceId) &&
+        (!opts.contractId || d.contractId === opts.contractId),
+    )
+    .map((d) => ({ ...d, flags: flags.get(d.id) ?? [] }));
 }
 
 export async function listWaves(store: Store) {

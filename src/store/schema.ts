@@ -9,6 +9,8 @@
  * - booleans are integers 0/1; structured values are JSON text (`*_json`).
  */
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { DecideTables } from "./decide-schema.ts";
+import type { BillingTables } from "./billing-schema.ts";
 
 export const ROLES = ["admin", "commercial", "contract-manager", "finance", "scrutineer", "public"] as const;
 export type Role = (typeof ROLES)[number];
@@ -166,7 +168,7 @@ export interface CoreTables {
 }
 
 /** Every table. A capability adds its tables by extending this interface here. */
-export interface Database extends CoreTables {}
+export interface Database extends CoreTables, DecideTables, BillingTables {}
 
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

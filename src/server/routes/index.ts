@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import { auditRoutes } from "./audit.ts";
 import { authRoutes } from "./auth.ts";
+import { decideRoutes } from "./decide.ts";
 import { healthRoutes } from "./health.ts";
 import { recordRoutes } from "./records.ts";
 import { releaseRoutes } from "./releases.ts";
@@ -14,4 +15,5 @@ export const routeModules: FastifyPluginAsync[] = [
   auditRoutes,
   recordRoutes,
   releaseRoutes,
+  decideRoutes,
 ];
