@@ -52,7 +52,16 @@ export interface ExceptionEvidence {
 
 const open = (d: number): string | null => (d === OPEN ? null : isoDate(d));
 
-export function explainException(ds: Dataset, line: number, rule: RuleId): ExceptionEvidence {
+/**
+ * `sameGroup`, when given, lists the lines of the line's subject and service (any order): a
+ * caller explaining many exceptions indexes the lines once instead of scanning them per call.
+ */
+export function explainException(
+  ds: Dataset,
+  line: number,
+  rule: RuleId,
+  sameGroup?: readonly number[],
+): ExceptionEvidence {
   const L = ds.lines;
   if (line < 0 || line >= L.count) throw new RangeError(`no line ${line}`);
   const s = L.subject[line]!;
@@ -60,7 +69,9 @@ export function explainException(ds: Dataset, line: number, rule: RuleId): Excep
   const a = L.start[line]!;
   const b = L.end[line]!;
   const group: number[] = [];
-  for (let i = 0; i < L.count; i++) if (L.subject[i] === s && L.service[i] === v) group.push(i);
+  if (sameGroup) {
+    for (const i of sameGroup) if (L.subject[i] === s && L.service[i] === v) group.push(i);
+  } else for (let i = 0; i < L.count; i++) if (L.subject[i] === s && L.service[i] === v) group.push(i);
   const key = (i: number) => [ds.invoices[L.invoice[i]!]!, L.lineId[i]!, i] as const;
   group.sort((x, y) => compareBillings(...key(x), ...key(y)));
   const want = ruleIndex(rule);

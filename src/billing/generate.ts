@@ -59,6 +59,8 @@ export interface GenerateOptions {
   seed: number;
   /** Share of subjects given each anomaly (default DEFAULT_RATES). */
   rates?: Partial<Record<RuleId, number>>;
+  /** Contract ids to bill under (default four regional contracts). */
+  contracts?: readonly string[];
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -75,7 +77,7 @@ export const DEFAULT_RATES: Record<RuleId, number> = {
   B09: 0.015,
 };
 
-const CONTRACTS = ["CTR-NORTH", "CTR-SOUTH", "CTR-EAST", "CTR-WEST"];
+const DEFAULT_CONTRACTS = ["CTR-NORTH", "CTR-SOUTH", "CTR-EAST", "CTR-WEST"];
 const SERVICES = ["EM-RF", "EM-GPS"];
 const WORLD_START = dayNumber("2011-01-01");
 const DATA_END = dayNumber("2013-12-31");
@@ -93,6 +95,7 @@ export function generate(opts: GenerateOptions, sink: GeneratorSink): GenerateSt
   const int = (a: number, b: number) => uniformInt(rng, a, b);
   const chance = (p: number) => uniformInt(rng, 0, 999_999) < p * 1_000_000;
   const rates = { ...DEFAULT_RATES, ...opts.rates };
+  const CONTRACTS = opts.contracts?.length ? opts.contracts : DEFAULT_CONTRACTS;
   const planted = Object.fromEntries(Object.keys(DEFAULT_RATES).map((k) => [k, 0])) as Record<RuleId, number>;
 
   // Date text and month bounds, precomputed for the world's range.

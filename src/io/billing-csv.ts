@@ -233,174 +233,214 @@ export function readCsv(
   const fd = openSync(path, "r");
   try {
     const size = fstatSync(fd).size;
-    let buf = Buffer.alloc(0);
-    let eof = false;
-    let readTotal = 0;
-    const chunkSize = opts.chunkSize ?? CHUNK;
-    const fill = (keepFrom: number): void => {
-      const chunk = Buffer.allocUnsafe(chunkSize);
-      const n = readSync(fd, chunk, 0, chunkSize, null);
-      readTotal += n;
-      if (n === 0) eof = true;
-      buf = Buffer.concat([buf.subarray(keepFrom), chunk.subarray(0, n)]);
-      opts.onBytes?.(readTotal, size);
-    };
-    fill(0);
-    let row: CsvRow | null = null;
-    let headerNames: string[] = [];
-    let line = 1;
-    let pos = 0;
-    let rows = 0;
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const quoted: (string | null)[] = [];
-    for (;;) {
-      // Parse one record from pos; on running out of bytes, refill and restart the record.
-      if (pos >= buf.length) {
-        if (eof) break;
-        fill(pos);
-        pos = 0;
-        continue;
-      }
-      starts.length = 0;
-      ends.length = 0;
-      quoted.length = 0;
-      let p = pos;
-      let newlines = 0;
-      let complete = false;
-      let malformed: string | null = null;
-      for (;;) {
-        if (p < buf.length && buf[p] === QUOTE) {
-          let q = p + 1;
-          let text = "";
-          let segStart = q;
-          let closed = false;
-          while (q < buf.length) {
-            if (buf[q] === QUOTE) {
-              if (q + 1 < buf.length && buf[q + 1] === QUOTE) {
-                text += buf.toString("utf8", segStart, q + 1);
-                q += 2;
-                segStart = q;
-                continue;
-              }
-              if (q + 1 >= buf.length && !eof) break;
-              text += buf.toString("utf8", segStart, q);
-              closed = true;
-              q++;
-              break;
-            }
-            if (buf[q] === LF) newlines++;
-            q++;
-          }
-          if (!closed) {
-            if (!eof) break;
-            malformed = "unterminated quoted field";
-            text += buf.toString("utf8", segStart, q);
-          }
-          starts.push(p);
-          ends.push(q);
-          quoted.push(text);
-          p = q;
-        } else {
-          let q = p;
-          while (q < buf.length) {
-            const c = buf[q]!;
-            if (c === COMMA || c === LF || c === CR) break;
-            q++;
-          }
-          if (q >= buf.length && !eof) break;
-          starts.push(p);
-          ends.push(q);
-          quoted.push(null);
-          p = q;
-        }
-        if (p >= buf.length) {
-          complete = true;
-          break;
-        }
-        const c = buf[p]!;
-        if (c === COMMA) {
-          p++;
-          continue;
-        }
-        if (c === CR) {
-          if (p + 1 >= buf.length && !eof) break;
-          p++;
-          if (p < buf.length && buf[p] === LF) p++;
-          complete = true;
-          break;
-        }
-        if (c === LF) {
-          p++;
-          complete = true;
-          break;
-        }
-        // Text right after a closing quote.
-        malformed = "unexpected text after a closing quote";
-        while (p < buf.length && buf[p] !== COMMA && buf[p] !== LF) p++;
-        if (p >= buf.length && !eof) break;
-      }
-      if (!complete) {
-        if (eof) break;
-        fill(pos);
-        pos = 0;
-        continue;
-      }
-      const rowLine = line;
-      line += 1 + newlines;
-      pos = p;
-      // Skip blank lines.
-      if (starts.length === 1 && quoted[0] === null && starts[0] === ends[0]) continue;
-      if (row === null) {
-        headerNames = starts.map((s, i) => (quoted[i] ?? buf.toString("utf8", s, ends[i]!)).trim());
-        const index = new Map<string, number>();
-        headerNames.forEach((h, i) => {
-          if (!index.has(h)) index.set(h, i);
-        });
-        for (const col of required) {
-          if (!index.has(col))
-            throw new InputError(`missing column (the header has ${headerNames.join(",")})`, {
-              location: { file: label, line: rowLine, path: col },
-            });
-        }
-        row = new CsvRow(label, headerNames, index);
-        continue;
-      }
-      row.buf = buf;
-      row.line = rowLine;
-      row.count = starts.length;
-      row.start.length = 0;
-      row.end.length = 0;
-      row.quoted.length = 0;
-      for (let i = 0; i < starts.length; i++) {
-        row.start.push(starts[i]!);
-        row.end.push(ends[i]!);
-        row.quoted.push(quoted[i]!);
-      }
-      try {
-        if (malformed)
-          row.fail(headerNames[Math.min(starts.length, headerNames.length) - 1] ?? "row", malformed);
-        if (starts.length > headerNames.length)
-          row.fail("row", `expected ${headerNames.length} fields, got ${starts.length}`);
-        onRow(row);
-        rows++;
-      } catch (err) {
-        if (err instanceof InputError && opts.onReject) {
-          opts.onReject({
-            file: label,
-            line: rowLine,
-            column: err.location.path ?? "",
-            reason: err.message,
-          });
-        } else throw err;
-      }
-    }
-    if (row === null)
-      throw new InputError("expected a header row, the file is empty", {
-        location: { file: label, line: 1 },
-      });
-    return rows;
+    return parseCsv(
+      (chunk) => readSync(fd, chunk, 0, chunk.length, null),
+      size,
+      label,
+      required,
+      onRow,
+      opts,
+    );
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The same as readCsv over CSV text already in memory (an API upload): the same checks, the
+ * same messages naming `label`, the line and the column.
+ */
+export function readCsvText(
+  text: string | Buffer,
+  label: string,
+  required: readonly string[],
+  onRow: (row: CsvRow) => void,
+  opts: ReadCsvOptions = {},
+): number {
+  const data = typeof text === "string" ? Buffer.from(text, "utf8") : text;
+  let at = 0;
+  const read = (chunk: Buffer): number => {
+    const n = data.copy(chunk, 0, at, Math.min(data.length, at + chunk.length));
+    at += n;
+    return n;
+  };
+  return parseCsv(read, data.length, label, required, onRow, opts);
+}
+
+/** Parses CSV records from `read` (which fills a chunk and returns the bytes read, 0 at the end). */
+function parseCsv(
+  read: (chunk: Buffer) => number,
+  size: number,
+  label: string,
+  required: readonly string[],
+  onRow: (row: CsvRow) => void,
+  opts: ReadCsvOptions,
+): number {
+  let buf = Buffer.alloc(0);
+  let eof = false;
+  let readTotal = 0;
+  const chunkSize = opts.chunkSize ?? CHUNK;
+  const fill = (keepFrom: number): void => {
+    const chunk = Buffer.allocUnsafe(chunkSize);
+    const n = read(chunk);
+    readTotal += n;
+    if (n === 0) eof = true;
+    buf = Buffer.concat([buf.subarray(keepFrom), chunk.subarray(0, n)]);
+    opts.onBytes?.(readTotal, size);
+  };
+  fill(0);
+  let row: CsvRow | null = null;
+  let headerNames: string[] = [];
+  let line = 1;
+  let pos = 0;
+  let rows = 0;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const quoted: (string | null)[] = [];
+  for (;;) {
+    // Parse one record from pos; on running out of bytes, refill and restart the record.
+    if (pos >= buf.length) {
+      if (eof) break;
+      fill(pos);
+      pos = 0;
+      continue;
+    }
+    starts.length = 0;
+    ends.length = 0;
+    quoted.length = 0;
+    let p = pos;
+    let newlines = 0;
+    let complete = false;
+    let malformed: string | null = null;
+    for (;;) {
+      if (p < buf.length && buf[p] === QUOTE) {
+        let q = p + 1;
+        let text = "";
+        let segStart = q;
+        let closed = false;
+        while (q < buf.length) {
+          if (buf[q] === QUOTE) {
+            if (q + 1 < buf.length && buf[q + 1] === QUOTE) {
+              text += buf.toString("utf8", segStart, q + 1);
+              q += 2;
+              segStart = q;
+              continue;
+            }
+            if (q + 1 >= buf.length && !eof) break;
+            text += buf.toString("utf8", segStart, q);
+            closed = true;
+            q++;
+            break;
+          }
+          if (buf[q] === LF) newlines++;
+          q++;
+        }
+        if (!closed) {
+          if (!eof) break;
+          malformed = "unterminated quoted field";
+          text += buf.toString("utf8", segStart, q);
+        }
+        starts.push(p);
+        ends.push(q);
+        quoted.push(text);
+        p = q;
+      } else {
+        let q = p;
+        while (q < buf.length) {
+          const c = buf[q]!;
+          if (c === COMMA || c === LF || c === CR) break;
+          q++;
+        }
+        if (q >= buf.length && !eof) break;
+        starts.push(p);
+        ends.push(q);
+        quoted.push(null);
+        p = q;
+      }
+      if (p >= buf.length) {
+        complete = true;
+        break;
+      }
+      const c = buf[p]!;
+      if (c === COMMA) {
+        p++;
+        continue;
+      }
+      if (c === CR) {
+        if (p + 1 >= buf.length && !eof) break;
+        p++;
+        if (p < buf.length && buf[p] === LF) p++;
+        complete = true;
+        break;
+      }
+      if (c === LF) {
+        p++;
+        complete = true;
+        break;
+      }
+      // Text right after a closing quote.
+      malformed = "unexpected text after a closing quote";
+      while (p < buf.length && buf[p] !== COMMA && buf[p] !== LF) p++;
+      if (p >= buf.length && !eof) break;
+    }
+    if (!complete) {
+      if (eof) break;
+      fill(pos);
+      pos = 0;
+      continue;
+    }
+    const rowLine = line;
+    line += 1 + newlines;
+    pos = p;
+    // Skip blank lines.
+    if (starts.length === 1 && quoted[0] === null && starts[0] === ends[0]) continue;
+    if (row === null) {
+      headerNames = starts.map((s, i) => (quoted[i] ?? buf.toString("utf8", s, ends[i]!)).trim());
+      const index = new Map<string, number>();
+      headerNames.forEach((h, i) => {
+        if (!index.has(h)) index.set(h, i);
+      });
+      for (const col of required) {
+        if (!index.has(col))
+          throw new InputError(`missing column (the header has ${headerNames.join(",")})`, {
+            location: { file: label, line: rowLine, path: col },
+          });
+      }
+      row = new CsvRow(label, headerNames, index);
+      continue;
+    }
+    row.buf = buf;
+    row.line = rowLine;
+    row.count = starts.length;
+    row.start.length = 0;
+    row.end.length = 0;
+    row.quoted.length = 0;
+    for (let i = 0; i < starts.length; i++) {
+      row.start.push(starts[i]!);
+      row.end.push(ends[i]!);
+      row.quoted.push(quoted[i]!);
+    }
+    try {
+      if (malformed)
+        row.fail(headerNames[Math.min(starts.length, headerNames.length) - 1] ?? "row", malformed);
+      if (starts.length > headerNames.length)
+        row.fail("row", `expected ${headerNames.length} fields, got ${starts.length}`);
+      onRow(row);
+      rows++;
+    } catch (err) {
+      if (err instanceof InputError && opts.onReject) {
+        opts.onReject({
+          file: label,
+          line: rowLine,
+          column: err.location.path ?? "",
+          reason: err.message,
+        });
+      } else throw err;
+    }
+  }
+  if (row === null)
+    throw new InputError("expected a header row, the file is empty", {
+      location: { file: label, line: 1 },
+    });
+  return rows;
 }

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { type Dataset, DatasetBuilder } from "../billing/dataset.ts";
 import { OPEN, type OptionalRegister } from "../billing/types.ts";
 import { InputError } from "../shared/errors.ts";
-import { type CsvRow, type RejectedRow, readCsv } from "./billing-csv.ts";
+import { type CsvRow, type ReadCsvOptions, type RejectedRow, readCsv, readCsvText } from "./billing-csv.ts";
 
 export const BILLING_FILES = {
   invoiceLines: "invoice_lines.csv",
@@ -37,13 +37,57 @@ function notBefore(row: CsvRow, column: string, day: number, other: number, othe
     row.fail(column, `expected a date on or after ${otherColumn}, got "${row.text(column)}"`);
 }
 
+/** Where the registers come from: a folder on disk or CSV texts in memory. */
+interface Source {
+  /** The file's name as shown in messages, or null when it is absent. */
+  label(file: string): string | null;
+  size(file: string): number;
+  read(file: string, cols: readonly string[], onRow: (r: CsvRow) => void, opts: ReadCsvOptions): number;
+}
+
 export function loadBillingFolder(dir: string, opts: LoadOptions = {}): LoadResult {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`${dir}: not a data folder`);
+  return load(
+    {
+      label: (f) => (existsSync(join(dir, f)) ? f : null),
+      size: (f) => statSync(join(dir, f)).size,
+      read: (f, cols, onRow, o) => readCsv(join(dir, f), f, cols, onRow, o),
+    },
+    opts,
+    (f) => new InputError(`${join(dir, f)}: no such file (a billing data folder needs it)`),
+  );
+}
+
+/**
+ * Loads the registers from CSV texts keyed by file name (an upload): the same checks and
+ * messages as a folder. Unknown file names are refused so a misnamed file is not silently ignored.
+ */
+export function loadBillingTexts(files: Record<string, string>, opts: LoadOptions = {}): LoadResult {
+  const known = new Set<string>(Object.values(BILLING_FILES));
+  for (const name of Object.keys(files)) {
+    if (!known.has(name))
+      throw new InputError(`unknown file "${name}": expected one of ${[...known].join(", ")}`, {
+        location: { path: `files.${name}` },
+      });
+  }
+  const bytes = new Map(Object.entries(files).map(([k, v]) => [k, Buffer.from(v, "utf8")]));
+  return load(
+    {
+      label: (f) => (bytes.has(f) ? f : null),
+      size: (f) => bytes.get(f)?.length ?? 0,
+      read: (f, cols, onRow, o) => readCsvText(bytes.get(f)!, f, cols, onRow, o),
+    },
+    opts,
+    (f) => new InputError("missing: an upload needs this file", { location: { file: f } }),
+  );
+}
+
+function load(src: Source, opts: LoadOptions, missing: (file: string) => InputError): LoadResult {
   const b = new DatasetBuilder();
   const rejects: RejectedRow[] = [];
   const rowsRead: Record<string, number> = {};
-  const files: string[] = Object.values(BILLING_FILES).filter((f) => existsSync(join(dir, f)));
-  const sizes = new Map<string, number>(files.map((f) => [f, statSync(join(dir, f)).size]));
+  const files: string[] = Object.values(BILLING_FILES).filter((f) => src.label(f) !== null);
+  const sizes = new Map<string, number>(files.map((f) => [f, src.size(f)]));
   const total = [...sizes.values()].reduce((a, x) => a + x, 0);
   let before = 0;
   const read = (
@@ -52,13 +96,12 @@ export function loadBillingFolder(dir: string, opts: LoadOptions = {}): LoadResu
     onRow: (r: CsvRow) => void,
     optional?: OptionalRegister,
   ) => {
-    const path = join(dir, file);
-    if (!existsSync(path)) {
+    if (src.label(file) === null) {
       if (optional) return;
-      throw new InputError(`${path}: no such file (a billing data folder needs it)`);
+      throw missing(file);
     }
     if (optional) b.markPresent(optional);
-    rowsRead[file] = readCsv(path, file, cols, onRow, {
+    rowsRead[file] = src.read(file, cols, onRow, {
       onReject: opts.collectRejects ? (r) => rejects.push(r) : undefined,
       onBytes: opts.onProgress ? (done) => opts.onProgress!(before + done, total) : undefined,
     });
