@@ -6,6 +6,7 @@ import type { Store } from "./db.ts";
 import { insertContract, insertDecision, insertService } from "./records.ts";
 import { addUser } from "./users.ts";
 import { loadDecideDemo } from "./decide.ts";
+import { loadBillingDemo } from "./billing.ts";
 
 const ACTOR = { username: "demo-loader", reason: "demo scenario loaded" };
 
@@ -144,4 +145,5 @@ export async function loadDemo(store: Store): Promise<void> {
     );
   }
   await loadDecideDemo(store);
+  await loadBillingDemo(store);
 }

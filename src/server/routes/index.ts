@@ -7,6 +7,7 @@ import { healthRoutes } from "./health.ts";
 import { recordRoutes } from "./records.ts";
 import { releaseRoutes } from "./releases.ts";
 import { userRoutes } from "./users.ts";
+import { billingRoutes } from "./billing.ts";
 
 export const routeModules: FastifyPluginAsync[] = [
   healthRoutes,
@@ -16,4 +17,5 @@ export const routeModules: FastifyPluginAsync[] = [
   recordRoutes,
   releaseRoutes,
   decideRoutes,
+  billingRoutes,
 ];
