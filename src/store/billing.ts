@@ -12,7 +12,7 @@ import { reconcileDataset } from "../billing/reconcile.ts";
 import { type BillingSummary, RULE_IDS, type RuleId } from "../billing/types.ts";
 import { BILLING_DEMO, demoBillingFiles, demoBillingSteps } from "../demo/billing.ts";
 import { loadBillingTexts } from "../io/billing-load.ts";
-import { ConflictError, InputError, NotFoundError } from "../shared/errors.ts";
+import { ConflictError, InputError, NotFoundError, formatLocation } from "../shared/errors.ts";
 import { appendAudit } from "./audit.ts";
 import {
   BILLING_STATES,
@@ -173,7 +173,19 @@ export interface ReconciledUpload {
  * naming file, line and column), reconciles them and explains every exception.
  */
 export function reconcileUpload(files: Record<string, string>): ReconciledUpload {
-  const { dataset, rowsRead } = loadBillingTexts(files);
+  let loaded: ReturnType<typeof loadBillingTexts>;
+  try {
+    loaded = loadBillingTexts(files);
+  } catch (e) {
+    // The API's message names the place the way the CLI does: "invoice_lines.csv:17: period_end: ...".
+    if (e instanceof InputError && e.location.file)
+      throw new InputError(`${formatLocation(e.location)}: ${e.message}`, {
+        location: e.location,
+        details: e.location,
+      });
+    throw e;
+  }
+  const { dataset, rowsRead } = loaded;
   const { exceptions: t, summary } = reconcileDataset(dataset);
   const L = dataset.lines;
   // Lines per subject, so each explanation looks at its own subject's lines only.

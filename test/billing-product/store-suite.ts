@@ -1,0 +1,117 @@
+/**
+ * The billing store, written once and run on SQLite and on a real PostgreSQL server: the demo
+ * run and its exceptions, money as exact integer pence (bigint on PostgreSQL), the workflow,
+ * an upload that fails leaving nothing behind, and a backup that carries the billing tables.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reconcile } from "../../src/billing/index.ts";
+import { demoBillingFiles } from "../../src/demo/billing.ts";
+import { loadBillingTexts } from "../../src/io/billing-load.ts";
+import { verifyAudit } from "../../src/store/audit.ts";
+import { backup, restore } from "../../src/store/backup.ts";
+import {
+  contractTotals,
+  getException,
+  listExceptions,
+  listRuns,
+  storeRun,
+  transitionException,
+} from "../../src/store/billing.ts";
+import { type Store, openMigrated } from "../../src/store/db.ts";
+import { loadDemo } from "../../src/store/demo.ts";
+
+export interface Target {
+  create(): Promise<{ url: string; drop(): Promise<void> }>;
+}
+
+export function billingStoreSuite(kind: string, target: Target): void {
+  describe(`billing store on ${kind}`, () => {
+    let store: Store;
+    const drops: (() => Promise<void>)[] = [];
+    const dir = mkdtempSync(join(tmpdir(), "nous-billing-store-"));
+    beforeAll(async () => {
+      const db = await target.create();
+      drops.push(db.drop);
+      store = await openMigrated(db.url);
+      await loadDemo(store);
+    });
+    afterAll(async () => {
+      await store?.close();
+      for (const d of drops) await d();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it("holds the demo contract's run with the engine's figures in integer pence", async () => {
+      const [run] = await listRuns(store, "em-tagging");
+      const engine = reconcile(loadBillingTexts(demoBillingFiles()).dataset);
+      expect(run).toMatchObject({
+        current: true,
+        lines: engine.summary.lines,
+        billedPence: engine.summary.billed,
+        atRiskPence: engine.summary.atRisk,
+        exceptions: engine.exceptions.length,
+        demo: true,
+      });
+      expect(Number.isInteger(run!.billedPence)).toBe(true);
+      const page = await listExceptions(store, { contractId: "em-tagging", groupBy: "rule", pageSize: 10 });
+      expect(page.total).toBe(engine.exceptions.length);
+      expect(page.totalAmountPence).toBe(engine.summary.atRisk);
+      expect(typeof page.groups[0]!.amountPence).toBe("number");
+      expect(page.items[0]!.amountPence).toBeGreaterThanOrEqual(page.items[9]!.amountPence);
+    });
+
+    it("records a workflow step in the exception's history and the audit chain", async () => {
+      const open = await listExceptions(store, { contractId: "em-tagging", state: "open", rule: "B02" });
+      const id = open.items[0]!.id;
+      const after = await transitionException(store, id, "accept", {
+        username: "commercial",
+        reason: "agreed",
+      });
+      expect(after.state).toBe("accepted");
+      expect(after.history.at(-1)).toMatchObject({ actor: "commercial", from: "open", to: "accepted" });
+      const reopened = await transitionException(store, id, "reopen", {
+        username: "admin",
+        reason: "mistake",
+      });
+      expect(reopened.state).toBe("open");
+      expect(reopened.history).toHaveLength(2);
+      expect((await verifyAudit(store)).ok).toBe(true);
+      const t = await contractTotals(store, "em-tagging");
+      expect(t.openPence + t.disputedPence + t.acceptedPence + t.recoveredAtRiskPence).toBe(t.atRiskPence);
+    });
+
+    it("stores nothing when an upload has a bad row", async () => {
+      const files = demoBillingFiles();
+      const runs = (await listRuns(store, "em-tagging")).length;
+      const bad = { ...files, "prices.csv": `${files["prices.csv"]}em-tagging,EM-RF,2020-01-01,,12.345\n` };
+      await expect(storeRun(store, "em-tagging", bad, { username: "admin", reason: "x" })).rejects.toThrow(
+        /^prices\.csv:6: unit_price: expected an amount in pounds with up to 2 decimals, got "12\.345"$/,
+      );
+      expect(await listRuns(store, "em-tagging")).toHaveLength(runs);
+    });
+
+    it("backs up and restores the billing tables with the evidence", async () => {
+      const file = join(dir, "backup.jsonl");
+      const counts = await backup(store, file);
+      expect(counts.billing_runs).toBe(1);
+      expect(counts.billing_exceptions).toBeGreaterThan(50);
+      expect(counts.billing_exception_events).toBeGreaterThan(3);
+      const db = await target.create();
+      drops.push(db.drop);
+      const copy = await openMigrated(db.url);
+      try {
+        await restore(copy, file);
+        const a = await listExceptions(store, { contractId: "em-tagging", pageSize: 5 });
+        const b = await listExceptions(copy, { contractId: "em-tagging", pageSize: 5 });
+        expect(b).toEqual(a);
+        const ex = await getException(copy, a.items[0]!.id);
+        expect((ex.evidence as { line: { lineId: string } }).line.lineId).toBe(a.items[0]!.lineId);
+      } finally {
+        await copy.close();
+      }
+    });
+  });
+}
