@@ -42,7 +42,24 @@ export const documents: DemoDocument[] = [
     id: "sscl-bss-dma",
     ...DEAL,
     title: "Delivery model assessment: finance, HR and procurement",
-    document: dmaFile,
+    document: {
+      ...dmaFile,
+      // Every outsourcing option needs its return-in-house assessment; the joint venture's is added here.
+      options: dmaFile.options.map((o) =>
+        o.id === "jv"
+          ? {
+              ...o,
+              name: "Joint venture with another force (INVENTED)",
+              returnInHouse: {
+                cost: 9000000,
+                timeMonths: 18,
+                assets: "share of the joint venture's systems and data (INVENTED)",
+                people: "staff seconded back under the joint venture agreement (INVENTED)",
+              },
+            }
+          : o,
+      ),
+    },
     demoFields: ["criteria", "scores", "returnInHouse"],
     source: `option list after the Cabinet Office Sourcing Playbook; scores ${INVENTED}`,
   },

@@ -6,6 +6,8 @@ import type { ReactNode } from "react";
 import { AuditPage } from "./pages/AuditPage.tsx";
 import { ContractPage } from "./pages/ContractPage.tsx";
 import { ContractsPage } from "./pages/ContractsPage.tsx";
+import { DecideListPage } from "./pages/DecideListPage.tsx";
+import { DecidePage } from "./pages/DecidePage.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
 import { PipelinePage } from "./pages/PipelinePage.tsx";
 import { ServicePage } from "./pages/ServicePage.tsx";
@@ -30,6 +32,8 @@ export const routes: RouteDef[] = [
     section: "/contracts",
     render: (p) => <ContractPage key={p.id} id={p.id ?? ""} />,
   },
+  { path: "/appraisals", nav: "Appraisals", render: () => <DecideListPage /> },
+  { path: "/appraisals/:id", section: "/appraisals", render: (p) => <DecidePage key={p.id} id={p.id ?? ""} /> },
   { path: "/audit", nav: "Audit trail", staffOnly: true, render: () => <AuditPage /> },
   { path: "/login", render: () => <LoginPage /> },
 ];

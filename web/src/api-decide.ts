@@ -1,0 +1,225 @@
+/**
+ * Types and fetchers for the Decide API: a deal's stored documents with the engine's results
+ * and its gate history. Money in results arrives as decimal pounds (strings to the penny);
+ * `pence()` turns it into integer pence for the Money component.
+ */
+import { apiGet } from "./api.ts";
+import type { Contract } from "./api.ts";
+import { parsePounds } from "../../src/shared/money.ts";
+
+/** "-308929869.37" -> -30892986937 (integer pence); null stays null. */
+export function pence(decimal: string | null | undefined): number | null {
+  if (decimal === null || decimal === undefined) return null;
+  return parsePounds(decimal);
+}
+
+export interface Finding {
+  code: string;
+  severity: "error" | "warning";
+  path: string;
+  message: string;
+}
+
+export interface MoneySummary {
+  mean: string;
+  p10: string;
+  p50: string;
+  p90: string;
+}
+
+export interface AppraisalResult {
+  name: string;
+  discounting: string;
+  lastYear: number;
+  preferred: string;
+  baseline: string | null;
+  options: Array<{
+    id: string;
+    name?: string;
+    pvCosts: string;
+    pvBenefits: string;
+    npv: string;
+    bcr: number | null;
+    pvOptimismBias: string;
+    optimismBiasUplift: number | null;
+    pvSavings: string | null;
+    cashSavings: string | null;
+  }>;
+  switchingValues: Array<{
+    driver: string;
+    label: string;
+    preferredChangesDown: { factor: number; to: string } | null;
+    preferredChangesUp: { factor: number; to: string } | null;
+  }>;
+  sensitivity: {
+    option: string;
+    rows: Array<{ driver: string; label: string; npvLow: string; npvHigh: string; swing: string }>;
+  };
+  savingsTarget: { amount: string; basis: "cash" | "pv" } | null;
+  monteCarlo: {
+    iterations: number;
+    seed: number;
+    correlated: boolean;
+    options: Array<{
+      id: string;
+      npv: MoneySummary;
+      probabilityNpvPositive: number;
+      pvSavings: MoneySummary | null;
+      cashSavings: MoneySummary | null;
+      probabilityMeetsTarget: number | null;
+    }>;
+  } | null;
+}
+
+export interface DmaResult {
+  service: string;
+  ranking: Array<{
+    id: string;
+    type: string;
+    weighted: number;
+    strategic: number | null;
+    operational: number | null;
+  }>;
+  recommended: string | null;
+  valid: boolean;
+  findings: Finding[];
+  options: Array<{
+    id: string;
+    type: string;
+    name?: string;
+    returnInHouse?: { cost?: number; timeMonths?: number; assets?: string; people?: string };
+  }>;
+  criteria: Array<{ id: string; name: string; kind: string; weight: number }>;
+  scores: Array<{ option: string; criterion: string; score: number; evidence: string }>;
+}
+
+export interface WorkforceResult {
+  service: string;
+  postsInScope: number;
+  transferred: number;
+  retained: number;
+  redundant: number;
+  relocatedTotal: number;
+  shareTransferred: number;
+  relocatedByLocation: Array<{ location: string; posts: number }>;
+  zeroHours: { status: "yes" | "no" | "not-declared"; source?: string; date?: string };
+  findings: Finding[];
+}
+
+export interface CapabilityResult {
+  body: string;
+  areas: Array<{
+    area: string;
+    name: string;
+    score: number | null;
+    maturity: string | null;
+    evidenced: boolean;
+  }>;
+  mean: number | null;
+  weakest: string[];
+  notAssessed: string[];
+  findings: Finding[];
+}
+
+export interface HorizonResult {
+  contract: string;
+  body: string;
+  start: string;
+  end: string;
+  total: string;
+  decidingAdministration: string | null;
+  administrations: Array<{
+    index: number;
+    from: string;
+    to: string;
+    label: string;
+    committed: string;
+    shareOfContract: number;
+    shareOfBudget: number | null;
+    role: "before-decision" | "deciding" | "bound";
+  }>;
+  administrationsBound: number;
+  shareAfterDecidingTerm: number;
+  breakPoints: Array<{
+    date: string;
+    label: string | null;
+    terminationCost: string;
+    paymentsAfter: string;
+    paymentsBefore: string;
+    administrationsBoundIfLeft: number;
+    administration: string | null;
+  }>;
+  electionsFrom: string;
+}
+
+interface DocBase {
+  id: string;
+  serviceId: string | null;
+  contractId: string | null;
+  title: string;
+  published: boolean;
+  demoFields: string[];
+  source: string;
+}
+
+export type DealDocument =
+  | (DocBase & { kind: "appraisal"; result: AppraisalResult })
+  | (DocBase & { kind: "dma"; result: DmaResult })
+  | (DocBase & { kind: "workforce"; result: WorkforceResult })
+  | (DocBase & { kind: "capability"; result: CapabilityResult })
+  | (DocBase & { kind: "horizon"; result: HorizonResult });
+
+export interface GateEventView {
+  id: string;
+  gate: string;
+  action: "start" | "approve" | "reject";
+  date: string;
+  by: string;
+  role: string;
+  evidence: string[];
+  reason: string | null;
+  drivers: string[];
+  published: boolean;
+  demoFields: string[];
+  source: string;
+  flags: string[];
+  findings: Finding[];
+}
+
+export interface GateHistory {
+  gates: Array<{
+    id: string;
+    name: string;
+    status: string;
+    approvedOn: string | null;
+    approvedBy: string | null;
+  }>;
+  current: string | null;
+  findings: Finding[];
+  outOfOrder: number;
+  budgetDriven: number;
+  events: GateEventView[];
+}
+
+export interface Deal {
+  contract: Contract;
+  documents: DealDocument[];
+  gates: GateHistory;
+}
+
+export interface AppraisalListItem extends DocBase {
+  kind: "appraisal";
+}
+
+export const decideApi = {
+  deal: (contractId: string) => apiGet<Deal>(`/api/decide/deals/${encodeURIComponent(contractId)}`),
+  appraisals: () => apiGet<AppraisalListItem[]>("/api/decide/appraisals"),
+};
+
+/** The first document of a kind in a deal, typed. */
+export function docOf<K extends DealDocument["kind"]>(
+  deal: Deal,
+  kind: K,
+): Extract<DealDocument, { kind: K }> | undefined {
+  return deal.documents.find((d): d is Extract<DealDocument, { kind: K }> => d.kind === kind);
+}

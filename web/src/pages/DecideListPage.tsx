@@ -1,0 +1,45 @@
+/** `/appraisals`: every stored appraisal case, linked to its deal's Decide page. */
+import { decideApi } from "../api-decide.ts";
+import { UnpublishedTag } from "../components/Badges.tsx";
+import { ErrorPanel, Loading } from "../components/Status.tsx";
+import { Table } from "../components/Table.tsx";
+import { Link } from "../router.tsx";
+import { useApi } from "../useApi.ts";
+import { usePageTitle } from "./title.ts";
+
+export function DecideListPage() {
+  usePageTitle("Appraisals");
+  const { data, error, loading } = useApi(() => decideApi.appraisals(), "appraisals");
+  if (error) return <ErrorPanel error={error} />;
+  if (loading && !data) return <Loading what="Loading the appraisals" />;
+  return (
+    <>
+      <h1>Appraisals</h1>
+      <p className="lead">
+        Each deal's options (Green Book appraisal), the risk of missing its savings, how many administrations
+        it binds, its workforce impact, its gate history and the delivery model assessment behind it.
+      </p>
+      <Table
+        caption="Appraisal cases"
+        rowKey={(a) => a.id}
+        rows={data ?? []}
+        empty="No appraisal cases are stored yet."
+        columns={[
+          {
+            key: "t",
+            header: "Case",
+            cell: (a) =>
+              a.contractId ? (
+                <Link to={`/appraisals/${encodeURIComponent(a.contractId)}`}>{a.title}</Link>
+              ) : (
+                a.title
+              ),
+          },
+          { key: "c", header: "Contract", cell: (a) => a.contractId ?? "—" },
+          { key: "s", header: "Service", cell: (a) => a.serviceId ?? "—" },
+          { key: "p", header: "", cell: (a) => <UnpublishedTag published={a.published} /> },
+        ]}
+      />
+    </>
+  );
+}
