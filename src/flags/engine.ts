@@ -56,8 +56,11 @@ export function indicatorMetadata(): IndicatorMeta[] {
 }
 
 export interface EngineOptions {
-  /** ISO date used as "today" (R055's default period). */
-  today: string;
+  /**
+   * ISO date used as "today": R055's default period is the 365 days up to it. Without it (and
+   * without R055 start_date/end_date), R055 considers all dates.
+   */
+  today?: string;
   /** Fill the Maps (ocid to organizations). */
   map?: boolean;
 }
@@ -104,7 +107,7 @@ export class Engine {
   /** Reused for every release; the accumulator keeps the value. */
   private readonly currency = new CurrencyState();
 
-  constructor(settings: Settings, opts: EngineOptions) {
+  constructor(settings: Settings, opts: EngineOptions = {}) {
     this.settings = settings;
     this.map = opts.map ?? false;
     const env = { settings, today: opts.today, map: this.map };
@@ -227,7 +230,7 @@ export class Engine {
 export function runIndicators(
   settings: Settings,
   releases: Iterable<unknown>,
-  opts: EngineOptions & { onProgress?: (done: number, total: number) => void },
+  opts: EngineOptions & { onProgress?: (done: number, total: number) => void } = {},
 ): FlagsResult {
   const engine = new Engine(settings, opts);
   let acc = engine.init();

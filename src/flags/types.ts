@@ -59,7 +59,7 @@ export interface IndicatorOutput {
 export interface Env {
   settings: Settings;
   /** ISO date; only R055 reads it (its default period ends today). */
-  today: string;
+  today?: string;
   /** Whether to fill the Maps. */
   map: boolean;
 }
