@@ -3,29 +3,35 @@
  * releases) from files or stdin, groups releases by ocid and writes one compiled release (or
  * record) per ocid, with memory bounded by a budget rather than by the input size.
  *
- * How: releases are grouped in memory, least recently touched first. When the held text passes
- * the budget, the oldest groups are compiled and written to a temporary file; they are usually
- * complete, because releases of one ocid are usually close together. If a later release arrives
- * for an ocid already written ("reopened"), its earlier output is dropped and, after the first
- * pass, the input is read again keeping only the reopened ocids' releases (found by a cheap
- * text match before parsing), which are then compiled afresh. Stdin is copied to a temporary
- * file as it is read so it can be read again.
+ * How: releases are grouped in memory as raw bytes, least recently touched first. When the held
+ * text passes the budget, the oldest groups are parsed, merged and written to a temporary file;
+ * they are usually complete, because releases of one ocid are usually close together. If a
+ * later release arrives for an ocid already written ("reopened"), its earlier output is dropped
+ * and, after the first pass, the input is read again keeping only the reopened ocids' releases
+ * (found by a cheap text match before parsing), which are then compiled afresh. Stdin is copied
+ * to a temporary file as it is read so it can be read again. Parsing, merging and serialising
+ * run in worker threads when the machine has more than one core and the input is large.
  */
 import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, writeSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Writable } from "node:stream";
-import { compileRelease, versionRelease } from "../ocds/merge.ts";
-import {
-  buildRecord,
-  PackageMetaCollector,
-  recordPackageHead,
-  releasesOf,
-  type SourcedRelease,
-} from "../ocds/record.ts";
+import { Worker } from "node:worker_threads";
+import { PackageMetaCollector, recordPackageHead, releasesOf, type SourcedRelease } from "../ocds/record.ts";
 import type { SchemaRules } from "../ocds/schema.ts";
-import { type Issue, isObject, type Json, type JsonObject } from "../ocds/types.ts";
+import type { Issue, Json, JsonObject } from "../ocds/types.ts";
+import { InputError } from "../shared/errors.ts";
+import type { RenderRequest } from "./ocds-compile-worker.ts";
 import { parseJson, readDocuments, readRawBatches } from "./ocds-json.ts";
+import {
+  isContainer,
+  type RenderedGroup,
+  type RenderFailure,
+  type RenderGroup,
+  type RenderSettings,
+  renderGroups,
+  type WireItem,
+} from "./ocds-render.ts";
 
 export interface CompileStreamOptions {
   /** Write a record package instead of one compiled release per line. */
@@ -38,6 +44,8 @@ export interface CompileStreamOptions {
   rulesFor?: (extensions: string[]) => SchemaRules;
   /** Bytes of input text held in memory before the oldest groups are compiled (default 64 MiB). */
   memoryBudget?: number;
+  /** Worker threads for parsing and merging; 0 runs on this thread. Default: cores (up to 4) for inputs over 8 MiB. */
+  workers?: number;
   tmpDir?: string;
   uri?: string;
   publishedDate?: string;
@@ -51,6 +59,7 @@ export interface CompileStreamResult {
   /** Ocids whose releases were not adjacent enough and needed a second read. */
   reopened: number;
   warnings: number;
+  workers: number;
 }
 
 /** A release waiting in its group: the raw JSON line (parsed only when compiled) or a parsed release. */
@@ -106,13 +115,31 @@ function unescapeJson(s: string): string {
   return s.includes("\\") ? (JSON.parse(`"${s}"`) as string) : s;
 }
 
-/** The first `"ocid": "..."` in a line, read from its first KiB when it is there. */
-function firstOcid(buf: Buffer): string | null {
+/** Object nesting depth at `end` in JSON text (1 = inside the top-level object). */
+function depthAt(text: string, end: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) depth++;
+    else if (c === 125 || c === 93) depth--;
+  }
+  return depth;
+}
+
+/**
+ * The release's own ocid read from its text (the first `"ocid"` key at the top level, looked
+ * for in the first KiB), or null when it is not found there and the line must be parsed.
+ */
+function topLevelOcid(buf: Buffer): string | null {
   const head = buf.toString("latin1", 0, Math.min(buf.length, 1024));
-  let m = OCID_RE.exec(head);
-  if (m && !NON_ASCII.test(m[1]!)) return unescapeJson(m[1]!);
-  m = OCID_RE.exec(buf.toString());
-  return m ? unescapeJson(m[1]!) : null;
+  const m = OCID_RE.exec(head);
+  if (!m || NON_ASCII.test(m[1]!) || depthAt(head, m.index) !== 1) return null;
+  return unescapeJson(m[1]!);
 }
 
 /** Every `"ocid": "..."` in a line (a package of releases on one line). */
@@ -122,9 +149,71 @@ function allOcids(buf: Buffer): string[] {
   return [...text.matchAll(ALL_OCID_RE)].map((m) => unescapeJson(m[1]!));
 }
 
-function isContainer(v: Json | undefined): boolean {
-  return isObject(v) && (Array.isArray(v.releases) || Array.isArray(v.records));
+/** Bootstrap for a worker running TypeScript: register tsx's loader, then load the worker module. */
+const WORKER_BOOT = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((m) => { m.register(); return import(${JSON.stringify(
+  new URL("./ocds-compile-worker.ts", import.meta.url).href,
+)}); });`;
+
+type Reply = { id: number; results?: RenderedGroup[]; failure?: RenderFailure; fatal?: boolean };
+
+/** Worker threads that render groups; requests go round-robin. */
+class RenderPool {
+  private readonly workers: Worker[] = [];
+  private readonly waiting = new Map<
+    number,
+    { resolve: (r: RenderedGroup[]) => void; reject: (e: unknown) => void }
+  >();
+  private next = 0;
+  private ids = 0;
+  private failed: unknown = null;
+
+  constructor(n: number) {
+    for (let i = 0; i < n; i++) {
+      const w = new Worker(WORKER_BOOT, { eval: true });
+      w.on("message", (msg: Reply) => {
+        const p = this.waiting.get(msg.id);
+        if (!p) return;
+        this.waiting.delete(msg.id);
+        if (msg.results) p.resolve(msg.results);
+        else if (msg.failure && !msg.fatal)
+          p.reject(new InputError(msg.failure.message, { location: msg.failure.location }));
+        else p.reject(new Error(`ocds compile worker failed: ${msg.failure?.message}`));
+      });
+      w.on("error", (e) => this.fail(e));
+      w.on("exit", (code) => {
+        if (code !== 0) this.fail(new Error(`ocds compile worker stopped with exit code ${code}`));
+      });
+      this.workers.push(w);
+    }
+  }
+
+  private fail(e: unknown): void {
+    this.failed ??= e;
+    for (const p of this.waiting.values()) p.reject(e);
+    this.waiting.clear();
+  }
+
+  run(groups: RenderGroup[], bytes: Buffer | null, settings: RenderSettings): Promise<RenderedGroup[]> {
+    if (this.failed) return Promise.reject(this.failed);
+    const id = this.ids++;
+    const worker = this.workers[this.next++ % this.workers.length]!;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      const ab = bytes ? (bytes.buffer as ArrayBuffer) : null;
+      const req: RenderRequest = { id, groups, bytes: ab, settings };
+      worker.postMessage(req, ab ? [ab] : []);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
 }
+
+/** Below this much input, worker threads cost more to start than they save. */
+const PARALLEL_MIN_BYTES = 8 << 20;
+/** Raw bytes of releases per render job. */
+const JOB_BYTES = 1 << 20;
 
 export async function compileStream(
   inputs: string[],
@@ -132,7 +221,12 @@ export async function compileStream(
   opts: CompileStreamOptions = {},
 ): Promise<CompileStreamResult> {
   const budget = opts.memoryBudget ?? 64 * 1024 * 1024;
-  let mergeOpts: { rules?: SchemaRules } = opts.rules ? { rules: opts.rules } : {};
+  let settings: RenderSettings = {
+    package: opts.package,
+    versioned: opts.versioned,
+    linkedReleases: opts.linkedReleases,
+    ...(opts.rules ? { rules: opts.rules } : {}),
+  };
   const meta = new PackageMetaCollector();
   let extensionCount = 0;
   const groups = new Map<string, Group>();
@@ -144,19 +238,28 @@ export async function compileStream(
     opts.onWarning?.(i);
   };
 
+  let totalBytes = 0;
+  for (const f of inputs) if (f !== "-") totalBytes += statSync(f).size;
+  const cores = availableParallelism();
+  const workerCount =
+    opts.workers ??
+    (cores > 1 && (inputs.includes("-") || totalBytes >= PARALLEL_MIN_BYTES) ? Math.min(cores, 4) : 0);
+  const pool = workerCount > 0 ? new RenderPool(workerCount) : null;
+
   let work: string | null = null;
   const workDir = () => {
     work ??= mkdtempSync(join(opts.tmpDir ?? tmpdir(), "nous-ocds-"));
     return work;
   };
-  // Output of groups compiled early, in a temporary file; byte range of each line kept.
+  // All output goes to a temporary file first, with the byte range of each line, so that the
+  // lines of reopened ocids can be left out when it is copied to the output.
   let spillFd: number | null = null;
   let spillBytes = 0;
   const spillStarts: number[] = [];
+  /** Ocid -> its line in the temporary file (-1 while being rendered). */
   const emitted = new Map<string, number>();
   const reopened = new Set<string>();
-  // Lines whose first "ocid" text is not their release's ocid ("file#line"), for the second read.
-  const misrouted = new Set<string>();
+  const dropped = new Set<number>();
   const spill = new Sink((b) => {
     spillFd ??= openSync(join(workDir(), "compiled.jsonl"), "w");
     writeSync(spillFd, b);
@@ -164,11 +267,14 @@ export async function compileStream(
 
   let lastOcid = "";
   const add = (ocid: string, item: Pending, bytes: number) => {
-    if (emitted.has(ocid)) {
-      reopened.add(ocid);
+    const line = emitted.get(ocid);
+    if (line !== undefined) {
+      if (!reopened.has(ocid)) {
+        reopened.add(ocid);
+        if (line >= 0) dropped.add(line);
+      }
       return;
     }
-    if (reopened.has(ocid)) return;
     let g = groups.get(ocid);
     if (g === undefined) {
       g = { items: [], bytes: 0 };
@@ -194,127 +300,7 @@ export async function compileStream(
       message: `release ${String(release.id)} has no ocid and is skipped`,
     });
 
-  const addPackage = (pkg: JsonObject) => {
-    meta.add(pkg);
-    const ext = meta.result().extensions ?? [];
-    if (ext.length > extensionCount && opts.rulesFor) {
-      extensionCount = ext.length;
-      mergeOpts = { rules: opts.rulesFor(ext) };
-    }
-  };
-
-  const addDocument = (value: Json, file: string, line: number, bytes: number) => {
-    const { releases, pkg } = releasesOf(value);
-    if (pkg) addPackage(pkg);
-    const packageUri = pkg && typeof pkg.uri === "string" ? pkg.uri : undefined;
-    const share = releases.length > 0 ? bytes / releases.length : 0;
-    for (const release of releases) {
-      releaseCount++;
-      if (typeof release.ocid !== "string") missingOcid(release, file, line);
-      else
-        add(release.ocid, packageUri ? { release, packageUri, file, line } : { release, file, line }, share);
-    }
-  };
-
-  /** Parses a group's raw lines; a release whose ocid is not the group's goes where it belongs. */
-  const materialise = (ocid: string, items: Pending[]): SourcedRelease[] => {
-    const list: SourcedRelease[] = [];
-    for (const item of items) {
-      if (item.release) {
-        list.push(
-          item.packageUri
-            ? { release: item.release, packageUri: item.packageUri }
-            : { release: item.release },
-        );
-        continue;
-      }
-      const value = parseJson(item.buf!.toString(), item.file, item.line);
-      if (isObject(value) && value.ocid === ocid && !isContainer(value)) {
-        list.push({ release: value });
-        continue;
-      }
-      // Not what the text suggested: a package on one line, or a nested "ocid" came first.
-      releaseCount--;
-      misrouted.add(`${item.file}#${item.line}`);
-      addDocument(value, item.file, item.line, item.buf!.length);
-    }
-    return list;
-  };
-
-  const render = (items: SourcedRelease[]): string => {
-    const w: Issue[] = [];
-    const releases = items.map((x) => x.release);
-    let value: JsonObject;
-    if (opts.package) {
-      value = buildRecord(
-        items,
-        { ...mergeOpts, versioned: opts.versioned, linkedReleases: opts.linkedReleases },
-        w,
-      );
-    } else if (opts.versioned) value = versionRelease(releases, mergeOpts, w);
-    else value = compileRelease(releases, { ...mergeOpts, consume: true }, w);
-    for (const x of w) warn(x);
-    return JSON.stringify(value);
-  };
-
-  const evict = async (target: number) => {
-    for (const [ocid, g] of groups) {
-      if (held <= target) break;
-      groups.delete(ocid);
-      held -= g.bytes;
-      const items = materialise(ocid, g.items);
-      if (items.length === 0) continue;
-      const bytes = Buffer.from(`${render(items)}\n`);
-      emitted.set(ocid, spillStarts.length);
-      spillStarts.push(spillBytes);
-      spillBytes += bytes.length;
-      await spill.add(bytes);
-    }
-  };
-
-  const sources: string[] = [];
-  let totalBytes = 0;
-  for (const f of inputs) if (f !== "-") totalBytes += statSync(f).size;
-  let doneBytes = 0;
-  for (const file of inputs) {
-    // Stdin is read once, so keep a copy for a possible second read.
-    let teeFd: number | null = null;
-    if (file === "-") {
-      const path = join(workDir(), `stdin-${sources.length}.jsonl`);
-      teeFd = openSync(path, "w");
-      sources.push(path);
-    } else sources.push(file);
-    // JSON Lines of releases take the fast path: grouped by the ocid in their text, parsed once
-    // when compiled. Lines of packages are parsed as they are read.
-    let releaseLines = false;
-    for await (const batch of readRawBatches(file)) {
-      for (const doc of batch) {
-        if (teeFd !== null) {
-          if (doc.buf) writeSync(teeFd, Buffer.concat([doc.buf, Buffer.from("\n")]));
-          else writeSync(teeFd, `${JSON.stringify(doc.value)}\n`);
-        }
-        doneBytes += doc.bytes + 1;
-        if (doc.value !== undefined) {
-          releaseLines = doc.buf !== undefined && !isContainer(doc.value);
-          addDocument(doc.value, file, doc.line, doc.bytes);
-        } else {
-          const buf = doc.buf!;
-          const ocid = releaseLines ? firstOcid(buf) : null;
-          if (ocid !== null) {
-            releaseCount++;
-            add(ocid, { buf: Buffer.from(buf), file, line: doc.line }, buf.length);
-          } else addDocument(parseJson(buf.toString(), file, doc.line), file, doc.line, buf.length);
-        }
-        if (held > budget) await evict(budget / 2);
-      }
-      opts.onProgress?.(doneBytes, totalBytes);
-    }
-    if (teeFd !== null) closeSync(teeFd);
-  }
-  opts.onProgress?.(doneBytes, totalBytes);
-  await spill.flush();
-
-  // Second read: only the releases of reopened ocids, kept as bytes until each is compiled.
+  // Releases of reopened ocids found by the second read, kept as bytes until each is compiled.
   const again = new Map<string, Pending[]>();
   const keep = (ocid: string, item: Pending) => {
     let list = again.get(ocid);
@@ -324,47 +310,189 @@ export async function compileStream(
     }
     list.push(item);
   };
-  if (reopened.size > 0) {
-    for (const source of sources) {
-      let releaseLines = false;
-      for await (const batch of readRawBatches(source)) {
-        for (const doc of batch) {
-          if (doc.value === undefined && releaseLines && !misrouted.has(`${source}#${doc.line}`)) {
-            const o = firstOcid(doc.buf!);
-            if (o !== null && reopened.has(o))
-              keep(o, { buf: Buffer.from(doc.buf!), file: source, line: doc.line });
-            continue;
+
+  const addDocument = (value: Json, file: string, line: number, bytes: number, only?: Set<string>) => {
+    const { releases, pkg } = releasesOf(value);
+    if (pkg && !only) {
+      meta.add(pkg);
+      const ext = meta.result().extensions ?? [];
+      if (ext.length > extensionCount && opts.rulesFor) {
+        extensionCount = ext.length;
+        settings = { ...settings, rules: opts.rulesFor(ext) };
+      }
+    }
+    const packageUri = pkg && typeof pkg.uri === "string" ? pkg.uri : undefined;
+    const share = releases.length > 0 ? bytes / releases.length : 0;
+    for (const release of releases) {
+      if (typeof release.ocid !== "string") {
+        if (!only) missingOcid(release, file, line);
+        continue;
+      }
+      if (only && !only.has(release.ocid)) continue;
+      if (!only) releaseCount++;
+      const item = packageUri ? { release, packageUri, file, line } : { release, file, line };
+      if (only) keep(release.ocid, item);
+      else add(release.ocid, item, share);
+    }
+  };
+
+  // Render jobs in flight, handled in the order they were sent.
+  const queue: Promise<RenderedGroup[]>[] = [];
+  const maxInFlight = Math.max(1, workerCount * 2);
+  const handle = async (results: RenderedGroup[]) => {
+    for (const r of results) {
+      for (const w of r.warnings) warn(w);
+      for (const m of r.misplaced) addDocument(m.value, m.file, m.line, m.bytes);
+      if (r.text === null) {
+        if (emitted.get(r.ocid) === -1) emitted.delete(r.ocid);
+        continue;
+      }
+      const bytes = Buffer.from(`${r.text}\n`);
+      const line = spillStarts.length;
+      if (reopened.has(r.ocid) && emitted.get(r.ocid) === -1) dropped.add(line);
+      if (emitted.has(r.ocid)) emitted.set(r.ocid, line);
+      spillStarts.push(spillBytes);
+      spillBytes += bytes.length;
+      await spill.add(bytes);
+    }
+  };
+  const drainOne = async () => handle(await queue.shift()!);
+  const drainAll = async () => {
+    while (queue.length) await drainOne();
+  };
+  const submit = async (batch: [string, Pending[]][], markEmitted: boolean) => {
+    let size = 0;
+    for (const [, items] of batch) for (const it of items) if (it.buf) size += it.buf.length;
+    const bytes = size > 0 ? Buffer.allocUnsafeSlow(size) : null;
+    let pos = 0;
+    const wire: RenderGroup[] = batch.map(([ocid, items]) => {
+      if (markEmitted) emitted.set(ocid, -1);
+      return {
+        ocid,
+        items: items.map((it): WireItem => {
+          if (!it.buf) {
+            return it.packageUri
+              ? { release: it.release!, packageUri: it.packageUri, file: it.file, line: it.line }
+              : { release: it.release!, file: it.file, line: it.line };
           }
-          if (doc.value !== undefined) releaseLines = doc.buf !== undefined && !isContainer(doc.value);
-          else if (!releaseLines && !allOcids(doc.buf!).some((o) => reopened.has(o))) continue;
-          const value = doc.value ?? parseJson(doc.buf!.toString(), source, doc.line);
-          const { releases, pkg } = releasesOf(value);
-          const packageUri = pkg && typeof pkg.uri === "string" ? pkg.uri : undefined;
-          for (const release of releases) {
-            const ocid = release.ocid;
-            if (typeof ocid !== "string" || !reopened.has(ocid)) continue;
-            keep(
-              ocid,
-              packageUri
-                ? { release, packageUri, file: source, line: doc.line }
-                : { release, file: source, line: doc.line },
-            );
+          it.buf.copy(bytes!, pos);
+          const w: WireItem = { start: pos, end: pos + it.buf.length, file: it.file, line: it.line };
+          pos += it.buf.length;
+          return w;
+        }),
+      };
+    });
+    queue.push(pool ? pool.run(wire, bytes, settings) : Promise.resolve(renderGroups(wire, bytes, settings)));
+    while (queue.length >= maxInFlight) await drainOne();
+  };
+
+  /** Renders groups from the least recently used until `target` bytes are held. */
+  const evict = async (target: number) => {
+    let batch: [string, Pending[]][] = [];
+    let batchBytes = 0;
+    for (const [ocid, g] of groups) {
+      if (held <= target) break;
+      groups.delete(ocid);
+      held -= g.bytes;
+      batch.push([ocid, g.items]);
+      batchBytes += g.bytes;
+      if (batchBytes >= JOB_BYTES) {
+        await submit(batch, true);
+        batch = [];
+        batchBytes = 0;
+      }
+    }
+    if (batch.length) await submit(batch, true);
+  };
+
+  // First read.
+  const sources: string[] = [];
+  let doneBytes = 0;
+  try {
+    for (const file of inputs) {
+      // Stdin is read once, so keep a copy for a possible second read.
+      let teeFd: number | null = null;
+      if (file === "-") {
+        const path = join(workDir(), `stdin-${sources.length}.jsonl`);
+        teeFd = openSync(path, "w");
+        sources.push(path);
+      } else sources.push(file);
+      // JSON Lines of releases take the fast path: grouped by the ocid in their text, parsed
+      // once when compiled. Lines of packages are parsed as they are read.
+      let releaseLines = false;
+      for await (const batch of readRawBatches(file)) {
+        for (const doc of batch) {
+          if (teeFd !== null) {
+            if (doc.buf) writeSync(teeFd, Buffer.concat([doc.buf, Buffer.from("\n")]));
+            else writeSync(teeFd, `${JSON.stringify(doc.value)}\n`);
+          }
+          doneBytes += doc.bytes + 1;
+          if (doc.value !== undefined) {
+            releaseLines = doc.buf !== undefined && !isContainer(doc.value);
+            addDocument(doc.value, file, doc.line, doc.bytes);
+          } else {
+            const buf = doc.buf!;
+            const ocid = releaseLines ? topLevelOcid(buf) : null;
+            if (ocid !== null) {
+              releaseCount++;
+              add(ocid, { buf: Buffer.from(buf), file, line: doc.line }, buf.length);
+            } else addDocument(parseJson(buf.toString(), file, doc.line), file, doc.line, buf.length);
+          }
+          if (held > budget) await evict(budget / 2);
+        }
+        opts.onProgress?.(doneBytes, totalBytes);
+      }
+      if (teeFd !== null) closeSync(teeFd);
+    }
+    // The groups still held, then any releases a render found misplaced.
+    while (groups.size > 0) {
+      await evict(0);
+      await drainAll();
+    }
+
+    // Second read: only the releases of reopened ocids, kept as bytes until each is compiled.
+    if (reopened.size > 0) {
+      for (const source of sources) {
+        let releaseLines = false;
+        for await (const batch of readRawBatches(source)) {
+          for (const doc of batch) {
+            if (doc.value === undefined && releaseLines) {
+              const o = topLevelOcid(doc.buf!);
+              if (o !== null) {
+                if (reopened.has(o)) keep(o, { buf: Buffer.from(doc.buf!), file: source, line: doc.line });
+                continue;
+              }
+            }
+            if (doc.value !== undefined) releaseLines = doc.buf !== undefined && !isContainer(doc.value);
+            else if (!releaseLines && !allOcids(doc.buf!).some((o) => reopened.has(o))) continue;
+            const value = doc.value ?? parseJson(doc.buf!.toString(), source, doc.line);
+            addDocument(value, source, doc.line, doc.bytes, reopened);
           }
         }
       }
+      let batch: [string, Pending[]][] = [];
+      let batchBytes = 0;
+      for (const [ocid, items] of again) {
+        again.delete(ocid);
+        batch.push([ocid, items]);
+        for (const it of items) batchBytes += it.buf?.length ?? 1000;
+        if (batchBytes >= JOB_BYTES) {
+          await submit(batch, false);
+          batch = [];
+          batchBytes = 0;
+        }
+      }
+      if (batch.length) await submit(batch, false);
+      await drainAll();
     }
+  } finally {
+    await pool?.close();
   }
+  await spill.flush();
 
-  // Final output: the package head, the early groups (less the reopened ones), then the rest.
-  const write = streamWriter(out);
-  const sink = new Sink(write);
+  // Output: the package head, then the lines of the temporary file less the dropped ones.
+  const sink = new Sink(streamWriter(out));
   let records = 0;
-  const sep = opts.package ? "," : "";
-  const emit = async (text: string) => {
-    await sink.add(records > 0 ? `${sep}${text}` : text);
-    if (!opts.package) await sink.add("\n");
-    records++;
-  };
   if (opts.package) {
     const head = JSON.stringify(
       recordPackageHead(meta.result({ uri: opts.uri, publishedDate: opts.publishedDate })),
@@ -374,54 +502,42 @@ export async function compileStream(
   if (spillFd !== null) {
     closeSync(spillFd);
     spillStarts.push(spillBytes);
-    const dropped = new Set<number>();
-    for (const ocid of reopened) {
-      const n = emitted.get(ocid);
-      if (n !== undefined) dropped.add(n);
-    }
-    // Copy the early output line by line (byte ranges are known), skipping dropped lines.
     let base = 0;
     let carry: Buffer = Buffer.alloc(0);
     let lineNo = 0;
     const lines = spillStarts.length - 1;
-    for await (const raw of createReadStream(join(workDir(), "compiled.jsonl"), { highWaterMark: 1 << 20 })) {
-      const chunk = carry.length ? Buffer.concat([carry, raw as Buffer]) : (raw as Buffer);
-      const end = base + chunk.length;
-      while (lineNo < lines && spillStarts[lineNo + 1]! <= end) {
-        if (!dropped.has(lineNo)) {
-          const line = chunk.subarray(spillStarts[lineNo]! - base, spillStarts[lineNo + 1]! - base);
-          if (opts.package) {
-            if (records > 0) await sink.add(",");
-            await sink.add(line.subarray(0, line.length - 1));
-          } else await sink.add(line);
-          records++;
+    const stream = createReadStream(join(workDir(), "compiled.jsonl"), { highWaterMark: 1 << 20 });
+    if (!opts.package && dropped.size === 0) {
+      // Nothing to leave out: pass the bytes through.
+      for await (const raw of stream) await sink.add(raw as Buffer);
+      records = lines;
+    } else
+      for await (const raw of stream) {
+        const chunk = carry.length ? Buffer.concat([carry, raw as Buffer]) : (raw as Buffer);
+        const end = base + chunk.length;
+        while (lineNo < lines && spillStarts[lineNo + 1]! <= end) {
+          if (!dropped.has(lineNo)) {
+            const line = chunk.subarray(spillStarts[lineNo]! - base, spillStarts[lineNo + 1]! - base);
+            if (opts.package) {
+              if (records > 0) await sink.add(",");
+              await sink.add(line.subarray(0, line.length - 1));
+            } else await sink.add(line);
+            records++;
+          }
+          lineNo++;
         }
-        lineNo++;
+        const keepFrom = lineNo < lines ? spillStarts[lineNo]! : end;
+        carry = chunk.subarray(keepFrom - base);
+        base = keepFrom;
       }
-      const keepFrom = lineNo < lines ? spillStarts[lineNo]! : end;
-      carry = chunk.subarray(keepFrom - base);
-      base = keepFrom;
-    }
-  }
-  for (const [ocid, g] of groups) {
-    const items = materialise(ocid, g.items);
-    if (items.length) await emit(render(items));
-  }
-  for (const [ocid, items] of again) {
-    const list = items.map((item) => {
-      const release = item.release ?? (parseJson(item.buf!.toString(), item.file, item.line) as JsonObject);
-      return item.packageUri ? { release, packageUri: item.packageUri } : { release };
-    });
-    again.delete(ocid);
-    await emit(render(list));
   }
   if (opts.package) await sink.add("]}\n");
   await sink.flush();
   if (work) rmSync(work, { recursive: true, force: true });
-  return { releases: releaseCount, ocids: records, reopened: reopened.size, warnings };
+  return { releases: releaseCount, ocids: records, reopened: reopened.size, warnings, workers: workerCount };
 }
 
-/** Reads every document of the inputs into memory and compiles (small inputs and tests). */
+/** Reads every document of the inputs into memory (small inputs and tests). */
 export async function readReleases(
   inputs: string[],
 ): Promise<{ items: SourcedRelease[]; packages: JsonObject[] }> {

@@ -79,6 +79,22 @@ describe("streaming compile", () => {
     }
   });
 
+  it("gives the same bytes with worker threads as on the main thread", async () => {
+    const main = await run([jsonl], { memoryBudget: 4000, tmpDir: dir, workers: 0 });
+    const threaded = await run([jsonl], { memoryBudget: 4000, tmpDir: dir, workers: 2 });
+    expect(threaded.result.workers).toBe(2);
+    expect(threaded.text).toBe(main.text);
+    expect(threaded.result.reopened).toBe(main.result.reopened);
+  });
+
+  it("reports a malformed line found by a worker with its file and line", async () => {
+    const bad = join(dir, "bad-worker.jsonl");
+    writeFileSync(bad, '{"ocid":"a","id":"1","date":"2020"}\n{"ocid":"a","id":"2","x":tru}\n');
+    const err = await run([bad], { tmpDir: dir, workers: 1 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).location).toEqual({ file: bad, line: 2, column: 26 });
+  });
+
   it("reads JSON Lines of release packages and a pretty-printed package, and writes a record package", async () => {
     const pkgLines = join(dir, "packages.jsonl");
     writeFileSync(

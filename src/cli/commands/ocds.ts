@@ -132,6 +132,10 @@ export function registerOcds(program: Command): void {
     .option("--published-date <date>", "record package publishedDate")
     .option("--extensions-dir <dir>", "directory holding extensions declared by the packages")
     .option("--memory-mb <n>", "MiB of input held in memory before older groups are written out", "64")
+    .option(
+      "--workers <n>",
+      "worker threads for parsing and merging (0: none; default: by cores and input size)",
+    )
     .option("--quiet", "no progress or warnings on stderr")
     .action(
       async (
@@ -144,6 +148,7 @@ export function registerOcds(program: Command): void {
           publishedDate?: string;
           extensionsDir?: string;
           memoryMb: string;
+          workers?: string;
           quiet?: boolean;
         },
       ) => {
@@ -154,6 +159,12 @@ export function registerOcds(program: Command): void {
         if (!Number.isFinite(mb) || mb <= 0) {
           throw new InputError(`expected a positive number of MiB, got "${o.memoryMb}"`, {
             location: { path: "--memory-mb" },
+          });
+        }
+        const workers = o.workers === undefined ? undefined : Number(o.workers);
+        if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) {
+          throw new InputError(`expected a whole number of worker threads, got "${o.workers}"`, {
+            location: { path: "--workers" },
           });
         }
         const report = (i: Issue) => {
@@ -168,6 +179,7 @@ export function registerOcds(program: Command): void {
           uri: o.uri,
           publishedDate: o.publishedDate,
           memoryBudget: mb * 1024 * 1024,
+          ...(workers === undefined ? {} : { workers }),
           rulesFor: (ext) => cache.rules(ext),
           onWarning: report,
           onProgress: (done, total) => progress.update(done, total),

@@ -1,0 +1,115 @@
+/**
+ * Turns groups of releases (raw JSON bytes or parsed releases, one group per ocid) into output
+ * lines: compiled releases, versioned releases or records. Shared by the streaming compile on
+ * its own thread and by its worker threads, so both give the same bytes.
+ */
+import { compileRelease, versionRelease } from "../ocds/merge.ts";
+import { buildRecord, type SourcedRelease } from "../ocds/record.ts";
+import type { SchemaRules } from "../ocds/schema.ts";
+import { type Issue, isObject, type Json, type JsonObject } from "../ocds/types.ts";
+import { InputError } from "../shared/errors.ts";
+import { parseJson } from "./ocds-json.ts";
+
+/** A release in a render job: a byte range of the job's buffer, or a parsed release. */
+export interface WireItem {
+  start?: number;
+  end?: number;
+  release?: JsonObject;
+  packageUri?: string;
+  file: string;
+  line: number;
+}
+
+export interface RenderGroup {
+  ocid: string;
+  items: WireItem[];
+}
+
+export interface RenderSettings {
+  package?: boolean;
+  versioned?: boolean;
+  linkedReleases?: boolean;
+  rules?: SchemaRules;
+}
+
+/** A parsed document that turned out not to belong to the group it was sent with. */
+export interface Misplaced {
+  value: Json;
+  file: string;
+  line: number;
+  bytes: number;
+}
+
+export interface RenderedGroup {
+  ocid: string;
+  /** The output line (without newline), or null when no release of the group remained. */
+  text: string | null;
+  misplaced: Misplaced[];
+  warnings: Issue[];
+}
+
+export interface RenderFailure {
+  message: string;
+  location: InputError["location"];
+}
+
+export function isContainer(v: Json | undefined): boolean {
+  return isObject(v) && (Array.isArray(v.releases) || Array.isArray(v.records));
+}
+
+export function renderGroups(
+  groups: RenderGroup[],
+  bytes: Buffer | null,
+  settings: RenderSettings,
+): RenderedGroup[] {
+  const mergeOpts = settings.rules ? { rules: settings.rules } : {};
+  const out: RenderedGroup[] = [];
+  for (const g of groups) {
+    const list: SourcedRelease[] = [];
+    const misplaced: Misplaced[] = [];
+    for (const item of g.items) {
+      if (item.release) {
+        list.push(
+          item.packageUri
+            ? { release: item.release, packageUri: item.packageUri }
+            : { release: item.release },
+        );
+        continue;
+      }
+      const value = parseJson(bytes!.toString("utf8", item.start, item.end), item.file, item.line);
+      if (isObject(value) && value.ocid === g.ocid && !isContainer(value)) list.push({ release: value });
+      else misplaced.push({ value, file: item.file, line: item.line, bytes: item.end! - item.start! });
+    }
+    const warnings: Issue[] = [];
+    let text: string | null = null;
+    if (list.length > 0) {
+      let value: JsonObject;
+      if (settings.package) {
+        value = buildRecord(
+          list,
+          { ...mergeOpts, versioned: settings.versioned, linkedReleases: settings.linkedReleases },
+          warnings,
+        );
+      } else if (settings.versioned) {
+        value = versionRelease(
+          list.map((x) => x.release),
+          mergeOpts,
+          warnings,
+        );
+      } else {
+        value = compileRelease(
+          list.map((x) => x.release),
+          { ...mergeOpts, consume: true },
+          warnings,
+        );
+      }
+      text = JSON.stringify(value);
+    }
+    out.push({ ocid: g.ocid, text, misplaced, warnings });
+  }
+  return out;
+}
+
+export function failureOf(e: unknown): RenderFailure | null {
+  return e instanceof InputError ? { message: e.message, location: e.location } : null;
+}
