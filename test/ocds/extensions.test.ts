@@ -72,7 +72,7 @@ describe("extensions declared in a package", () => {
     ]);
 
     const rules = deriveRules(extendSchema(schemas.release, patches));
-    const releases = [
+    const releases: JsonObject[] = [
       { ...release, tender: { id: "t", x_phases: [{ id: "a" }, { id: "b" }] } },
       { ...release, id: "2", date: "2020-02-01T00:00:00Z", tender: { x_phases: [{ id: "c" }] } },
     ];
