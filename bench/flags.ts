@@ -4,7 +4,8 @@
  *   floor:      read the file and JSON.parse every line (one thread), the least any tool must do;
  *   indicators: every indicator enabled, through the same path as the CLI (worker threads when
  *               the file is large), including finalize and writing the JSON text;
- * and prints releases/s, the ratio indicators/floor, and peak RSS.
+ * and prints releases/s, the ratio indicators/floor, and peak RSS. For linear scaling, the indicators
+ * also run on the first tenth of the releases and the time per release of both runs is printed.
  *
  *   npx tsx bench/flags.ts 1000000
  */
@@ -104,28 +105,45 @@ function release(i: number): unknown {
   };
 }
 
-async function generate(file: string): Promise<void> {
+async function generate(file: string, tenthFile: string): Promise<void> {
   const out = createWriteStream(file);
+  const tenth = createWriteStream(tenthFile);
   let buf = "";
   for (let i = 0; i < n; i++) {
     buf += `${JSON.stringify(release(i))}\n`;
-    if (buf.length > 1 << 22) {
+    if (buf.length > 1 << 22 || i === Math.floor(n / 10) - 1) {
+      if (i < Math.floor(n / 10)) tenth.write(buf);
       if (!out.write(buf)) await new Promise<void>((r) => out.once("drain", () => r()));
       buf = "";
     }
   }
   out.end(buf);
-  await new Promise<void>((r) => out.on("finish", () => r()));
+  tenth.end();
+  await Promise.all([out, tenth].map((s) => new Promise<void>((r) => s.on("finish", () => r()))));
+}
+
+async function runAll(path: string) {
+  const t0 = performance.now();
+  const { engine, acc } = await foldIndicators(
+    path,
+    allIndicatorsSettings(),
+    { today: "2025-12-31", map: false },
+    { workers: workersArg },
+  );
+  const result = engine.finalize(acc);
+  const text = cardinalJson(result);
+  return { seconds: (performance.now() - t0) / 1000, result, text };
 }
 
 const dir = mkdtempSync(join(tmpdir(), "nous-bench-flags-"));
 const file = join(dir, "releases.jsonl");
+const tenthFile = join(dir, "releases-tenth.jsonl");
 try {
-  await generate(file);
+  await generate(file, tenthFile);
   const mb = statSync(file).size / 1e6;
   console.log(`flags bench: ${n} releases, ${mb.toFixed(0)} MB`);
 
-  let t0 = performance.now();
+  const t0 = performance.now();
   let parsed = 0;
   await forEachLine({ file }, (line) => {
     if (line !== "") {
@@ -138,20 +156,17 @@ try {
     `floor (read + JSON.parse, 1 thread): ${floor.toFixed(2)} s, ${Math.round(parsed / floor)} releases/s`,
   );
 
-  t0 = performance.now();
-  const { engine, acc } = await foldIndicators(
-    file,
-    allIndicatorsSettings(),
-    { today: "2025-12-31", map: false },
-    { workers: workersArg },
-  );
-  const result = engine.finalize(acc);
-  const text = cardinalJson(result);
-  const run = (performance.now() - t0) / 1000;
+  const small = await runAll(tenthFile);
+  const { seconds: run, result, text } = await runAll(file);
   const flagged = Object.values(result.results).reduce((a, m) => a + m.size, 0);
   console.log(
     `indicators (13, all cores): ${run.toFixed(2)} s, ${Math.round(n / run)} releases/s, ` +
       `${flagged} flagged ids, ${(text.length / 1e6).toFixed(1)} MB of JSON`,
+  );
+  const tenth = Math.floor(n / 10);
+  console.log(
+    `scaling: ${((small.seconds / tenth) * 1e6).toFixed(1)} µs/release at ${tenth}, ` +
+      `${((run / n) * 1e6).toFixed(1)} µs/release at ${n}`,
   );
   console.log(`ratio indicators/floor: ${(run / floor).toFixed(2)}`);
   console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
