@@ -47,9 +47,11 @@ export const R055: IndicatorModule = {
   create(env) {
     const s = env.settings.indicators.R055 ?? {};
     const endDate = s.endDate ?? env.today;
-    const end = endDate !== undefined ? Date.parse(`${endDate}T00:00:00Z`) + DAY - 1 : Number.POSITIVE_INFINITY;
+    const end =
+      endDate !== undefined ? Date.parse(`${endDate}T00:00:00Z`) + DAY - 1 : Number.POSITIVE_INFINITY;
     const startDate =
-      s.startDate ?? (endDate !== undefined ? new Date(end + 1 - 366 * DAY).toISOString().slice(0, 10) : undefined);
+      s.startDate ??
+      (endDate !== undefined ? new Date(end + 1 - 366 * DAY).toISOString().slice(0, 10) : undefined);
     const start = startDate !== undefined ? Date.parse(`${startDate}T00:00:00Z`) : Number.NEGATIVE_INFINITY;
     const within = (t: number | undefined) => t !== undefined && t >= start && t <= end;
     return {
