@@ -183,6 +183,7 @@ console.log(
 
 // Floor: read + JSON.parse every line.
 let t = performance.now();
+let cpu = process.cpuUsage();
 let parsed = 0;
 for await (const l of readLines(createReadStream(input, { highWaterMark: 1 << 20 }))) {
   if (l.text) {
@@ -191,9 +192,11 @@ for await (const l of readLines(createReadStream(input, { highWaterMark: 1 << 20
   }
 }
 const floorS = (performance.now() - t) / 1000;
+const floorCpu = process.cpuUsage(cpu);
 console.log(`floor:   ${parsed} lines in ${floorS.toFixed(2)} s = ${Math.round(parsed / floorS)} releases/s`);
 
 t = performance.now();
+cpu = process.cpuUsage();
 const outPath = join(dir, "compiled.jsonl");
 const out = createWriteStream(outPath);
 const result = await compileStream([input], out, {
@@ -203,10 +206,15 @@ const result = await compileStream([input], out, {
 });
 await new Promise<void>((resolve) => out.end(resolve));
 const compileS = (performance.now() - t) / 1000;
+const compileCpu = process.cpuUsage(cpu);
+const cpuS = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
 console.log(
   `compile: ${result.releases} releases -> ${result.ocids} compiled (${result.reopened} reopened) with ${result.workers} worker thread(s) in ${compileS.toFixed(2)} s = ${Math.round(result.releases / compileS)} releases/s, ${((compileS / result.releases) * 1e6).toFixed(2)} us/release`,
 );
 console.log(`ratio compile/floor: ${(compileS / floorS).toFixed(2)} (target <= 2.0)`);
+console.log(
+  `CPU time (all threads, less sensitive to other load): floor ${cpuS(floorCpu).toFixed(2)} s, compile ${cpuS(compileCpu).toFixed(2)} s, ratio ${(cpuS(compileCpu) / cpuS(floorCpu)).toFixed(2)}`,
+);
 console.log(
   `peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (memory budget ${memoryMiB} MiB)`,
 );

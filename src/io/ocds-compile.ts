@@ -169,7 +169,7 @@ class RenderPool {
 
   constructor(n: number) {
     for (let i = 0; i < n; i++) {
-      const w = new Worker(WORKER_BOOT, { eval: true });
+      const w = new Worker(WORKER_BOOT, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
       w.on("message", (msg: Reply) => {
         const p = this.waiting.get(msg.id);
         if (!p) return;
