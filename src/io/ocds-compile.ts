@@ -44,7 +44,7 @@ export interface CompileStreamOptions {
   rulesFor?: (extensions: string[]) => SchemaRules;
   /** Bytes of input text held in memory before the oldest groups are compiled (default 64 MiB). */
   memoryBudget?: number;
-  /** Worker threads for parsing and merging; 0 runs on this thread. Default: cores (up to 4) for inputs over 8 MiB. */
+  /** Worker threads for parsing and merging; 0 runs on this thread. Default: cores - 1 (up to 4) on 4+ cores for inputs over 64 MiB. */
   workers?: number;
   tmpDir?: string;
   uri?: string;
@@ -211,7 +211,7 @@ class RenderPool {
 }
 
 /** Below this much input, worker threads cost more to start than they save. */
-const PARALLEL_MIN_BYTES = 8 << 20;
+const PARALLEL_MIN_BYTES = 64 << 20;
 /** Raw bytes of releases per render job. */
 const JOB_BYTES = 1 << 20;
 
@@ -241,9 +241,10 @@ export async function compileStream(
   let totalBytes = 0;
   for (const f of inputs) if (f !== "-") totalBytes += statSync(f).size;
   const cores = availableParallelism();
+  // Workers pay off only with cores to spare: on two cores the main thread's reading and the
+  // workers' start-up (each compiles the TypeScript sources) cost more than they save.
   const workerCount =
-    opts.workers ??
-    (cores > 1 && (inputs.includes("-") || totalBytes >= PARALLEL_MIN_BYTES) ? Math.min(cores, 4) : 0);
+    opts.workers ?? (cores >= 4 && totalBytes >= PARALLEL_MIN_BYTES ? Math.min(cores - 1, 4) : 0);
   const pool = workerCount > 0 ? new RenderPool(workerCount) : null;
 
   let work: string | null = null;
