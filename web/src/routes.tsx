@@ -4,6 +4,8 @@
  */
 import type { ReactNode } from "react";
 import { AuditPage } from "./pages/AuditPage.tsx";
+import { BillingExceptionPage } from "./pages/BillingExceptionPage.tsx";
+import { BillingPage } from "./pages/BillingPage.tsx";
 import { ContractPage } from "./pages/ContractPage.tsx";
 import { ContractsPage } from "./pages/ContractsPage.tsx";
 import { DecideListPage } from "./pages/DecideListPage.tsx";
@@ -34,6 +36,12 @@ export const routes: RouteDef[] = [
   },
   { path: "/appraisals", nav: "Appraisals", render: () => <DecideListPage /> },
   { path: "/appraisals/:id", section: "/appraisals", render: (p) => <DecidePage key={p.id} id={p.id ?? ""} /> },
+  { path: "/billing", nav: "Billing", staffOnly: true, render: () => <BillingPage /> },
+  {
+    path: "/billing/exceptions/:id",
+    section: "/billing",
+    render: (p) => <BillingExceptionPage key={p.id} id={p.id ?? ""} />,
+  },
   { path: "/audit", nav: "Audit trail", staffOnly: true, render: () => <AuditPage /> },
   { path: "/login", render: () => <LoginPage /> },
 ];

@@ -1,6 +1,7 @@
 /** `/contracts/:id`: one contract's facts, term, value, savings claimed and decision timeline. */
 import { api } from "../api.ts";
 import { UnpublishedTag } from "../components/Badges.tsx";
+import { BillingTotals } from "../components/BillingTotals.tsx";
 import { DemoMark } from "../components/DemoBadge.tsx";
 import { Facts } from "../components/Facts.tsx";
 import { Money } from "../components/Money.tsx";
@@ -105,6 +106,7 @@ export function ContractPage({ id }: { id: string }) {
         <h2 id="decisions-heading">Decisions</h2>
         <Timeline decisions={c.decisions} linkTo="service" names={serviceNames} />
       </section>
+      <BillingTotals contractId={c.id} />
       <SourceNote sources={[c.source, ...c.decisions.map((x) => x.source)]} />
     </>
   );
