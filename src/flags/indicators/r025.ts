@@ -13,7 +13,8 @@ export const R025: IndicatorModule = {
     name: "Excessive unsuccessful bids",
     definition: "The ratio of winning bids to submitted bids for a top tenderer is a low outlier.",
     methodology:
-      "For each tenderer, ratio = numberOfWinningBids / numberOfValidBids across all processes. A tenderer is " +
+      "For each tenderer, ratio = numberOfWinningBids / numberOfValidBids across all processes, counting a " +
+      "tenderer once per process. A tenderer is " +
       "flagged if its number of valid bids is at least the given percentile (75th by default) of all tenderers' " +
       "numbers of valid bids, and its ratio is at most the lower fence Q1 − 1.5·IQR of all ratios (or the " +
       "configured threshold).",
@@ -34,8 +35,12 @@ export const R025: IndicatorModule = {
         const winner = soleWinner(view);
         if (winner === undefined) return acc;
         for (const bid of view.valid) if (bid.tendererCount !== 1 || bid.tenderers.length !== 1) return acc;
+        // Each tenderer counts once per contracting process, however many valid bids it submitted.
+        const seen = new Set<string>();
         for (const bid of view.valid) {
           const t = bid.tenderers[0] as string;
+          if (seen.has(t)) continue;
+          seen.add(t);
           addFraction(acc, t, t === winner ? 1 : 0, 1);
         }
         return acc;
