@@ -97,6 +97,7 @@ describeBrowser("Decide page in the browser", () => {
 
     const horizon = await page.getByTestId("horizon-summary").innerText();
     expect(horizon).toContain("binds 3 later administrations");
+    await page.getByTestId("horizon-chart").locator("canvas").waitFor();
     expect(await page.getByTestId("horizon-chart").locator("canvas").count()).toBe(1);
 
     const workforce = await page.locator("dl[aria-label='Workforce impact']").innerText();

@@ -5,6 +5,7 @@
  * declaration, the gate history with its flags, the delivery model assessment with the
  * return-in-house assessment, and the commercial team's capability self-assessment.
  */
+import { type ComponentProps, Suspense, lazy } from "react";
 import {
   type AppraisalResult,
   type CapabilityResult,
@@ -18,7 +19,6 @@ import {
   pence,
 } from "../api-decide.ts";
 import { UnpublishedTag, WarningBadge } from "../components/Badges.tsx";
-import { DecideBarChart } from "../components/DecideChart.tsx";
 import { DemoBadge } from "../components/DemoBadge.tsx";
 import { Facts } from "../components/Facts.tsx";
 import { Money } from "../components/Money.tsx";
@@ -30,6 +30,19 @@ import { Link } from "../router.tsx";
 import { stageLabel } from "../stages.ts";
 import { useApi } from "../useApi.ts";
 import { usePageTitle } from "./title.ts";
+
+// The chart library is loaded only when this page is opened.
+const LazyChart = lazy(() =>
+  import("../components/DecideChart.tsx").then((m) => ({ default: m.DecideBarChart })),
+);
+
+function DecideBarChart(props: ComponentProps<typeof LazyChart>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyChart {...props} />
+    </Suspense>
+  );
+}
 
 const pct = (x: number | null | undefined, digits = 1) =>
   x === null || x === undefined
