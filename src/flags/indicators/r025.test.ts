@@ -40,4 +40,17 @@ describe("R025 excessive unsuccessful bids", () => {
     ]);
     expect(json).toEqual({});
   });
+
+  it("counts a tenderer once per process, however many valid bids it submitted there", () => {
+    const releases = [
+      {
+        ocid: "many",
+        bids: { details: [bid("A", "valid", 1), bid("A", "valid", 2), bid("A", "valid", 3)] },
+        awards: [award("A")],
+      },
+      rel("2", "B", ["A"]),
+    ];
+    const { result } = run("[R025]\nthreshold = 1\npercentile = 0", releases);
+    expect(result.flags.find((f) => f.id === "A")?.values).toMatchObject({ winningBids: 1, validBids: 2 });
+  });
 });

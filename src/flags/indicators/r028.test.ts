@@ -37,4 +37,21 @@ describe("R028 identical bid prices", () => {
     ]);
     expect(json.OCID).toEqual({ Auction: { R028: 1 } });
   });
+
+  it("compares amount and currency, and the set of tenderers of each bid", () => {
+    const usd = (t: string[], a: number, currency = "USD") => ({
+      status: "valid",
+      tenderers: t.map((id) => ({ id })),
+      value: { amount: a, currency },
+    });
+    const { json } = run("[R028]", [
+      { ocid: "Currency", bids: { details: [usd(["A"], 5), usd(["B"], 5, "CAD")] } },
+      { ocid: "SameSet", bids: { details: [usd(["A", "B"], 5), usd(["B", "A"], 5)] } },
+      {
+        ocid: "NoTenderers",
+        bids: { details: [usd(["A"], 5), { status: "valid", value: { amount: 5, currency: "USD" } }] },
+      },
+    ]);
+    expect(json).toEqual({});
+  });
 });

@@ -36,4 +36,14 @@ describe("R036 lowest bid disqualified", () => {
     ]);
     expect(json).toEqual({});
   });
+
+  it("lets the first of several lowest bids decide, and ignores bids that were not submitted", () => {
+    const { json } = run("[R036]", [
+      rel("DisqFirst", [bid("A", "disqualified", 1), bid("B", "valid", 1)]),
+      rel("ValidFirst", [bid("B", "valid", 1), bid("A", "disqualified", 1)]),
+      rel("Withdrawn", [bid("A", "disqualified", 10), bid("B", "valid", 20), bid("C", "withdrawn", 1)]),
+      rel("Pending", [bid("A", "disqualified", 10), bid("B", "valid", 20), bid("C", "pending", 1)]),
+    ]);
+    expect(json).toEqual({ OCID: { DisqFirst: { R036: 1 }, Withdrawn: { R036: 1 } } });
+  });
 });
