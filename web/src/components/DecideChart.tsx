@@ -36,8 +36,15 @@ export function DecideBarChart({ bars, line, testId }: DecideBarChartProps) {
       animation: false,
       grid: { left: 70, right: 20, top: 20, bottom: 40 },
       tooltip: { trigger: "axis", valueFormatter: (v: unknown) => millions(Number(v)) },
-      xAxis: { type: "category", data: bars.map((b) => b.label) },
-      yAxis: { type: "value", axisLabel: { formatter: (v: number) => millions(v) } },
+      xAxis: { type: "category", data: bars.map((b) => b.label), axisLabel: { interval: 0 } },
+      yAxis: {
+        type: "value",
+        // Room for the reference line when it is above every bar.
+        max: line
+          ? Math.ceil((Math.max(line.value, ...bars.map((b) => b.value)) * 1.1) / 1e7) * 1e7
+          : undefined,
+        axisLabel: { formatter: (v: number) => millions(v) },
+      },
       series: [
         {
           type: "bar",

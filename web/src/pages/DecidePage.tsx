@@ -217,10 +217,15 @@ function AppraisalSection({
             ]}
           />
           {preferredMc && savingsOf(preferredMc) ? (
+            <p className="muted">
+              {names.get(r.preferred)}: savings at P10, P50 and P90 against the target (dashed line).
+            </p>
+          ) : null}
+          {preferredMc && savingsOf(preferredMc) ? (
             <DecideBarChart
               testId="savings-chart"
               bars={["p10", "p50", "p90"].map((k) => ({
-                label: `${names.get(r.preferred)} ${k.toUpperCase()}`,
+                label: `${k.toUpperCase()} savings`,
                 value: num(savingsOf(preferredMc)![k as "p10" | "p50" | "p90"]),
                 colour: "#00703c",
               }))}
