@@ -61,7 +61,7 @@ describe("prepare", () => {
     expect(r.issues).toEqual([]);
   });
 
-  it("cancels an award whose contracts are all cancelled, and fills party roles", () => {
+  it("cancels an award whose contracts are all cancelled, and fills party roles (sorted, every duplicate)", () => {
     const s = parseSettings(
       "[corrections]\naward_status_by_contract_status = true\n[defaults]\nparty_roles = true\n",
     );
@@ -69,7 +69,7 @@ describe("prepare", () => {
       {
         ocid: "X",
         buyer: { id: "B" },
-        parties: [{ id: "B" }, { id: "S", roles: ["tenderer"] }],
+        parties: [{ id: "B" }, { id: "S", roles: ["tenderer"] }, { id: "B", roles: ["custom"] }],
         awards: [{ id: "1", status: "active", suppliers: [{ id: "S" }] }],
         contracts: [{ awardID: 1, status: "cancelled" }],
       },
@@ -79,7 +79,8 @@ describe("prepare", () => {
     expect(r.release.awards[0].status).toBe("cancelled");
     expect(r.release.parties).toEqual([
       { id: "B", roles: ["buyer"] },
-      { id: "S", roles: ["tenderer", "supplier"] },
+      { id: "S", roles: ["supplier", "tenderer"] },
+      { id: "B", roles: ["buyer", "custom"] },
     ]);
   });
 

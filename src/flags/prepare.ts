@@ -139,18 +139,30 @@ export function prepareRelease(release: Json, settings: Settings, line: number):
     }
   }
   if (defaults.partyRoles) {
-    const byId = new Map<string, Json>();
-    for (const p of parties) if (typeof p.id === "string") byId.set(p.id, p);
+    // Every party with the referenced id gets the role; roles are kept sorted (as Cardinal writes them).
+    const byId = new Map<string, Json[]>();
+    for (const p of parties) {
+      if (typeof p.id !== "string") continue;
+      const list = byId.get(p.id);
+      if (list) list.push(p);
+      else byId.set(p.id, [p]);
+    }
+    const changed = new Set<Json>();
     const need = (ref: Json, role: string) => {
-      const p = isObject(ref) && typeof ref.id === "string" ? byId.get(ref.id) : undefined;
-      if (!p) return;
-      if (!Array.isArray(p.roles)) p.roles = [];
-      if (!p.roles.includes(role)) p.roles.push(role);
+      const list = isObject(ref) && typeof ref.id === "string" ? byId.get(ref.id) : undefined;
+      for (const p of list ?? []) {
+        if (!Array.isArray(p.roles)) p.roles = [];
+        if (!p.roles.includes(role)) {
+          p.roles.push(role);
+          changed.add(p);
+        }
+      }
     };
     need(release.buyer, "buyer");
     need(tender?.procuringEntity, "procuringEntity");
     for (const b of bids) for (const t of arr(b?.tenderers)) need(t, "tenderer");
     for (const a of awards) for (const s of arr(a?.suppliers)) need(s, "supplier");
+    for (const p of changed) p.roles.sort();
   }
 
   // Report what is still wrong.
