@@ -405,7 +405,8 @@ export const decisions: DemoDecision[] = [
     gate: "award",
     title: "Preferred bidder: Shared Services Connected Ltd",
     outcome: "approved",
-    rationale: "Award decision subject to the full business case: 445 posts to transfer to Newport and Newcastle.",
+    rationale:
+      "Award decision subject to the full business case: 445 posts to transfer to Newport and Newcastle.",
     drivers: ["savings target"],
     decidedBy: "MOPAC",
     outOfOrderReason: null,

@@ -35,7 +35,11 @@ export const routes: RouteDef[] = [
     render: (p) => <ContractPage key={p.id} id={p.id ?? ""} />,
   },
   { path: "/appraisals", nav: "Appraisals", render: () => <DecideListPage /> },
-  { path: "/appraisals/:id", section: "/appraisals", render: (p) => <DecidePage key={p.id} id={p.id ?? ""} /> },
+  {
+    path: "/appraisals/:id",
+    section: "/appraisals",
+    render: (p) => <DecidePage key={p.id} id={p.id ?? ""} />,
+  },
   { path: "/billing", nav: "Billing", staffOnly: true, render: () => <BillingPage /> },
   {
     path: "/billing/exceptions/:id",
