@@ -92,22 +92,26 @@ function streamWriter(out: Writable): (s: string | Buffer) => Promise<void> {
 class Sink {
   private parts: (string | Buffer)[] = [];
   private size = 0;
-  constructor(private readonly write: (b: Buffer) => Promise<void> | void) {}
+  private strings = true;
+  constructor(private readonly write: (b: Buffer | string) => Promise<void> | void) {}
   async add(s: string | Buffer): Promise<void> {
     this.parts.push(s);
+    if (typeof s !== "string") this.strings = false;
     this.size += s.length;
     if (this.size >= 1 << 20) await this.flush();
   }
   async flush(): Promise<void> {
     if (this.parts.length === 0) return;
-    const all = Buffer.concat(this.parts.map((p) => (typeof p === "string" ? Buffer.from(p) : p)));
+    const all = this.strings
+      ? (this.parts as string[]).join("")
+      : Buffer.concat(this.parts.map((p) => (typeof p === "string" ? Buffer.from(p) : p)));
     this.parts = [];
     this.size = 0;
+    this.strings = true;
     await this.write(all);
   }
 }
 
-const OCID_RE = /"ocid"\s*:\s*"((?:[^"\\]|\\.)*)"/;
 const ALL_OCID_RE = /"ocid"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
 const NON_ASCII = /[\u0080-\uffff]/;
 
@@ -115,12 +119,20 @@ function unescapeJson(s: string): string {
   return s.includes("\\") ? (JSON.parse(`"${s}"`) as string) : s;
 }
 
-/** Object nesting depth at `end` in JSON text (1 = inside the top-level object). */
-function depthAt(text: string, end: number): number {
+const OCID_KEY = Buffer.from('"ocid"');
+
+/**
+ * The release's own ocid read from its bytes: the first `"ocid"` key, if it is at the top level
+ * (object depth 1, outside strings) and within the first 64 KiB; otherwise null, and the line
+ * is parsed instead. Nothing is decoded except the ocid itself.
+ */
+function topLevelOcid(buf: Buffer): string | null {
+  const at = buf.indexOf(OCID_KEY);
+  if (at < 0 || at > 65_536) return null;
   let depth = 0;
   let inString = false;
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < at; i++) {
+    const c = buf[i]!;
     if (inString) {
       if (c === 92) i++;
       else if (c === 34) inString = false;
@@ -128,18 +140,26 @@ function depthAt(text: string, end: number): number {
     else if (c === 123 || c === 91) depth++;
     else if (c === 125 || c === 93) depth--;
   }
-  return depth;
-}
-
-/**
- * The release's own ocid read from its text (the first `"ocid"` key at the top level, looked
- * for in the first KiB), or null when it is not found there and the line must be parsed.
- */
-function topLevelOcid(buf: Buffer): string | null {
-  const head = buf.toString("latin1", 0, Math.min(buf.length, 1024));
-  const m = OCID_RE.exec(head);
-  if (!m || NON_ASCII.test(m[1]!) || depthAt(head, m.index) !== 1) return null;
-  return unescapeJson(m[1]!);
+  // A key is where a string starts outside a string: `"ocid"` inside a string value does not count.
+  if (inString || depth !== 1) return null;
+  let i = at + OCID_KEY.length;
+  while (buf[i] === 32 || buf[i] === 9) i++;
+  if (buf[i] !== 58) return null;
+  i++;
+  while (buf[i] === 32 || buf[i] === 9) i++;
+  if (buf[i] !== 34) return null;
+  const start = i + 1;
+  let plain = true;
+  for (i = start; i < buf.length; i++) {
+    const c = buf[i]!;
+    if (c === 34) break;
+    if (c === 92) {
+      plain = false;
+      i++;
+    } else if (c >= 0x80) plain = false;
+  }
+  if (i >= buf.length) return null;
+  return plain ? buf.toString("latin1", start, i) : unescapeJson(buf.toString("utf8", start, i));
 }
 
 /** Every `"ocid": "..."` in a line (a package of releases on one line). */
@@ -263,7 +283,8 @@ export async function compileStream(
   const dropped = new Set<number>();
   const spill = new Sink((b) => {
     spillFd ??= openSync(join(workDir(), "compiled.jsonl"), "w");
-    writeSync(spillFd, b);
+    if (typeof b === "string") writeSync(spillFd, b);
+    else writeSync(spillFd, b);
   });
 
   let lastOcid = "";
@@ -348,13 +369,13 @@ export async function compileStream(
         if (emitted.get(r.ocid) === -1) emitted.delete(r.ocid);
         continue;
       }
-      const bytes = Buffer.from(`${r.text}\n`);
       const line = spillStarts.length;
       if (reopened.has(r.ocid) && emitted.get(r.ocid) === -1) dropped.add(line);
       if (emitted.has(r.ocid)) emitted.set(r.ocid, line);
       spillStarts.push(spillBytes);
-      spillBytes += bytes.length;
-      await spill.add(bytes);
+      spillBytes += Buffer.byteLength(r.text) + 1;
+      await spill.add(r.text);
+      await spill.add("\n");
     }
   };
   const drainOne = async () => handle(await queue.shift()!);

@@ -151,6 +151,62 @@ describe("streaming compile", () => {
     expect(warnings).toEqual(["2: release 2 has no ocid and is skipped"]);
   });
 
+  it('groups by ocids with escapes or non-ASCII text, and ignores "ocid" as a value', async () => {
+    const f = join(dir, "odd-ocids.jsonl");
+    const lines = [
+      {
+        note: "ocid",
+        x: ["{", '"ocid": "z"'],
+        ocid: "ocds-é-1",
+        id: "1",
+        date: "2020-01-01T00:00:00Z",
+        tag: ["tender"],
+        tender: { id: "t", title: "A" },
+      },
+      {
+        ocid: 'ocds-"q"-2',
+        id: "2",
+        date: "2020-01-01T00:00:00Z",
+        tag: ["tender"],
+        tender: { id: "t", title: "B" },
+      },
+      {
+        ocid: "ocds-é-1",
+        id: "3",
+        date: "2020-01-02T00:00:00Z",
+        tag: ["tender"],
+        tender: { id: "t", status: "active" },
+      },
+      {
+        ocid: 'ocds-"q"-2',
+        id: "4",
+        date: "2020-01-02T00:00:00Z",
+        tag: ["tender"],
+        tender: { id: "t", status: "active" },
+      },
+    ];
+    // The last line spaces its key and colon the way some publishers do.
+    const text = lines.map((l) => JSON.stringify(l));
+    text[3] = text[3]!.replace('"ocid":', '"ocid" :  ');
+    writeFileSync(f, `${text.join("\n")}\n`);
+    const { text: out } = await run([f], { tmpDir: dir });
+    const got = new Map(
+      out
+        .trim()
+        .split("\n")
+        .map((l) => {
+          const c = JSON.parse(l) as JsonObject;
+          return [c.ocid, c.tender];
+        }),
+    );
+    expect(got).toEqual(
+      new Map([
+        ["ocds-é-1", { id: "t", title: "A", status: "active" }],
+        ['ocds-"q"-2', { id: "t", title: "B", status: "active" }],
+      ]),
+    );
+  });
+
   it('handles a release whose first "ocid" text is nested, not its own', async () => {
     const f = join(dir, "nested.jsonl");
     const lines = [
