@@ -1,5 +1,5 @@
 /** `nous ocds ...` commands: a thin adapter over the engine in src/ocds/. */
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import type { Command } from "commander";
 import { compileStream } from "../../io/ocds-compile.ts";
 import { readDocuments } from "../../io/ocds-json.ts";
@@ -88,6 +88,10 @@ export function registerOcds(program: Command): void {
         else warnings++;
         if (i.severity === "error" || o.warnings) process.stdout.write(`${formatIssue(i)}\n`);
       };
+      for (const f of files) checkInput(f);
+      const total = files.reduce((n, f) => n + (f === "-" ? 0 : statSync(f).size), 0);
+      const progress = createProgress("validate", total, { quiet: files.includes("-") || total < 32 << 20 });
+      let before = 0;
       for (const file of files) {
         checkInput(file);
         let current = { file, line: 0 };
@@ -105,13 +109,16 @@ export function registerOcds(program: Command): void {
             for (const i of cache.validator(ext).validate(doc.value)) {
               print({ ...i, file, line: doc.text === undefined ? undefined : doc.line });
             }
+            if ((documents & 1023) === 0) progress.update(before + doc.offset + doc.bytes);
           }
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
           errors++;
           process.stdout.write(`${formatLocation(e.location)}: error: ${e.message}\n`);
         }
+        if (file !== "-") before += statSync(file).size;
       }
+      progress.stop();
       process.stderr.write(
         `${documents} document(s) checked: ${errors} error(s), ${warnings} warning(s)${errors ? "" : " - valid"}\n`,
       );
