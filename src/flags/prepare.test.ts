@@ -86,7 +86,15 @@ describe("prepare", () => {
 
   it("moves auction bids to /bids/details", () => {
     const s = parseSettings("[modifications]\nmove_auctions = true\n");
-    const r = prepareRelease({ ocid: "X", auctions: [{ stages: [{ bids: [{ status: "valid" }] }] }] }, s, 1);
-    expect(r.release).toEqual({ ocid: "X", bids: { details: [{ status: "valid" }] } });
+    const r = prepareRelease(
+      { ocid: "X", auctions: [{ stages: [{ id: 1, bids: [{ status: "valid" }] }] }] },
+      s,
+      1,
+    );
+    expect(r.release).toEqual({
+      ocid: "X",
+      auctions: [{ stages: [{ id: 1 }] }],
+      bids: { details: [{ status: "valid" }] },
+    });
   });
 });

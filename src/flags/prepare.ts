@@ -48,12 +48,19 @@ export function prepareRelease(release: Json, settings: Settings, line: number):
   // Move auction bids.
   if (modifications.moveAuctions && Array.isArray(release.auctions)) {
     if (release.bids !== undefined) warnings.push(`line ${line}: both /auctions and /bids are set`);
+    // The bids leave the auction stages; the auctions and their stages stay.
     const moved: Json[] = [];
-    for (const a of release.auctions)
-      for (const st of arr(a?.stages)) for (const b of arr(st?.bids)) moved.push(b);
-    if (!isObject(release.bids)) release.bids = {};
-    release.bids.details = arr(release.bids.details).concat(moved);
-    delete release.auctions;
+    for (const a of release.auctions) {
+      for (const st of arr(a?.stages)) {
+        if (!isObject(st) || !Array.isArray(st.bids)) continue;
+        for (const b of st.bids) moved.push(b);
+        delete st.bids;
+      }
+    }
+    if (moved.length > 0) {
+      if (!isObject(release.bids)) release.bids = {};
+      release.bids.details = arr(release.bids.details).concat(moved);
+    }
   }
 
   const bids = isObject(release.bids) ? arr(release.bids.details) : [];
