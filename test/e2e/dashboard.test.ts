@@ -146,6 +146,10 @@ describeBrowser("dashboard in the browser", () => {
     expect(facts).toContain("Contract awarded to Shared Services Connected Ltd");
     expect(await page.locator("dl.facts").first().innerText()).toContain("Finance");
     await screenshot(page, "contract-sscl");
+
+    // The contract page points to the deal's appraisal.
+    await page.getByRole("link", { name: /Appraisal of this deal/ }).click();
+    await page.waitForURL(/\/appraisals\/sscl-bss$/);
   });
 
   it("shows the finance service's decision timeline with the committee warning and budget-driven flags", async () => {

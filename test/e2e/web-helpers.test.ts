@@ -3,7 +3,7 @@
  * sign-in returns to, which decisions are flagged budget-driven, and how money reads.
  */
 import { describe, expect, it } from "vitest";
-import { isBudgetDriven } from "../../web/src/components/Timeline.tsx";
+import { hasFlag } from "../../web/src/components/Timeline.tsx";
 import { demoNote, formatDate, formatTimestamp, moneyFull, moneyShort } from "../../web/src/format.ts";
 import { safeNext } from "../../web/src/pages/LoginPage.tsx";
 import { matchPath, queryParam } from "../../web/src/router.tsx";
@@ -58,12 +58,11 @@ describe("safeNext", () => {
   });
 });
 
-describe("isBudgetDriven", () => {
-  it("flags a decision whose only driver is the savings target", () => {
-    expect(isBudgetDriven({ drivers: ["savings target"] })).toBe(true);
-    expect(isBudgetDriven({ drivers: [" Savings target "] })).toBe(true);
-    expect(isBudgetDriven({ drivers: ["savings target", "service improvement"] })).toBe(false);
-    expect(isBudgetDriven({ drivers: [] })).toBe(false);
+describe("hasFlag", () => {
+  it("reads the flags the server's gate rules set", () => {
+    expect(hasFlag({ flags: ["budget-driven"] }, "budget-driven")).toBe(true);
+    expect(hasFlag({ flags: ["not the logical order"] }, "budget-driven")).toBe(false);
+    expect(hasFlag({ flags: [] }, "not the logical order")).toBe(false);
   });
 });
 

@@ -61,6 +61,8 @@ export interface Decision extends Provenance {
   drivers: string[];
   decidedBy: string;
   outOfOrderReason: string | null;
+  /** Set by the gate rules on the server: "budget-driven", "not the logical order". */
+  flags: string[];
 }
 
 export interface Stage {

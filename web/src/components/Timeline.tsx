@@ -12,9 +12,12 @@ import { stageLabel } from "../stages.ts";
 import { UnpublishedTag, WarningBadge } from "./Badges.tsx";
 import { DemoMark } from "./DemoBadge.tsx";
 
-/** True when the savings target is the decision's only recorded driver. */
-export function isBudgetDriven(d: Pick<Decision, "drivers">): boolean {
-  return d.drivers.length === 1 && (d.drivers[0] ?? "").trim().toLowerCase() === "savings target";
+/** The flags come from the gate rules on the server (src/decide/gates/decision-flags.ts). */
+export function hasFlag(
+  d: Pick<Decision, "flags">,
+  flag: "budget-driven" | "not the logical order",
+): boolean {
+  return (d.flags ?? []).includes(flag);
 }
 
 interface TimelineProps {
@@ -36,7 +39,8 @@ export function Timeline({ decisions, linkTo, names }: TimelineProps) {
         const scrutiny = d.gate === "scrutiny";
         const classes = ["timeline__item"];
         if (scrutiny) classes.push("timeline__item--scrutiny");
-        if (d.outOfOrderReason) classes.push("timeline__item--out-of-order");
+        const outOfOrder = hasFlag(d, "not the logical order");
+        if (outOfOrder) classes.push("timeline__item--out-of-order");
         return (
           <li key={d.id} className={classes.join(" ")} data-decision={d.id}>
             <div className="timeline__when">
@@ -56,12 +60,12 @@ export function Timeline({ decisions, linkTo, names }: TimelineProps) {
                   {d.outcome}
                 </span>{" "}
                 <DemoMark demoFields={d.demoFields} field="outcome" />
-                {isBudgetDriven(d) ? (
+                {hasFlag(d, "budget-driven") ? (
                   <WarningBadge title="The savings target is the only recorded driver of this decision">
                     budget-driven
                   </WarningBadge>
                 ) : null}{" "}
-                {d.outOfOrderReason ? (
+                {outOfOrder ? (
                   <WarningBadge title="Taken before the stage it depends on">
                     not the logical order
                   </WarningBadge>

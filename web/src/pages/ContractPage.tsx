@@ -2,6 +2,7 @@
 import { api } from "../api.ts";
 import { UnpublishedTag } from "../components/Badges.tsx";
 import { BillingTotals } from "../components/BillingTotals.tsx";
+import { DecideLink } from "../components/DecideLink.tsx";
 import { DemoMark } from "../components/DemoBadge.tsx";
 import { Facts } from "../components/Facts.tsx";
 import { Money } from "../components/Money.tsx";
@@ -102,6 +103,7 @@ export function ContractPage({ id }: { id: string }) {
           ]}
         />
       </section>
+      <DecideLink contractIds={[c.id]} />
       <section aria-labelledby="decisions-heading">
         <h2 id="decisions-heading">Decisions</h2>
         <Timeline decisions={c.decisions} linkTo="service" names={serviceNames} />

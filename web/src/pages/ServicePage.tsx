@@ -9,6 +9,7 @@ import { Money } from "../components/Money.tsx";
 import { SourceNote } from "../components/Source.tsx";
 import { ErrorPanel, Loading } from "../components/Status.tsx";
 import { type Column, Table } from "../components/Table.tsx";
+import { DecideLink } from "../components/DecideLink.tsx";
 import { Timeline } from "../components/Timeline.tsx";
 import { formatCount, formatDate } from "../format.ts";
 import { Link } from "../router.tsx";
@@ -143,6 +144,7 @@ export function ServicePage({ id }: { id: string }) {
           empty="No contract covers this service yet."
         />
       </section>
+      <DecideLink serviceId={s.id} contractIds={s.contracts.map((c) => c.id)} />
       <section aria-labelledby="decisions-heading">
         <h2 id="decisions-heading">Decisions</h2>
         <p className="muted">

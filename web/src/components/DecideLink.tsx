@@ -1,0 +1,27 @@
+/**
+ * A pointer from a service or contract page to the appraisal of its deal, when one is held:
+ * options, the risk of missing the savings, the horizon, the workforce and the gate history.
+ */
+import { decideApi } from "../api-decide.ts";
+import { Link } from "../router.tsx";
+import { useApi } from "../useApi.ts";
+
+export function DecideLink({ serviceId, contractIds }: { serviceId?: string; contractIds: string[] }) {
+  const { data } = useApi(() => decideApi.appraisals(), "appraisals");
+  const match = (data ?? []).find(
+    (a) =>
+      (a.contractId !== null && contractIds.includes(a.contractId)) ||
+      (serviceId !== undefined && a.serviceId === serviceId),
+  );
+  if (!match) return null;
+  const dealId = match.contractId ?? contractIds[0];
+  if (!dealId) return null;
+  return (
+    <p className="callout">
+      <Link to={`/appraisals/${encodeURIComponent(dealId)}`}>
+        Appraisal of this deal: options, risk of missing the savings, accountability horizon, workforce and
+        gates
+      </Link>
+    </p>
+  );
+}
