@@ -200,4 +200,40 @@ describeBrowser("billing assurance in the browser", () => {
     expect(text).toContain("B08 Day billed twice");
     await screenshot(page, "billing-contract-totals");
   });
+
+  it("uploads a contract's files through the form, and shows a bad row's place without storing it", async () => {
+    const page = await visitor();
+    await signIn(page, "commercial", "demo-commercial-pass", "/billing");
+    await queueRows(page).first().waitFor();
+    await page.getByLabel("Contract", { exact: true }).selectOption("sscl-bss");
+    await page.waitForURL((u) => u.search.includes("contract=sscl-bss"));
+    await page.getByText("No invoices reconciled for this contract yet.").waitFor();
+    await page.getByText("Upload invoices and registers").click();
+    const fixture = join(repo, "test", "fixtures", "billing", "small");
+    const names = readdirSync(fixture).filter((f) => f.endsWith(".csv") && !f.startsWith("expected"));
+
+    // A bad row: the API's message names the file, line and column; nothing is stored.
+    const bad = names.map((n) => {
+      let text = readFileSync(join(fixture, n), "utf8");
+      if (n === "orders.csv") text = text.replace(/\n([^\n]*)$/, "\nO9,S1,EM,2015-13-01,\n");
+      return { name: n, mimeType: "text/csv", buffer: Buffer.from(text) };
+    });
+    await page.getByLabel("CSV files").setInputFiles(bad);
+    await page.getByLabel("Reason", { exact: true }).fill("first invoices of the year");
+    await page.getByRole("button", { name: "Upload and reconcile" }).click();
+    const alert = page.locator("#upload-error");
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(
+      /orders\.csv:\d+: start_date: expected a date YYYY-MM-DD, got "2015-13-01"/,
+    );
+    expect(await page.getByText("No invoices reconciled for this contract yet.").count()).toBe(1);
+
+    await page.getByLabel("CSV files").setInputFiles(names.map((n) => join(fixture, n)));
+    await page.getByRole("button", { name: "Upload and reconcile" }).click();
+    await page.getByText(/^Reconciled 7 lines: \d+ exceptions, £[\d,.]+ at risk\.$/).waitFor();
+    await page.getByText(/Latest reconciliation: 7 invoice lines/).waitFor();
+    await queueRows(page).first().waitFor();
+    expect(await queueRows(page).count()).toBeGreaterThan(0);
+    await screenshot(page, "billing-uploaded");
+  });
 });
