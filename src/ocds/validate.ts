@@ -80,6 +80,34 @@ function describe(e: ErrorObject): { path: string; message: string } {
   }
 }
 
+/**
+ * A record's `releases` is one of two lists (the only oneOf in the OCDS schemas): linked
+ * releases (`url`, `date`, `tag`) or embedded releases. Ajv reports the failures of both; keep
+ * those of the list the data is meant to be (linked when every item has a `url`) and drop the
+ * bare "must match exactly one schema" when the kept errors explain it.
+ */
+function untangleOneOf(errors: ErrorObject[], doc: Json): ErrorObject[] {
+  const oneOfs = errors.filter((e) => e.keyword === "oneOf");
+  if (oneOfs.length === 0) return errors;
+  const drop = new Set<ErrorObject>();
+  for (const o of oneOfs) {
+    let value: Json | undefined = doc;
+    for (const seg of o.instancePath.split("/").slice(1)) {
+      const key = seg.replace(/~1/g, "/").replace(/~0/g, "~");
+      value = Array.isArray(value) ? value[Number(key)] : isObject(value) ? value[key] : undefined;
+    }
+    const linked = Array.isArray(value) && value.length > 0 && value.every((x) => isObject(x) && "url" in x);
+    const linkedBranch = `${o.schemaPath}/0/`;
+    const under = errors.filter((e) => e !== o && e.instancePath.startsWith(`${o.instancePath}/`));
+    for (const e of under) {
+      const inLinked = e.schemaPath.startsWith(linkedBranch);
+      if (inLinked !== linked) drop.add(e);
+    }
+    if (under.some((e) => !drop.has(e))) drop.add(o);
+  }
+  return errors.filter((e) => !drop.has(e));
+}
+
 // Both packages are CommonJS (`module.exports = Ajv`); under NodeNext the default import is
 // typed as the module object, so name the class type explicitly.
 const Ajv = AjvDraft04 as unknown as typeof import("ajv-draft-04")["default"];
@@ -172,7 +200,7 @@ export function createValidator(opts: ValidatorOptions = {}): Validator {
       const out: Issue[] = [];
       if (!fn(doc)) {
         const seen = new Set<string>();
-        for (const e of fn.errors ?? []) {
+        for (const e of untangleOneOf(fn.errors ?? [], doc)) {
           const d = describe(e);
           const key = `${d.path}\u0000${d.message}`;
           if (seen.has(key)) continue;

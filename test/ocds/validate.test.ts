@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadCodelists, parseCsv } from "../../src/io/ocds-schema.ts";
 import { createValidator, pointerToPath } from "../../src/ocds/validate.ts";
-import type { Json } from "../../src/ocds/types.ts";
+import { buildRecord } from "../../src/ocds/record.ts";
+import type { Json, JsonObject } from "../../src/ocds/types.ts";
 
 const fixture = (p: string) =>
   JSON.parse(readFileSync(new URL(`../fixtures/ocds/${p}`, import.meta.url), "utf8")) as Json;
@@ -89,6 +90,25 @@ describe("OCDS validation against the 1.1.5 schemas", () => {
     };
     const errs = errors(doc);
     expect(errs.map((e) => e.path)).toEqual(["$.records[0].compiledRelease.tender.status"]);
+  });
+
+  it("reports a record's embedded releases against the release schema only, not the linked-release form", () => {
+    const release = fixture("ukraine/release.json") as JsonObject;
+    const doc = {
+      uri: "https://example.org/records",
+      publishedDate: "2024-01-01T00:00:00Z",
+      publisher: { name: "P" },
+      version: "1.1",
+      records: [buildRecord([{ release }])],
+    };
+    expect(errors(doc).map((e) => e.path)).toEqual(["$.records[0].releases[0].tag[3]"]);
+    const linked = {
+      ...doc,
+      records: [{ ocid: "ocds-x-1", releases: [{ url: "https://example.org/p#1", date: "yesterday" }] }],
+    };
+    expect(errors(linked).map((e) => `${e.path}: ${e.message}`)).toEqual([
+      '$.records[0].releases[0].date: expected a valid date-time, got "yesterday"',
+    ]);
   });
 
   it("turns JSON pointers into JSON paths", () => {

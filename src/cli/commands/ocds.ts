@@ -178,18 +178,24 @@ export function registerOcds(program: Command): void {
           if (!o.quiet) process.stderr.write(`nous: ${formatIssue(i)}\n`);
         };
         const cache = extensionCache(o.extensionsDir, report);
-        const progress = createProgress("compile", 0, { quiet: o.quiet || inputs.includes("-") });
+        const total = inputs.reduce((n, f) => n + (f === "-" ? 0 : statSync(f).size), 0);
+        const progress = createProgress("compile", total, {
+          quiet: o.quiet || inputs.includes("-") || total < 32 << 20,
+        });
+        // A record package needs a uri and a publication date: now, and a URN naming it, unless given.
+        const publishedDate = o.publishedDate ?? new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+        const uri = o.uri ?? `urn:nous:record-package:${publishedDate}`;
         const result = await compileStream(inputs, process.stdout, {
           package: o.package,
           versioned: o.versioned,
           linkedReleases: o.linkedReleases,
-          uri: o.uri,
-          publishedDate: o.publishedDate,
+          uri,
+          publishedDate,
           memoryBudget: mb * 1024 * 1024,
           ...(workers === undefined ? {} : { workers }),
           rulesFor: (ext) => cache.rules(ext),
           onWarning: report,
-          onProgress: (done, total) => progress.update(done, total),
+          onProgress: (done, t) => progress.update(Math.min(done, t), t),
         });
         progress.stop();
         if (!o.quiet) {
