@@ -12,7 +12,7 @@ import { reconcileDataset } from "../billing/reconcile.ts";
 import { type BillingSummary, RULE_IDS, type RuleId } from "../billing/types.ts";
 import { BILLING_DEMO, demoBillingFiles, demoBillingSteps } from "../demo/billing.ts";
 import { loadBillingTexts } from "../io/billing-load.ts";
-import { ConflictError, InputError, NotFoundError, formatLocation } from "../shared/errors.ts";
+import { ConflictError, formatLocation, InputError, NotFoundError } from "../shared/errors.ts";
 import { appendAudit } from "./audit.ts";
 import {
   BILLING_STATES,
@@ -403,8 +403,13 @@ export interface ExceptionPage {
   page: number;
   pageSize: number;
   items: BillingException[];
+  /** The largest groups by amount, at most MAX_GROUPS of them. */
   groups: { key: string; title?: string; count: number; amountPence: number }[];
+  /** True when there were more groups than MAX_GROUPS. */
+  groupsTruncated: boolean;
 }
+
+export const MAX_GROUPS = 1000;
 
 export async function listExceptions(store: Store, q: ExceptionQuery): Promise<ExceptionPage> {
   const page = Math.max(1, q.page ?? 1);
@@ -432,6 +437,7 @@ export async function listExceptions(store: Store, q: ExceptionQuery): Promise<E
     .offset((page - 1) * pageSize)
     .execute();
   let groups: ExceptionPage["groups"] = [];
+  let truncated = false;
   if (q.groupBy) {
     const col = `e.${GROUP_COLUMN[q.groupBy]}` as const;
     const rows = await base
@@ -443,9 +449,10 @@ export async function listExceptions(store: Store, q: ExceptionQuery): Promise<E
       .groupBy(col)
       .orderBy(sql`coalesce(sum(e.amount_pence), 0)`, "desc")
       .orderBy(col)
-      .limit(1000)
+      .limit(MAX_GROUPS + 1)
       .execute();
-    groups = rows.map((r) => ({
+    truncated = rows.length > MAX_GROUPS;
+    groups = rows.slice(0, MAX_GROUPS).map((r) => ({
       key: String(r.key),
       ...(q.groupBy === "rule" ? { title: BILLING_RULE_TITLES[r.key as RuleId] } : {}),
       count: Number(r.n),
@@ -459,6 +466,7 @@ export async function listExceptions(store: Store, q: ExceptionQuery): Promise<E
     pageSize,
     items: items.map(toException),
     groups,
+    groupsTruncated: truncated,
   };
 }
 

@@ -131,6 +131,7 @@ export interface ExceptionPage {
   pageSize: number;
   items: BillingException[];
   groups: { key: string; title?: string; count: number; amountPence: number }[];
+  groupsTruncated: boolean;
 }
 
 export interface StateTotals {

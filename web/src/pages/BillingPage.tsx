@@ -198,7 +198,10 @@ function Queue({ f, data }: { f: Filters; data: ExceptionPage }) {
         ]}
       />
       {data.groups.length > 40 ? (
-        <p className="muted">The 40 largest of {data.groups.length} groups.</p>
+        <p className="muted">
+          The 40 largest of {data.groupsTruncated ? "more than " : ""}
+          {formatCount(data.groups.length)} groups.
+        </p>
       ) : null}
       <Table
         caption="Exceptions, largest first"
