@@ -22,6 +22,7 @@ import {
   type BillingState,
 } from "./billing-schema.ts";
 import type { Store } from "./db.ts";
+import { isPostgres } from "./dialect.ts";
 import type { Database } from "./schema.ts";
 
 type Trx = Transaction<Database>;
@@ -250,6 +251,9 @@ export async function storeRun(
   const demo = opts.demo ? 1 : 0;
   return store.db.transaction().execute(async (trx) => {
     const contract = await contractRow(trx, contractId);
+    // Two uploads for one contract at once take their turn (SQLite writes one at a time anyway).
+    if (isPostgres(trx))
+      await trx.selectFrom("contracts").select("id").where("id", "=", contractId).forUpdate().execute();
     const last = await trx
       .selectFrom("billing_runs")
       .select(["id", "seq"])

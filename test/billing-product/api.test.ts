@@ -3,7 +3,7 @@
  * the engine does on the same files, bad rows are refused with their place and store nothing,
  * the workflow is audited, and only staff see billing data (it is about individuals).
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +13,7 @@ import { reconcileDataset } from "../../src/billing/reconcile.ts";
 import { RULE_IDS } from "../../src/billing/types.ts";
 import { csvSink } from "../../src/io/billing-generate-writer.ts";
 import { loadBillingFolder } from "../../src/io/billing-load.ts";
-import { type DemoServer, call, startDemoServer } from "../server/helpers.ts";
+import { call, type DemoServer, startDemoServer } from "../server/helpers.ts";
 
 interface Run {
   id: string;

@@ -3,9 +3,10 @@
  * run and its exceptions, money as exact integer pence (bigint on PostgreSQL), the workflow,
  * an upload that fails leaving nothing behind, and a backup that carries the billing tables.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reconcile } from "../../src/billing/index.ts";
 import { demoBillingFiles } from "../../src/demo/billing.ts";
@@ -20,7 +21,7 @@ import {
   storeRun,
   transitionException,
 } from "../../src/store/billing.ts";
-import { type Store, openMigrated } from "../../src/store/db.ts";
+import { openMigrated, type Store } from "../../src/store/db.ts";
 import { loadDemo } from "../../src/store/demo.ts";
 
 export interface Target {
@@ -93,10 +94,27 @@ export function billingStoreSuite(kind: string, target: Target): void {
       expect(await listRuns(store, "em-tagging")).toHaveLength(runs);
     });
 
+    it("takes two uploads for one contract at once in turn: one latest run", async () => {
+      const dir = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "billing", "small");
+      const files = Object.fromEntries(
+        readdirSync(dir)
+          .filter((f) => f.endsWith(".csv") && !f.startsWith("expected"))
+          .map((f) => [f, readFileSync(join(dir, f), "utf8")]),
+      );
+      const runs = await Promise.all(
+        [1, 2].map((n) => storeRun(store, "sscl-bss", files, { username: "admin", reason: `upload ${n}` })),
+      );
+      expect(runs.map((r) => r.seq).sort()).toEqual([1, 2]);
+      const stored = await listRuns(store, "sscl-bss");
+      expect(stored.filter((r) => r.current).map((r) => r.seq)).toEqual([2]);
+      const page = await listExceptions(store, { contractId: "sscl-bss" });
+      expect(page.total).toBe(runs[0]!.exceptions);
+    });
+
     it("backs up and restores the billing tables with the evidence", async () => {
       const file = join(dir, "backup.jsonl");
       const counts = await backup(store, file);
-      expect(counts.billing_runs).toBe(1);
+      expect(counts.billing_runs).toBe(3);
       expect(counts.billing_exceptions).toBeGreaterThan(50);
       expect(counts.billing_exception_events).toBeGreaterThan(3);
       const db = await target.create();
