@@ -273,6 +273,31 @@ describe("billing API", () => {
     ]);
   });
 
+  it("keeps the evidence each rule rests on: the earlier billing for B08, the price for B09, the death for B06", async () => {
+    const first = async (rule: string) => {
+      const page = (
+        await call(server, "admin", "GET", `/api/billing/exceptions?contractId=em-tagging&rule=${rule}`)
+      ).json as Page;
+      return (await call(server, "admin", "GET", `/api/billing/exceptions/${page.items[0]!.id}`)).json as {
+        evidence: {
+          line: { periodStart: string; periodEnd: string; amount: string };
+          earlierBillings: { from: string; to: string }[];
+          prices: { unitPrice: string }[];
+          dateOfDeath: string | null;
+          days: { from: string; to: string }[];
+        };
+      };
+    };
+    const b08 = await first("B08");
+    expect(b08.evidence.earlierBillings.length).toBeGreaterThan(0);
+    const b09 = await first("B09");
+    expect(b09.evidence.prices.length).toBeGreaterThan(0);
+    expect(b09.evidence.prices[0]!.unitPrice).toMatch(/^\d+\.\d\d$/);
+    const b06 = await first("B06");
+    expect(b06.evidence.dateOfDeath).not.toBeNull();
+    expect(b06.evidence.days[0]!.from > b06.evidence.dateOfDeath!).toBe(true);
+  });
+
   it("totals a contract's recovered, disputed, accepted and open money against the money at risk", async () => {
     const t = (await call(server, "scrutineer", "GET", "/api/billing/contracts/em-tagging/totals")).json as {
       atRiskPence: number;
