@@ -10,9 +10,9 @@ import { BILLING_FILES } from "../../io/billing-load.ts";
 import {
   BILLING_STATES,
   type BillingAction,
+  contractTotals,
   GROUP_BY,
   type GroupBy,
-  contractTotals,
   getException,
   listExceptions,
   listRuns,
@@ -20,7 +20,7 @@ import {
   transitionException,
 } from "../../store/billing.ts";
 import type { Role } from "../../store/schema.ts";
-import { CONTRACT_SIDE, STAFF, callerOf } from "../auth.ts";
+import { CONTRACT_SIDE, callerOf, STAFF } from "../auth.ts";
 
 /** Who may record that money came back: the contract side and finance (section 151). */
 const RECOVERY: readonly Role[] = [...CONTRACT_SIDE, "finance"];
