@@ -7,6 +7,7 @@ import { insertContract, insertDecision, insertService } from "./records.ts";
 import { addUser } from "./users.ts";
 import { loadDecideDemo } from "./decide.ts";
 import { loadBillingDemo } from "./billing.ts";
+import { loadFlagsDemo } from "./flags.ts";
 
 const ACTOR = { username: "demo-loader", reason: "demo scenario loaded" };
 
@@ -146,4 +147,5 @@ export async function loadDemo(store: Store): Promise<void> {
   }
   await loadDecideDemo(store);
   await loadBillingDemo(store);
+  await loadFlagsDemo(store);
 }

@@ -8,6 +8,7 @@ import { recordRoutes } from "./records.ts";
 import { releaseRoutes } from "./releases.ts";
 import { userRoutes } from "./users.ts";
 import { billingRoutes } from "./billing.ts";
+import { flagRoutes } from "./flags.ts";
 
 export const routeModules: FastifyPluginAsync[] = [
   healthRoutes,
@@ -18,4 +19,5 @@ export const routeModules: FastifyPluginAsync[] = [
   releaseRoutes,
   decideRoutes,
   billingRoutes,
+  flagRoutes,
 ];
