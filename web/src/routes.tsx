@@ -10,6 +10,8 @@ import { ContractPage } from "./pages/ContractPage.tsx";
 import { ContractsPage } from "./pages/ContractsPage.tsx";
 import { DecideListPage } from "./pages/DecideListPage.tsx";
 import { DecidePage } from "./pages/DecidePage.tsx";
+import { FlagsIndicatorPage } from "./pages/FlagsIndicatorPage.tsx";
+import { FlagsPage } from "./pages/FlagsPage.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
 import { PipelinePage } from "./pages/PipelinePage.tsx";
 import { ServicePage } from "./pages/ServicePage.tsx";
@@ -45,6 +47,12 @@ export const routes: RouteDef[] = [
     path: "/billing/exceptions/:id",
     section: "/billing",
     render: (p) => <BillingExceptionPage key={p.id} id={p.id ?? ""} />,
+  },
+  { path: "/flags", nav: "Red flags", render: () => <FlagsPage /> },
+  {
+    path: "/flags/indicators/:code",
+    section: "/flags",
+    render: (p) => <FlagsIndicatorPage key={p.code} code={p.code ?? ""} />,
   },
   { path: "/audit", nav: "Audit trail", staffOnly: true, render: () => <AuditPage /> },
   { path: "/login", render: () => <LoginPage /> },
