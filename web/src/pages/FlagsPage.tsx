@@ -6,6 +6,7 @@
  */
 import { type FormEvent, useState } from "react";
 import { type FlagGroup, type FlagsRun, flagsApi, GROUP_LABELS, type IndicatorMeta } from "../api-flags.ts";
+import { DemoBadge } from "../components/DemoBadge.tsx";
 import { FlagList, FlagsNotice, FlagsStyles } from "../components/FlagsExplain.tsx";
 import { ErrorPanel, Loading } from "../components/Status.tsx";
 import { Table } from "../components/Table.tsx";
@@ -15,6 +16,8 @@ import { useApi } from "../useApi.ts";
 import { usePageTitle } from "./title.ts";
 
 const ALL = "(all buyers)";
+/** Processes under this ocid prefix are fictional (src/demo/releases.ts). */
+const DEMO_PREFIX = "ocds-nous01-demo-";
 const GROUP_ORDER: FlagGroup[] = ["OCID", "Buyer", "ProcuringEntity", "Tenderer"];
 const ID_HEADERS: Record<FlagGroup, string> = {
   OCID: "Process (ocid)",
@@ -47,7 +50,7 @@ function Results({ run }: { run: FlagsRun }) {
         .
       </p>
       {GROUP_ORDER.map((g) => (
-        <section key={g} aria-label={GROUP_LABELS[g]}>
+        <div key={g} data-group={g}>
           <h3>{GROUP_LABELS[g]}</h3>
           <Table
             caption={GROUP_LABELS[g]}
@@ -63,6 +66,9 @@ function Results({ run }: { run: FlagsRun }) {
                   <>
                     <div>{e.name ?? e.id}</div>
                     {e.name ? <div className="muted nowrap">{e.id}</div> : null}
+                    {e.id.startsWith(DEMO_PREFIX) ? (
+                      <DemoBadge note="a fictional process invented for the demo" />
+                    ) : null}
                   </>
                 ),
               },
@@ -73,7 +79,7 @@ function Results({ run }: { run: FlagsRun }) {
               },
             ]}
           />
-        </section>
+        </div>
       ))}
     </section>
   );
