@@ -23,6 +23,7 @@ import type { Issue, Json, JsonObject } from "../ocds/types.ts";
 import { InputError } from "../shared/errors.ts";
 import type { RenderRequest } from "./ocds-compile-worker.ts";
 import { parseJson, readDocuments, readRawBatches } from "./ocds-json.ts";
+import { allOcids, topLevelOcid } from "./ocds-ocid.ts";
 import {
   isContainer,
   type RenderedGroup,
@@ -110,63 +111,6 @@ class Sink {
     this.strings = true;
     await this.write(all);
   }
-}
-
-const ALL_OCID_RE = /"ocid"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
-const NON_ASCII = /[\u0080-\uffff]/;
-
-function unescapeJson(s: string): string {
-  return s.includes("\\") ? (JSON.parse(`"${s}"`) as string) : s;
-}
-
-const OCID_KEY = Buffer.from('"ocid"');
-
-/**
- * The release's own ocid read from its bytes: the first `"ocid"` key, if it is at the top level
- * (object depth 1, outside strings) and within the first 64 KiB; otherwise null, and the line
- * is parsed instead. Nothing is decoded except the ocid itself.
- */
-function topLevelOcid(buf: Buffer): string | null {
-  const at = buf.indexOf(OCID_KEY);
-  if (at < 0 || at > 65_536) return null;
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < at; i++) {
-    const c = buf[i]!;
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) depth++;
-    else if (c === 125 || c === 93) depth--;
-  }
-  // A key is where a string starts outside a string: `"ocid"` inside a string value does not count.
-  if (inString || depth !== 1) return null;
-  let i = at + OCID_KEY.length;
-  while (buf[i] === 32 || buf[i] === 9) i++;
-  if (buf[i] !== 58) return null;
-  i++;
-  while (buf[i] === 32 || buf[i] === 9) i++;
-  if (buf[i] !== 34) return null;
-  const start = i + 1;
-  let plain = true;
-  for (i = start; i < buf.length; i++) {
-    const c = buf[i]!;
-    if (c === 34) break;
-    if (c === 92) {
-      plain = false;
-      i++;
-    } else if (c >= 0x80) plain = false;
-  }
-  if (i >= buf.length) return null;
-  return plain ? buf.toString("latin1", start, i) : unescapeJson(buf.toString("utf8", start, i));
-}
-
-/** Every `"ocid": "..."` in a line (a package of releases on one line). */
-function allOcids(buf: Buffer): string[] {
-  let text = buf.toString("latin1");
-  if (NON_ASCII.test(text)) text = buf.toString();
-  return [...text.matchAll(ALL_OCID_RE)].map((m) => unescapeJson(m[1]!));
 }
 
 /** Bootstrap for a worker running TypeScript: register tsx's loader, then load the worker module. */
@@ -383,6 +327,15 @@ export async function compileStream(
     while (queue.length) await drainOne();
   };
   const submit = async (batch: [string, Pending[]][], markEmitted: boolean) => {
+    if (!pool) {
+      // On this thread: the releases' own bytes, no copy.
+      const wire: RenderGroup[] = batch.map(([ocid, items]) => {
+        if (markEmitted) emitted.set(ocid, -1);
+        return { ocid, items };
+      });
+      await handle(renderGroups(wire, null, settings));
+      return;
+    }
     let size = 0;
     for (const [, items] of batch) for (const it of items) if (it.buf) size += it.buf.length;
     const bytes = size > 0 ? Buffer.allocUnsafeSlow(size) : null;
@@ -404,7 +357,7 @@ export async function compileStream(
         }),
       };
     });
-    queue.push(pool ? pool.run(wire, bytes, settings) : Promise.resolve(renderGroups(wire, bytes, settings)));
+    queue.push(pool.run(wire, bytes, settings));
     while (queue.length >= maxInFlight) await drainOne();
   };
 

@@ -10,8 +10,9 @@ import { type Issue, isObject, type Json, type JsonObject } from "../ocds/types.
 import { InputError } from "../shared/errors.ts";
 import { parseJson } from "./ocds-json.ts";
 
-/** A release in a render job: a byte range of the job's buffer, or a parsed release. */
+/** A release in a render job: its own bytes, a byte range of the job's buffer, or a parsed release. */
 export interface WireItem {
+  buf?: Buffer;
   start?: number;
   end?: number;
   release?: JsonObject;
@@ -76,9 +77,13 @@ export function renderGroups(
         );
         continue;
       }
-      const value = parseJson(bytes!.toString("utf8", item.start, item.end), item.file, item.line);
+      const text = item.buf ? item.buf.toString("utf8") : bytes!.toString("utf8", item.start, item.end);
+      const value = parseJson(text, item.file, item.line);
       if (isObject(value) && value.ocid === g.ocid && !isContainer(value)) list.push({ release: value });
-      else misplaced.push({ value, file: item.file, line: item.line, bytes: item.end! - item.start! });
+      else {
+        const size = item.buf ? item.buf.length : item.end! - item.start!;
+        misplaced.push({ value, file: item.file, line: item.line, bytes: size });
+      }
     }
     const warnings: Issue[] = [];
     let text: string | null = null;
