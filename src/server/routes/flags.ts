@@ -125,7 +125,7 @@ export const flagRoutes: FastifyPluginAsync = async (app) => {
           additionalProperties: false,
           properties: {
             buyer: { type: "string", minLength: 1, maxLength: 500 },
-            settings: { type: "string", maxLength: 20_000 },
+            settings: { type: "string", maxLength: 8000 },
             today: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
           },
         },
