@@ -118,7 +118,7 @@ export const flagRoutes: FastifyPluginAsync = async (app) => {
         description:
           "Compiles each contracting process from its stored releases and runs the indicators: every " +
           "indicator with its defaults, or the [Rxxx] sections of a Cardinal-format settings file passed " +
-          `as \`settings\`. At most ${MAX_RELEASES} releases per call (413 beyond; use \`nous flags indicators\`). ` +
+          `as \`settings\` (up to 8000 characters). At most ${MAX_RELEASES} releases per call (413 beyond; use \`nous flags indicators\`). ` +
           "R055's period is all dates unless `today` or the settings' start_date/end_date say otherwise.",
         querystring: {
           type: "object",
