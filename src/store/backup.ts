@@ -16,6 +16,7 @@ import { migrationProvider, migrations } from "./migrations/index.ts";
 import type { AuditEntry, Database } from "./schema.ts";
 import { DECIDE_TABLES } from "./decide-schema.ts";
 import { BILLING_TABLES } from "./billing-schema.ts";
+import { CONTRACT_EVENTS_TABLES } from "./contract-events-schema.ts";
 
 /** The foundation's tables in an order that satisfies foreign keys on restore. */
 const CORE_TABLES: (keyof Database)[] = [
@@ -34,7 +35,7 @@ const CORE_TABLES: (keyof Database)[] = [
 ];
 
 /** Every table, in restore order. A capability appends its own list (parents before children). */
-export const TABLES: (keyof Database)[] = [...CORE_TABLES, ...DECIDE_TABLES, ...BILLING_TABLES];
+export const TABLES: (keyof Database)[] = [...CORE_TABLES, ...DECIDE_TABLES, ...BILLING_TABLES, ...CONTRACT_EVENTS_TABLES];
 
 const FORMAT = "nous-backup";
 

@@ -8,6 +8,7 @@ import { addUser } from "./users.ts";
 import { loadDecideDemo } from "./decide.ts";
 import { loadBillingDemo } from "./billing.ts";
 import { loadFlagsDemo } from "./flags.ts";
+import { loadContractEventsDemo } from "./contract-events.ts";
 
 const ACTOR = { username: "demo-loader", reason: "demo scenario loaded" };
 
@@ -148,4 +149,5 @@ export async function loadDemo(store: Store): Promise<void> {
   await loadDecideDemo(store);
   await loadBillingDemo(store);
   await loadFlagsDemo(store);
+  await loadContractEventsDemo(store);
 }

@@ -52,16 +52,20 @@ export async function importReleases(
     let unchanged = 0;
     for (let i = 0; i < typed.length; i += CHUNK) {
       const chunk = typed.slice(i, i + CHUNK);
+      // One query per chunk for what is already held (by ocid), matched on release id here.
+      const held = new Map<string, string>();
+      const rows = await trx
+        .selectFrom("releases")
+        .select(["ocid", "release_id", "data_json"])
+        .where("ocid", "in", [...new Set(chunk.map((r) => r.ocid))])
+        .execute();
+      for (const row of rows) held.set(`${row.ocid}\n${row.release_id}`, row.data_json);
       for (const [j, r] of chunk.entries()) {
         const data = JSON.stringify(r);
-        const existing = await trx
-          .selectFrom("releases")
-          .select("data_json")
-          .where("ocid", "=", r.ocid)
-          .where("release_id", "=", r.id)
-          .executeTakeFirst();
-        if (existing) {
-          if (existing.data_json === data) {
+        const key = `${r.ocid}\n${r.id}`;
+        const existing = held.get(key);
+        if (existing !== undefined) {
+          if (existing === data) {
             unchanged++;
             continue;
           }
@@ -69,6 +73,7 @@ export async function importReleases(
             `$[${i + j}]: release ${r.id} of ${r.ocid} is already held with different content; releases never change, publish a new release id`,
           );
         }
+        held.set(key, data);
         await trx
           .insertInto("releases")
           .values({

@@ -9,6 +9,7 @@ import { releaseRoutes } from "./releases.ts";
 import { userRoutes } from "./users.ts";
 import { billingRoutes } from "./billing.ts";
 import { flagRoutes } from "./flags.ts";
+import { ocdsRoutes } from "./ocds.ts";
 
 export const routeModules: FastifyPluginAsync[] = [
   healthRoutes,
@@ -20,4 +21,5 @@ export const routeModules: FastifyPluginAsync[] = [
   decideRoutes,
   billingRoutes,
   flagRoutes,
+  ocdsRoutes,
 ];

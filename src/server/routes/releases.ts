@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from "fastify";
 import { InputError } from "../../shared/errors.ts";
 import { importReleases, listReleases } from "../../store/releases.ts";
 import { ANYONE, COMMERCIAL, callerOf } from "../auth.ts";
+import { assertValidReleases } from "./ocds.ts";
 
 export const releaseRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Body: { releases?: unknown[]; reason?: string } }>(
@@ -11,7 +12,7 @@ export const releaseRoutes: FastifyPluginAsync = async (app) => {
       config: { roles: COMMERCIAL },
       schema: {
         tags: ["ocds"],
-        summary: "Import a release package; all or nothing, idempotent",
+        summary: "Import a release package; validated against OCDS 1.1.5 first, all or nothing, idempotent",
         body: {
           type: "object",
           required: ["releases"],
@@ -25,6 +26,7 @@ export const releaseRoutes: FastifyPluginAsync = async (app) => {
         throw new InputError("expected a release package with a releases array", {
           location: { path: "$.releases" },
         });
+      assertValidReleases(releases);
       const caller = callerOf(req);
       const summary = await importReleases(app.store, releases, {
         username: caller.username,
