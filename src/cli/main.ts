@@ -8,6 +8,7 @@ import { registerBilling } from "./commands/billing.ts";
 import { registerDecide } from "./commands/decide.ts";
 import { registerFlags } from "./commands/flags.ts";
 import { registerOcds } from "./commands/ocds.ts";
+import { registerOcdsStore } from "./commands/ocds-store.ts";
 import { registerPlatform } from "./commands/platform.ts";
 
 export function buildProgram(): Command {
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerPlatform(program);
   registerOcds(program);
+  registerOcdsStore(program);
   registerFlags(program);
   registerDecide(program);
   registerBilling(program);

@@ -83,7 +83,10 @@ export async function ocdsQuality(
   const byOcid = new Map<string, JsonObject[]>();
   for (const r of rows) {
     let list = byOcid.get(r.ocid);
-    if (!list) byOcid.set(r.ocid, (list = []));
+    if (!list) {
+      list = [];
+      byOcid.set(r.ocid, list);
+    }
     list.push(JSON.parse(r.data_json) as JsonObject);
   }
   const rules = releaseRules();

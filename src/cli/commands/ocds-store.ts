@@ -1,0 +1,170 @@
+/**
+ * `nous ocds import` and `nous ocds export`: OCDS releases into and out of the store.
+ * Import reads release packages, single releases, or JSON Lines of either; validates every
+ * document against OCDS 1.1.5 before anything is stored (errors name file, line and JSON path);
+ * then stores all releases in one transaction, idempotently. Export writes a release package of
+ * what nous holds.
+ */
+import { createWriteStream, existsSync } from "node:fs";
+import { once } from "node:events";
+import type { Command } from "commander";
+import { readDocuments } from "../../io/ocds-json.ts";
+import { loadCodelists } from "../../io/ocds-schema.ts";
+import { isObject, type JsonObject } from "../../ocds/types.ts";
+import { createValidator } from "../../ocds/validate.ts";
+import { InputError, formatLocation } from "../../shared/errors.ts";
+import { openMigrated, resolveDatabaseUrl, type Store } from "../../store/db.ts";
+import { importReleases, listReleases } from "../../store/releases.ts";
+import { createProgress } from "../progress.ts";
+
+const DB_HELP =
+  "database: a SQLite file path or postgres://... (default: $NOUS_DATABASE_URL or ./data/nous.db)";
+
+async function withStore<T>(dbFlag: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openMigrated(resolveDatabaseUrl(dbFlag));
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+interface Loaded {
+  releases: JsonObject[];
+  errors: string[];
+  documents: number;
+}
+
+/** Reads and validates every file; nothing is stored here. */
+async function loadReleases(files: string[], quiet: boolean): Promise<Loaded> {
+  for (const f of files) if (!existsSync(f)) throw new InputError("no such file", { location: { file: f } });
+  const validator = createValidator({ codelists: loadCodelists() });
+  const out: Loaded = { releases: [], errors: [], documents: 0 };
+  const bar = createProgress("validating", files.length, { quiet });
+  for (const [n, file] of files.entries()) {
+    for await (const doc of readDocuments(file)) {
+      out.documents++;
+      const line = doc.text === undefined ? undefined : doc.line;
+      const kind = validator.kindOf(doc.value);
+      if (kind === "record-package" || kind === "record") {
+        out.errors.push(
+          `${formatLocation({ file, line, path: "$" })}: expected a release package or a release, got a ${kind}; import the releases it was compiled from`,
+        );
+        continue;
+      }
+      for (const i of validator.validate(doc.value)) {
+        if (i.severity === "error")
+          out.errors.push(`${formatLocation({ file, line, path: i.path })}: ${i.message}`);
+      }
+      const v = doc.value;
+      if (kind === "release-package" && isObject(v) && Array.isArray(v.releases)) {
+        for (const r of v.releases) if (isObject(r)) out.releases.push(r);
+      } else if (isObject(v)) out.releases.push(v);
+    }
+    bar.update(n + 1, files.length);
+  }
+  bar.stop();
+  return out;
+}
+
+export function registerOcdsStore(program: Command): void {
+  const ocds = program.commands.find((c) => c.name() === "ocds");
+  if (!ocds) throw new Error("registerOcds must run before registerOcdsStore");
+
+  ocds
+    .command("import")
+    .description(
+      "Import releases into the store: release packages, single releases, or JSON Lines of either.\n" +
+        "Every file is validated first; on any error nothing is stored (exit 1). Importing a release\n" +
+        "already held changes nothing.",
+    )
+    .argument("<file...>", "files to import")
+    .option("--db <url>", DB_HELP)
+    .option(
+      "--reason <text>",
+      "why the releases are imported (kept in the audit trail)",
+      "releases imported with nous ocds import",
+    )
+    .option("--quiet", "no progress output")
+    .action(async (files: string[], o: { db?: string; reason: string; quiet?: boolean }) => {
+      const quiet = o.quiet === true;
+      const loaded = await loadReleases(files, quiet);
+      if (loaded.errors.length) {
+        for (const e of loaded.errors.slice(0, 100)) process.stderr.write(`nous: ${e}\n`);
+        if (loaded.errors.length > 100)
+          process.stderr.write(`nous: ... and ${loaded.errors.length - 100} more errors\n`);
+        process.stderr.write(`nous: ${loaded.errors.length} error(s): nothing was imported\n`);
+        process.exitCode = 1;
+        return;
+      }
+      await withStore(o.db, async (store) => {
+        const bar = createProgress("importing", loaded.releases.length, { quiet });
+        const s = await importReleases(
+          store,
+          loaded.releases,
+          { username: "cli", reason: o.reason },
+          (d, t) => bar.update(d, t),
+        );
+        bar.stop();
+        process.stdout.write(
+          `${s.received} releases from ${loaded.documents} document(s): ${s.inserted} inserted, ${s.unchanged} unchanged\n`,
+        );
+      });
+    });
+
+  ocds
+    .command("export")
+    .description("Write a release package (OCDS 1.1) of the releases nous holds")
+    .option("--ocid <ocid>", "only this contracting process")
+    .option("--since <date>", "only releases dated on or after this date (YYYY-MM-DD)")
+    .option("--output <file>", "write here instead of stdout")
+    .option("--uri <uri>", "the package's uri", "urn:nous:releases")
+    .option("--publisher <name>", "the publisher's name", "nous")
+    .option("--db <url>", DB_HELP)
+    .action(
+      async (o: {
+        ocid?: string;
+        since?: string;
+        output?: string;
+        uri: string;
+        publisher: string;
+        db?: string;
+      }) => {
+        if (o.since !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(o.since))
+          throw new InputError(`expected a date YYYY-MM-DD, got "${o.since}"`, {
+            location: { path: "--since" },
+          });
+        await withStore(o.db, async (store) => {
+          const rows = await listReleases(store, {
+            ...(o.ocid ? { ocid: o.ocid } : {}),
+            ...(o.since ? { since: o.since } : {}),
+          });
+          const head = {
+            uri: o.uri,
+            publishedDate: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
+            publisher: { name: o.publisher },
+            version: "1.1",
+          };
+          if (!o.output) {
+            // A closed pipe (`| head`) ends the output quietly.
+            process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+              if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+              throw e;
+            });
+          }
+          const out = o.output ? createWriteStream(o.output, { encoding: "utf8" }) : process.stdout;
+          const write = async (s: string) => {
+            if (!out.write(s)) await once(out, "drain");
+          };
+          await write(`${JSON.stringify(head).slice(0, -1)},"releases":[`);
+          for (const [i, r] of rows.entries()) await write(`${i ? "," : ""}\n${r.data_json}`);
+          await write("\n]}\n");
+          if (o.output) {
+            out.end();
+            await once(out, "finish");
+            process.stderr.write(`${rows.length} releases written to ${o.output}\n`);
+          }
+        });
+      },
+    );
+}
