@@ -64,17 +64,18 @@ describe("nous ocds import / export", () => {
     expect(bad.stderr).toContain(`nous: ${fx("ukraine/release.json")}: $.tag[3]: expected one of`);
     expect(bad.stderr).toContain("nothing was imported");
 
-    const pkg = JSON.parse(readFileSync(join(root, fx("uk-contracts-finder/release.json")), "utf8")) as Record<
-      string,
-      unknown
-    >;
+    const pkg = JSON.parse(
+      readFileSync(join(root, fx("uk-contracts-finder/release.json")), "utf8"),
+    ) as Record<string, unknown>;
     const file = join(dir, "bad.jsonl");
     const good = { ...pkg, id: "another-release", ocid: "ocds-b5fd17-new" };
     const broken = { ...pkg, id: "broken", date: "last tuesday" };
     writeFileSync(file, `${JSON.stringify(good)}\n${JSON.stringify(broken)}\n`);
     const r = nous(["ocds", "import", "--db", db, file]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`nous: ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:2: \\$\\.date: `));
+    expect(r.stderr).toMatch(
+      new RegExp(`nous: ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:2: \\$\\.date: `),
+    );
     expect(nous(["ocds", "export", "--db", db]).stdout.split("\n").length).toBe(before);
     expect(nous(["audit", "verify", "--db", db]).stdout).toBe("audit chain intact: 1 entries\n");
   });
@@ -98,7 +99,9 @@ describe("nous ocds import / export", () => {
     expect(v.status).toBe(0);
     expect(v.stdout + v.stderr).toContain("0 error(s)");
 
-    const one = JSON.parse(nous(["ocds", "export", "--db", db, "--ocid", "ocds-213czf-000-00001"]).stdout) as {
+    const one = JSON.parse(
+      nous(["ocds", "export", "--db", db, "--ocid", "ocds-213czf-000-00001"]).stdout,
+    ) as {
       releases: { ocid: string }[];
     };
     expect(one.releases).toHaveLength(6);
