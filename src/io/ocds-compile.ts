@@ -24,6 +24,8 @@ import { InputError } from "../shared/errors.ts";
 import type { RenderRequest } from "./ocds-compile-worker.ts";
 import { parseJson, readDocuments, readRawBatches } from "./ocds-json.ts";
 import { allOcids, topLevelOcid } from "./ocds-ocid.ts";
+import { Sink, streamWriter } from "./ocds-sink.ts";
+import { compileRanges, startsWithReleaseLine } from "./ocds-compile-parallel.ts";
 import {
   isContainer,
   type RenderedGroup,
@@ -48,6 +50,8 @@ export interface CompileStreamOptions {
   /** Worker threads for parsing and merging; 0 runs on this thread. Default: cores - 1 (up to 4) on 4+ cores for inputs over 64 MiB. */
   workers?: number;
   tmpDir?: string;
+  /** Size from which one file of release lines is cut into byte ranges, one per thread (default 64 MiB). */
+  rangeMinBytes?: number;
   uri?: string;
   publishedDate?: string;
   onProgress?: (doneBytes: number, totalBytes: number) => void;
@@ -75,42 +79,6 @@ interface Pending {
 interface Group {
   items: Pending[];
   bytes: number;
-}
-
-/** Writes to a stream, waiting when its buffer is full. */
-function streamWriter(out: Writable): (s: string | Buffer) => Promise<void> {
-  return (s) =>
-    new Promise<void>((resolve, reject) => {
-      const ok = out.write(s, (err) => {
-        if (err) reject(err);
-      });
-      if (ok) resolve();
-      else out.once("drain", resolve);
-    });
-}
-
-/** Buffered writes of strings and bytes, in chunks of about a MiB. */
-class Sink {
-  private parts: (string | Buffer)[] = [];
-  private size = 0;
-  private strings = true;
-  constructor(private readonly write: (b: Buffer | string) => Promise<void> | void) {}
-  async add(s: string | Buffer): Promise<void> {
-    this.parts.push(s);
-    if (typeof s !== "string") this.strings = false;
-    this.size += s.length;
-    if (this.size >= 1 << 20) await this.flush();
-  }
-  async flush(): Promise<void> {
-    if (this.parts.length === 0) return;
-    const all = this.strings
-      ? (this.parts as string[]).join("")
-      : Buffer.concat(this.parts.map((p) => (typeof p === "string" ? Buffer.from(p) : p)));
-    this.parts = [];
-    this.size = 0;
-    this.strings = true;
-    await this.write(all);
-  }
 }
 
 /** Bootstrap for a worker running TypeScript: register tsx's loader, then load the worker module. */
@@ -205,6 +173,32 @@ export async function compileStream(
   let totalBytes = 0;
   for (const f of inputs) if (f !== "-") totalBytes += statSync(f).size;
   const cores = availableParallelism();
+  // One large file of release lines: each thread reads and compiles its own byte range.
+  const rangeThreads = opts.workers ?? Math.min(cores, 8);
+  if (
+    inputs.length === 1 &&
+    inputs[0] !== "-" &&
+    totalBytes >= (opts.rangeMinBytes ?? PARALLEL_MIN_BYTES) &&
+    rangeThreads >= 2 &&
+    startsWithReleaseLine(inputs[0]!)
+  ) {
+    const dir = mkdtempSync(join(opts.tmpDir ?? tmpdir(), "nous-ocds-"));
+    try {
+      const r = await compileRanges(inputs[0]!, rangeThreads, out, {
+        settings,
+        budget,
+        dir,
+        package: opts.package,
+        uri: opts.uri,
+        publishedDate: opts.publishedDate,
+        onProgress: opts.onProgress,
+        onWarning: warn,
+      });
+      if (r) return { ...r, warnings };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
   // Workers pay off only with cores to spare: on two cores the main thread's reading and the
   // workers' start-up (each compiles the TypeScript sources) cost more than they save.
   const workerCount =

@@ -1,0 +1,132 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import type { Issue, JsonObject } from "../ocds/types.ts";
+import { InputError } from "../shared/errors.ts";
+import { type CompileStreamOptions, compileStream } from "./ocds-compile.ts";
+import { splitRanges } from "./ocds-compile-parallel.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "nous-ocds-ranges-"));
+
+async function run(file: string, opts: CompileStreamOptions) {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (c: Buffer) => chunks.push(c));
+  const result = await compileStream([file], out, { tmpDir: dir, ...opts });
+  out.end();
+  return { text: Buffer.concat(chunks).toString(), result };
+}
+
+/** 200 ocids, three releases each, mostly near neighbours, some releases far away (at the end). */
+function releaseLines(): string[] {
+  const out: JsonObject[] = [];
+  for (let n = 0; n < 200; n++) {
+    const ocid = `ocds-r-${n}`;
+    out.push({
+      ocid,
+      id: `${n}-1`,
+      date: "2021-01-01T00:00:00Z",
+      tag: ["tender"],
+      tender: { id: "t", title: `Tender ${n}`, items: [{ id: "1", description: "Catering" }] },
+    });
+    out.push({
+      ocid,
+      id: `${n}-2`,
+      date: "2021-02-01T00:00:00Z",
+      tag: ["award"],
+      awards: [{ id: "a", status: "pending", value: { amount: 1000 + n, currency: "GBP" } }],
+    });
+    out.push({
+      ocid,
+      id: `${n}-3`,
+      date: "2021-03-01T00:00:00Z",
+      tag: ["contract"],
+      tender: { title: null },
+      awards: [{ id: "a", status: "active" }],
+      contracts: [{ id: "c", awardID: "a" }],
+    });
+  }
+  return out
+    .map((r, i) => ({ r, k: (i * 7919) % 97 < 8 ? i + 10_000 : i }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => JSON.stringify(x.r));
+}
+
+const sorted = (text: string) => text.trim().split("\n").sort();
+
+describe("compiling byte ranges of one file on several threads", () => {
+  const file = join(dir, "releases.jsonl");
+  writeFileSync(file, `${releaseLines().join("\n")}\n`);
+
+  it("cuts a file at line starts", () => {
+    const ranges = splitRanges(file, 3);
+    expect(ranges).toHaveLength(3);
+    expect(ranges[0]!.start).toBe(0);
+    expect(ranges[1]!.start).toBe(ranges[0]!.end);
+  });
+
+  it("writes the same compiled releases as one thread, whatever the threads and memory budget", async () => {
+    const one = await run(file, { workers: 0 });
+    expect(one.result.ocids).toBe(200);
+    for (const workers of [2, 3]) {
+      for (const memoryBudget of [64 << 20, 3000]) {
+        const many = await run(file, { workers, memoryBudget, rangeMinBytes: 0 });
+        expect(many.result.workers).toBe(workers);
+        expect(many.result.releases).toBe(600);
+        expect(many.result.ocids).toBe(200);
+        expect(sorted(many.text)).toEqual(sorted(one.text));
+        // Releases far from their ocid's others are compiled afresh, not written twice.
+        expect(many.result.reopened).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it("writes the same record package as one thread", async () => {
+    const opts = { package: true, versioned: true, uri: "urn:x", publishedDate: "2024-01-01T00:00:00Z" };
+    const one = JSON.parse((await run(file, { ...opts, workers: 0 })).text) as JsonObject;
+    const many = JSON.parse(
+      (await run(file, { ...opts, workers: 2, memoryBudget: 3000, rangeMinBytes: 0 })).text,
+    ) as JsonObject;
+    const byOcid = (p: JsonObject) => new Map((p.records as JsonObject[]).map((r) => [r.ocid as string, r]));
+    expect(byOcid(many)).toEqual(byOcid(one));
+    expect(many.uri).toBe("urn:x");
+  });
+
+  it("names the line of a malformed release in the file, not in its range", async () => {
+    const lines = releaseLines();
+    lines[500] = '{"ocid":"ocds-r-1","id":"x",,}';
+    const bad = join(dir, "bad.jsonl");
+    writeFileSync(bad, `${lines.join("\n")}\n`);
+    const err = await run(bad, { workers: 2, rangeMinBytes: 0 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).location).toEqual({ file: bad, line: 501, column: 29 });
+  });
+
+  it("warns about a release without an ocid with its line in the file", async () => {
+    const lines = releaseLines();
+    lines.splice(450, 0, '{"id":"lost","date":"2021-01-01"}');
+    const f = join(dir, "noocid.jsonl");
+    writeFileSync(f, `${lines.join("\n")}\n`);
+    const warnings: Issue[] = [];
+    const { result } = await run(f, { workers: 2, rangeMinBytes: 0, onWarning: (w) => warnings.push(w) });
+    expect(result.ocids).toBe(200);
+    expect(warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      "451: release lost has no ocid and is skipped",
+    ]);
+  });
+
+  it("falls back to one thread when a later line is a package", async () => {
+    const lines = releaseLines();
+    lines.push(
+      JSON.stringify({ uri: "https://example.org/p", releases: [JSON.parse(lines[0]!) as JsonObject] }),
+    );
+    const f = join(dir, "mixed.jsonl");
+    writeFileSync(f, `${lines.join("\n")}\n`);
+    const many = await run(f, { workers: 2, rangeMinBytes: 0 });
+    const one = await run(f, { workers: 0 });
+    expect(many.result.workers).toBe(2);
+    expect(many.text).toBe(one.text);
+  });
+});

@@ -1,0 +1,349 @@
+/**
+ * The streaming compile of one large JSON Lines file of releases on several threads: the file is
+ * cut into byte ranges at line boundaries and each worker thread reads, groups and compiles its
+ * own range (src/io/ocds-compile-range.ts), so no line passes through this thread. An ocid whose
+ * releases fall in more than one range, or come back in its range after its group was written,
+ * is compiled afresh from all its releases, which the workers find on a second read of their
+ * ranges. Output: each range's lines in range order less those ocids, then those ocids.
+ */
+import { closeSync, createReadStream, openSync, readSync, statSync } from "node:fs";
+import type { Writable } from "node:stream";
+import { Worker } from "node:worker_threads";
+import { recordPackageHead } from "../ocds/record.ts";
+import type { Issue } from "../ocds/types.ts";
+import { isObject } from "../ocds/types.ts";
+import { InputError } from "../shared/errors.ts";
+import type { RangeAgain, RangeFirst, RangeJob, RangeReply } from "./ocds-compile-range.ts";
+import {
+  isContainer,
+  type RenderGroup,
+  type RenderSettings,
+  renderGroups,
+  type WireItem,
+} from "./ocds-render.ts";
+import { Sink, streamWriter } from "./ocds-sink.ts";
+
+const RANGE_BOOT = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((m) => { m.register(); return import(${JSON.stringify(
+  new URL("./ocds-compile-range.ts", import.meta.url).href,
+)}); });`;
+
+/** Splits a file into up to n byte ranges that start at line boundaries. */
+export function splitRanges(file: string, n: number): { start: number; end: number }[] {
+  const size = statSync(file).size;
+  const cuts = [0];
+  const fd = openSync(file, "r");
+  try {
+    const buf = Buffer.alloc(1 << 16);
+    for (let i = 1; i < n; i++) {
+      let pos = Math.max(Math.floor((size * i) / n), cuts[cuts.length - 1]!);
+      let found = size;
+      while (pos < size) {
+        const read = readSync(fd, buf, 0, buf.length, pos);
+        if (read <= 0) break;
+        const at = buf.subarray(0, read).indexOf(10);
+        if (at >= 0) {
+          found = pos + at + 1;
+          break;
+        }
+        pos += read;
+      }
+      cuts.push(found);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  cuts.push(size);
+  const out: { start: number; end: number }[] = [];
+  for (let i = 0; i < cuts.length - 1; i++)
+    if (cuts[i + 1]! > cuts[i]!) out.push({ start: cuts[i]!, end: cuts[i + 1]! });
+  return out;
+}
+
+/** True when the file's first non-blank line is one release (JSON Lines of releases, not packages). */
+export function startsWithReleaseLine(file: string): boolean {
+  const fd = openSync(file, "r");
+  try {
+    const buf = Buffer.alloc(1 << 20);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    let from = 0;
+    for (;;) {
+      const nl = buf.subarray(0, n).indexOf(10, from);
+      if (nl < 0) return false;
+      const text = buf.toString("utf8", from, nl).trim();
+      from = nl + 1;
+      if (text === "") continue;
+      try {
+        const v = JSON.parse(text) as unknown;
+        return isObject(v) && !isContainer(v);
+      } catch {
+        return false;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Lines (newlines) in the first `end` bytes of a file. */
+function countLines(file: string, end: number): number {
+  const fd = openSync(file, "r");
+  const buf = Buffer.allocUnsafe(4 << 20);
+  let lines = 0;
+  try {
+    for (let pos = 0; pos < end; ) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, end - pos), pos);
+      if (n <= 0) break;
+      for (let at = buf.indexOf(10, 0); at >= 0 && at < n; at = buf.indexOf(10, at + 1)) lines++;
+      pos += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return lines;
+}
+
+/** A worker's replies, one at a time; progress goes to onProgress, failures reject. */
+class RangeWorker {
+  readonly worker: Worker;
+  private waiting: { resolve: (r: RangeReply) => void; reject: (e: unknown) => void } | null = null;
+  private early: RangeReply[] = [];
+  private failed: unknown = null;
+
+  constructor(job: RangeJob, onProgress: (bytes: number) => void, lineBase: () => number) {
+    this.worker = new Worker(RANGE_BOOT, {
+      eval: true,
+      workerData: job,
+      resourceLimits: { maxYoungGenerationSizeMb: 64 },
+    });
+    this.worker.on("message", (msg: RangeReply) => {
+      if (msg.type === "progress") return onProgress(msg.bytes);
+      if (msg.type === "failure") {
+        const loc = msg.location as InputError["location"];
+        const e = msg.fatal
+          ? new Error(`ocds compile worker failed: ${msg.message}`)
+          : new InputError(msg.message, {
+              location: loc.line === undefined ? loc : { ...loc, line: loc.line + lineBase() },
+            });
+        return this.fail(e);
+      }
+      if (this.waiting) {
+        const w = this.waiting;
+        this.waiting = null;
+        w.resolve(msg);
+      } else this.early.push(msg);
+    });
+    this.worker.on("error", (e) => this.fail(e));
+    this.worker.on("exit", (code) => {
+      if (code !== 0) this.fail(new Error(`ocds compile worker stopped with exit code ${code}`));
+    });
+  }
+
+  private fail(e: unknown): void {
+    this.failed ??= e;
+    if (this.waiting) {
+      const w = this.waiting;
+      this.waiting = null;
+      w.reject(e);
+    }
+  }
+
+  next(): Promise<RangeReply> {
+    if (this.early.length) return Promise.resolve(this.early.shift()!);
+    if (this.failed) return Promise.reject(this.failed);
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+    });
+  }
+}
+
+export interface RangeCompileOptions {
+  settings: RenderSettings;
+  budget: number;
+  dir: string;
+  package?: boolean;
+  uri?: string;
+  publishedDate?: string;
+  onProgress?: (doneBytes: number, totalBytes: number) => void;
+  onWarning: (issue: Issue) => void;
+}
+
+/**
+ * Compiles one file on `n` threads. Returns null, having written nothing, when the file turns
+ * out to hold packages rather than releases (the caller then compiles it on one thread).
+ */
+export async function compileRanges(
+  file: string,
+  n: number,
+  out: Writable,
+  opts: RangeCompileOptions,
+): Promise<{ releases: number; ocids: number; reopened: number; workers: number } | null> {
+  const ranges = splitRanges(file, n);
+  const total = ranges.length ? ranges[ranges.length - 1]!.end : 0;
+  const progress = ranges.map(() => 0);
+  let firsts: RangeFirst[] = [];
+  const lineBase = (i: number) => () => {
+    if (firsts.length === ranges.length) {
+      let sum = 0;
+      for (let k = 0; k < i; k++) sum += firsts[k]!.lines;
+      return sum;
+    }
+    return countLines(file, ranges[i]!.start);
+  };
+  const workers = ranges.map(
+    (r, i) =>
+      new RangeWorker(
+        {
+          file,
+          start: r.start,
+          end: r.end,
+          budget: opts.budget / ranges.length,
+          settings: opts.settings,
+          dir: opts.dir,
+          index: i,
+        },
+        (bytes) => {
+          progress[i] = bytes;
+          opts.onProgress?.(
+            progress.reduce((a, b) => a + b, 0),
+            total,
+          );
+        },
+        lineBase(i),
+      ),
+  );
+  try {
+    firsts = (await Promise.all(workers.map((w) => w.next()))) as RangeFirst[];
+    if (firsts.some((f) => f.fallback)) return null;
+    opts.onProgress?.(total, total);
+    let base = 0;
+    for (const f of firsts) {
+      for (const w of f.warnings) opts.onWarning(w.line === undefined ? w : { ...w, line: w.line + base });
+      base += f.lines;
+    }
+
+    // Ocids to compile afresh: reopened in a range, or written by more than one range.
+    const reopened = new Set<string>();
+    for (const f of firsts) for (const o of f.reopened) reopened.add(o);
+    const owner = new Map<string, number>();
+    firsts.forEach((f, i) => {
+      for (const o of f.ocids) {
+        const had = owner.get(o);
+        if (had === undefined) owner.set(o, i);
+        else if (had !== i) reopened.add(o);
+      }
+    });
+    owner.clear();
+
+    let again: RangeAgain[] = [];
+    if (reopened.size > 0) {
+      const list = [...reopened];
+      for (const w of workers) w.worker.postMessage({ type: "again", ocids: list });
+      again = (await Promise.all(workers.map((w) => w.next()))) as RangeAgain[];
+    }
+    const sink = new Sink(streamWriter(out));
+    let records = 0;
+    if (opts.package) {
+      const head = JSON.stringify(recordPackageHead({ uri: opts.uri, publishedDate: opts.publishedDate }));
+      await sink.add(`${head.slice(0, -1)}${head.length > 2 ? "," : ""}"records":[`);
+    }
+    const emit = async (line: Buffer | string) => {
+      if (opts.package) {
+        if (records > 0) await sink.add(",");
+        await sink.add(typeof line === "string" ? line : line.subarray(0, line.length - 1));
+      } else await sink.add(line);
+      records++;
+    };
+    for (const f of firsts) {
+      if (f.spill === null) continue;
+      const drop = f.ocids.map((o) => reopened.has(o));
+      await copyLines(
+        f.spill,
+        f.starts,
+        drop,
+        emit,
+        !opts.package && !drop.includes(true),
+        sink,
+        opts.package === true,
+      );
+      if (!opts.package) for (const d of drop) if (!d) records++;
+    }
+    // The ocids compiled afresh, from their releases in file order.
+    const groups = new Map<string, WireItem[]>();
+    base = 0;
+    again.forEach((a, i) => {
+      const bytes = a.bytes ? Buffer.from(a.bytes) : null;
+      for (const [ocid, start, end, line] of a.items) {
+        let list = groups.get(ocid);
+        if (!list) {
+          list = [];
+          groups.set(ocid, list);
+        }
+        list.push({ buf: bytes!.subarray(start, end), file, line: line + base });
+      }
+      base += firsts[i]!.lines;
+    });
+    let batch: RenderGroup[] = [];
+    const flush = async () => {
+      for (const r of renderGroups(batch, null, opts.settings)) {
+        for (const w of r.warnings) opts.onWarning(w);
+        if (r.text !== null) await emit(opts.package ? r.text : `${r.text}\n`);
+      }
+      batch = [];
+    };
+    for (const [ocid, items] of groups) {
+      batch.push({ ocid, items });
+      if (batch.length >= 256) await flush();
+    }
+    await flush();
+    if (opts.package) await sink.add("]}\n");
+    await sink.flush();
+    return {
+      releases: firsts.reduce((a, f) => a + f.releases, 0),
+      ocids: records,
+      reopened: reopened.size,
+      workers: ranges.length,
+    };
+  } finally {
+    await Promise.all(workers.map((w) => w.worker.terminate()));
+  }
+}
+
+/** Copies the lines of a spill file, leaving out those marked in `drop` (or passing all bytes through). */
+async function copyLines(
+  path: string,
+  starts: number[],
+  drop: boolean[],
+  emit: (line: Buffer) => Promise<void>,
+  passThrough: boolean,
+  sink: Sink,
+  emitEach: boolean,
+): Promise<void> {
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  if (passThrough) {
+    for await (const raw of stream) await sink.add(raw as Buffer);
+    return;
+  }
+  const lines = starts.length - 1;
+  let base = 0;
+  let carry: Buffer = Buffer.alloc(0);
+  let lineNo = 0;
+  for await (const raw of stream) {
+    const chunk = carry.length ? Buffer.concat([carry, raw as Buffer]) : (raw as Buffer);
+    const end = base + chunk.length;
+    while (lineNo < lines && starts[lineNo + 1]! <= end) {
+      if (emitEach) {
+        if (!drop[lineNo]) await emit(chunk.subarray(starts[lineNo]! - base, starts[lineNo + 1]! - base));
+        lineNo++;
+        continue;
+      }
+      // A run of kept lines goes out as one slice.
+      const from = lineNo;
+      while (lineNo < lines && !drop[lineNo] && starts[lineNo + 1]! <= end) lineNo++;
+      if (lineNo > from) await sink.add(chunk.subarray(starts[from]! - base, starts[lineNo]! - base));
+      else lineNo++;
+    }
+    const keepFrom = lineNo < lines ? starts[lineNo]! : end;
+    carry = chunk.subarray(keepFrom - base);
+    base = keepFrom;
+  }
+}
