@@ -13,6 +13,8 @@ import { DecidePage } from "./pages/DecidePage.tsx";
 import { FlagsIndicatorPage } from "./pages/FlagsIndicatorPage.tsx";
 import { FlagsPage } from "./pages/FlagsPage.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
+import { OcdsOpenDataPage } from "./pages/OcdsOpenDataPage.tsx";
+import { OcdsQualityPage } from "./pages/OcdsQualityPage.tsx";
 import { PipelinePage } from "./pages/PipelinePage.tsx";
 import { ServicePage } from "./pages/ServicePage.tsx";
 
@@ -54,6 +56,8 @@ export const routes: RouteDef[] = [
     section: "/flags",
     render: (p) => <FlagsIndicatorPage key={p.code} code={p.code ?? ""} />,
   },
+  { path: "/open-data", nav: "Open data", render: () => <OcdsOpenDataPage /> },
+  { path: "/data-quality", nav: "Data quality", render: () => <OcdsQualityPage /> },
   { path: "/audit", nav: "Audit trail", staffOnly: true, render: () => <AuditPage /> },
   { path: "/login", render: () => <LoginPage /> },
 ];

@@ -6,6 +6,7 @@ import { DecideLink } from "../components/DecideLink.tsx";
 import { DemoMark } from "../components/DemoBadge.tsx";
 import { Facts } from "../components/Facts.tsx";
 import { Money } from "../components/Money.tsx";
+import { Notices } from "../components/Notices.tsx";
 import { SourceNote } from "../components/Source.tsx";
 import { ErrorPanel, Loading } from "../components/Status.tsx";
 import { Timeline } from "../components/Timeline.tsx";
@@ -109,6 +110,7 @@ export function ContractPage({ id }: { id: string }) {
         <Timeline decisions={c.decisions} linkTo="service" names={serviceNames} />
       </section>
       <BillingTotals contractId={c.id} />
+      <Notices contractId={c.id} />
       <SourceNote sources={[c.source, ...c.decisions.map((x) => x.source)]} />
     </>
   );

@@ -1,0 +1,130 @@
+/**
+ * A contract's Procurement Act 2023 notices: which nous can produce now from what it stores
+ * (and, for the others, why not), each notice's OCDS JSON, and a publish button for the roles
+ * that may publish (admin, commercial, contract manager).
+ */
+import { useState } from "react";
+import { ApiError } from "../api.ts";
+import { type NoticeStatus, ocdsApi } from "../api-ocds.ts";
+import { useAuth } from "../auth.tsx";
+import { useApi } from "../useApi.ts";
+import { OcdsStyles } from "./OcdsStyles.tsx";
+import { ErrorPanel, Loading } from "./Status.tsx";
+
+const PUBLISHERS = ["admin", "commercial", "contract-manager"];
+
+function NoticeItem({
+  contractId,
+  n,
+  canPublish,
+  onPublished,
+}: {
+  contractId: string;
+  n: NoticeStatus;
+  canPublish: boolean;
+  onPublished: () => void;
+}) {
+  const [json, setJson] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const view = async () => {
+    if (json !== null) return setJson(null);
+    try {
+      setJson(JSON.stringify(await ocdsApi.notice(contractId, n.type), null, 2));
+    } catch (e) {
+      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  const publish = async () => {
+    setBusy(true);
+    try {
+      const r = await ocdsApi.publish(
+        contractId,
+        n.type,
+        `${n.type} ${n.name.toLowerCase()} published from the dashboard`,
+      );
+      setMessage({
+        ok: true,
+        text: r.inserted
+          ? `${n.type} published: it is now in the open data export.`
+          : `${n.type} was already published.`,
+      });
+      onPublished();
+    } catch (e) {
+      setMessage({ ok: false, text: e instanceof ApiError || e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <li
+      className={`ocds-notice ${n.producible ? "ocds-notice--ok" : "ocds-notice--no"}`}
+      data-notice={n.type}
+    >
+      <div className="ocds-notice__head">
+        <span className="ocds-notice__type">{n.type}</span>
+        <span>{n.name}</span>
+        <span className="muted">
+          {n.producible ? (n.published ? "published" : "can be produced") : "cannot be produced yet"}
+        </span>
+      </div>
+      <p className="ocds-notice__reason">{n.reason}</p>
+      {n.producible ? (
+        <div className="ocds-notice__actions">
+          <button type="button" className="button" onClick={view} aria-expanded={json !== null}>
+            {json === null ? `View ${n.type} JSON` : `Hide ${n.type} JSON`}
+          </button>
+          {canPublish && !n.published ? (
+            <button type="button" className="button" onClick={publish} disabled={busy}>
+              Publish {n.type}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {message ? (
+        <p className={message.ok ? "ocds-ok" : "ocds-error"} role="status">
+          {message.text}
+        </p>
+      ) : null}
+      {json !== null ? (
+        <pre className="ocds-json" data-json={n.type}>
+          {json}
+        </pre>
+      ) : null}
+    </li>
+  );
+}
+
+export function Notices({ contractId }: { contractId: string }) {
+  const { me } = useAuth();
+  const [version, setVersion] = useState(0);
+  const { data, error, loading } = useApi(
+    () => ocdsApi.notices(contractId),
+    `notices:${contractId}:${version}`,
+  );
+  return (
+    <section aria-labelledby="notices-heading">
+      <OcdsStyles />
+      <h2 id="notices-heading">Procurement Act notices</h2>
+      <p className="muted">
+        The notices of the Procurement Act 2023 that nous can produce as OCDS releases from what it holds on
+        this contract, and what is missing for the others.
+      </p>
+      {error ? <ErrorPanel error={error} /> : null}
+      {loading && !data ? <Loading what="Loading the notices" /> : null}
+      {data ? (
+        <ul className="ocds-notices">
+          {data.map((n) => (
+            <NoticeItem
+              key={n.type}
+              contractId={contractId}
+              n={n}
+              canPublish={PUBLISHERS.includes(me.role)}
+              onPublished={() => setVersion((v) => v + 1)}
+            />
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
