@@ -49,7 +49,7 @@ export function assertValidReleases(releases: unknown[], base = "$.releases"): v
   if (errors.length) {
     const first = errors[0]!;
     throw new InputError(
-      `${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more errors)` : ""}; nothing was imported`,
+      `${first.path}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more errors)` : ""}; nothing was imported`,
       { location: { path: first.path }, details: errors.slice(0, 50) },
     );
   }
