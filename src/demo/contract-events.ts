@@ -47,7 +47,7 @@ export const ratings = [
 export const changes = [
   {
     id: "sscl-bss-extension-2027",
-    changedOn: "2022-06-30",
+    changedOn: "2021-11-10",
     works: false,
     valueBeforePence: 23_450_000_000,
     valueAfterPence: 23_450_000_000,
@@ -55,7 +55,7 @@ export const changes = [
     endBefore: "2022-09-30",
     endAfter: "2027-09-30",
     description:
-      "Term extended from September 2022 to September 2027 (public record). The value after the change is not published and is shown unchanged; the day of the change is a demo value.",
+      "Term extended from September 2022 to September 2027 (public record). The value after the change is not published and is shown unchanged; the date of the change is the decision date in the scenario (day is a demo value).",
     rationale: "Extension while the future of business support services is decided (demo wording)",
     demo: true,
   },

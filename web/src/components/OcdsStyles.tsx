@@ -1,7 +1,7 @@
 /** Styles of the OCDS pages and the notices section, scoped by the `ocds-` prefix. */
 const CSS = `
-.ocds-notices { list-style: none; padding: 0; margin: 0.5rem 0; display: grid; gap: 0.5rem; }
-.ocds-notice { border: 1px solid var(--border); border-left: 5px solid var(--muted); padding: 0.5rem 0.75rem; }
+.ocds-notices { list-style: none; padding: 0; margin: 0.5rem 0; display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.5rem; }
+.ocds-notice { min-width: 0; border: 1px solid var(--border); border-left: 5px solid var(--muted); padding: 0.5rem 0.75rem; }
 .ocds-notice--ok { border-left-color: var(--green); }
 .ocds-notice--no { border-left-color: #b1b4b6; }
 .ocds-notice__head { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: baseline; }
