@@ -13,14 +13,8 @@ import { recordPackageHead } from "../ocds/record.ts";
 import type { Issue } from "../ocds/types.ts";
 import { isObject } from "../ocds/types.ts";
 import { InputError } from "../shared/errors.ts";
-import type { RangeAgain, RangeFirst, RangeJob, RangeReply } from "./ocds-compile-range.ts";
-import {
-  isContainer,
-  type RenderGroup,
-  type RenderSettings,
-  renderGroups,
-  type WireItem,
-} from "./ocds-render.ts";
+import type { RangeAgain, RangeFirst, RangeJob, RangeRender, RangeReply } from "./ocds-compile-range.ts";
+import { isContainer, type RenderGroup, type RenderSettings, type WireItem } from "./ocds-render.ts";
 import { Sink, streamWriter } from "./ocds-sink.ts";
 
 const RANGE_BOOT = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((m) => { m.register(); return import(${JSON.stringify(
@@ -253,22 +247,9 @@ export async function compileRanges(
       } else await sink.add(line);
       records++;
     };
-    for (const f of firsts) {
-      if (f.spill === null) continue;
-      const drop = f.ocids.map((o) => reopened.has(o));
-      await copyLines(
-        f.spill,
-        f.starts,
-        drop,
-        emit,
-        !opts.package && !drop.includes(true),
-        sink,
-        opts.package === true,
-      );
-      if (!opts.package) for (const d of drop) if (!d) records++;
-    }
-    // The ocids compiled afresh, from their releases in file order.
-    const groups = new Map<string, WireItem[]>();
+    // The ocids compiled afresh, from their releases in file order, shared out between the
+    // workers, which render them while the lines already written are copied.
+    const groups = new Map<string, [Buffer, number, number, number][]>();
     base = 0;
     again.forEach((a, i) => {
       const bytes = a.bytes ? Buffer.from(a.bytes) : null;
@@ -278,23 +259,51 @@ export async function compileRanges(
           list = [];
           groups.set(ocid, list);
         }
-        list.push({ buf: bytes!.subarray(start, end), file, line: line + base });
+        list.push([bytes!, start, end, line + base]);
       }
       base += firsts[i]!.lines;
     });
-    let batch: RenderGroup[] = [];
-    const flush = async () => {
-      for (const r of renderGroups(batch, null, opts.settings)) {
-        for (const w of r.warnings) opts.onWarning(w);
-        if (r.text !== null) await emit(opts.package ? r.text : `${r.text}\n`);
-      }
-      batch = [];
-    };
-    for (const [ocid, items] of groups) {
-      batch.push({ ocid, items });
-      if (batch.length >= 256) await flush();
+    const shares: [string, [Buffer, number, number, number][]][][] = workers.map(() => []);
+    const shareBytes = workers.map(() => 0);
+    for (const entry of groups) {
+      let k = 0;
+      for (let j = 1; j < shares.length; j++) if (shareBytes[j]! < shareBytes[k]!) k = j;
+      shares[k]!.push(entry);
+      for (const [, s, e] of entry[1]) shareBytes[k]! += e - s;
     }
-    await flush();
+    groups.clear();
+    again = [];
+    const rendering = shares.map((share, k) => {
+      if (share.length === 0)
+        return Promise.resolve<RangeReply>({ type: "rendered", texts: [], warnings: [] });
+      const bytes = Buffer.allocUnsafeSlow(shareBytes[k]!);
+      let pos = 0;
+      const wire: RenderGroup[] = share.map(([ocid, items]) => ({
+        ocid,
+        items: items.map(([b, s, e, line]): WireItem => {
+          b.copy(bytes, pos, s, e);
+          pos += e - s;
+          return { start: pos - (e - s), end: pos, file, line };
+        }),
+      }));
+      const ab = bytes.buffer as ArrayBuffer;
+      const msg: RangeRender = { type: "render", groups: wire, bytes: ab };
+      workers[k]!.worker.postMessage(msg, [ab]);
+      return workers[k]!.next();
+    });
+
+    for (const f of firsts) {
+      if (f.spill === null) continue;
+      const drop = f.ocids.map((o) => reopened.has(o));
+      const all = !opts.package && !drop.includes(true);
+      await copyLines(f.spill, f.starts, drop, emit, all, sink, opts.package === true);
+      if (!opts.package) for (const d of drop) if (!d) records++;
+    }
+    for (const done of rendering) {
+      const r = (await done) as { texts: string[]; warnings: Issue[] };
+      for (const w of r.warnings) opts.onWarning(w);
+      for (const t of r.texts) await emit(opts.package ? t : `${t}\n`);
+    }
     if (opts.package) await sink.add("]}\n");
     await sink.flush();
     return {

@@ -60,9 +60,17 @@ export interface RangeAgain {
   items: [string, number, number, number][];
 }
 
+/** Groups to render, their releases as byte ranges of `bytes`. */
+export interface RangeRender {
+  type: "render";
+  groups: RenderGroup[];
+  bytes: ArrayBuffer | null;
+}
+
 export type RangeReply =
   | RangeFirst
   | RangeAgain
+  | { type: "rendered"; texts: string[]; warnings: Issue[] }
   | { type: "progress"; bytes: number }
   | { type: "failure"; message: string; location: object; fatal: boolean };
 
@@ -73,13 +81,15 @@ const JOB_BYTES = 1 << 20;
 /** Calls onLine with each non-empty line of [start, end) (a view, valid only during the call). */
 function eachLine(
   job: RangeJob,
-  onLine: (buf: Buffer, line: number) => boolean | undefined,
+  onLine: (buf: Buffer, line: number, offset: number) => boolean | undefined,
   onProgress?: (bytes: number) => void,
 ): number {
   const fd = openSync(job.file, "r");
   let buf = Buffer.allocUnsafe(CHUNK);
   let have = 0;
   let pos = job.start;
+  /** File offset of buf[0]. */
+  let base = job.start;
   let line = 0;
   let done = 0;
   try {
@@ -100,7 +110,7 @@ function eachLine(
         if (end > from && buf[end - 1] === 13) end--;
         line++;
         if (end > from && !blank(buf, from, end)) {
-          if (onLine(buf.subarray(from, end), line) === false) return line;
+          if (onLine(buf.subarray(from, end), line, base + from) === false) return line;
         }
         from = nl + 1;
       }
@@ -115,6 +125,7 @@ function eachLine(
       } else {
         buf.copy(buf, 0, from, have);
         have -= from;
+        base += from;
       }
     }
   } finally {
@@ -130,6 +141,47 @@ function blank(buf: Buffer, from: number, end: number): boolean {
   }
   return true;
 }
+
+/**
+ * Where each release line of the range is (file offset, length, line) and the number of its
+ * ocid, so the releases of a few ocids can be read again without reading the whole range.
+ */
+class LineIndex {
+  offsets = new Float64Array(1 << 16);
+  lengths = new Int32Array(1 << 16);
+  lines = new Int32Array(1 << 16);
+  ids = new Int32Array(1 << 16);
+  size = 0;
+  readonly idOf = new Map<string, number>();
+  /** False when a line's ocid as read from its text proved wrong: then the range is read again instead. */
+  exact = true;
+
+  push(ocid: string, offset: number, length: number, line: number): void {
+    let id = this.idOf.get(ocid);
+    if (id === undefined) {
+      id = this.idOf.size;
+      this.idOf.set(ocid, id);
+    }
+    if (this.size === this.ids.length) {
+      const n = this.size * 2;
+      const grow = <T extends Float64Array | Int32Array>(a: T, b: T): T => {
+        b.set(a);
+        return b;
+      };
+      this.offsets = grow(this.offsets, new Float64Array(n));
+      this.lengths = grow(this.lengths, new Int32Array(n));
+      this.lines = grow(this.lines, new Int32Array(n));
+      this.ids = grow(this.ids, new Int32Array(n));
+    }
+    const i = this.size++;
+    this.offsets[i] = offset;
+    this.lengths[i] = length;
+    this.lines[i] = line;
+    this.ids[i] = id;
+  }
+}
+
+const index = new LineIndex();
 
 function firstPass(job: RangeJob): RangeFirst {
   const groups = new Map<string, { items: WireItem[]; bytes: number }>();
@@ -161,7 +213,10 @@ function firstPass(job: RangeJob): RangeFirst {
   const render = (batch: RenderGroup[]) => {
     for (const r of renderGroups(batch, null, job.settings)) {
       for (const w of r.warnings) warnings.push(w);
-      for (const m of r.misplaced) addParsed(m.value as JsonObject, m.line, m.bytes);
+      for (const m of r.misplaced) {
+        index.exact = false;
+        addParsed(m.value as JsonObject, m.line, m.bytes);
+      }
       if (r.text === null) continue;
       emitted.set(r.ocid, ocids.length);
       ocids.push(r.ocid);
@@ -230,14 +285,18 @@ function firstPass(job: RangeJob): RangeFirst {
   let lastReport = 0;
   const lines = eachLine(
     job,
-    (buf, line) => {
+    (buf, line, offset) => {
       const ocid = topLevelOcid(buf);
       if (ocid !== null) {
         releases++;
+        index.push(ocid, offset, buf.length, line);
         add(ocid, { buf: Buffer.from(buf), file: job.file, line }, buf.length);
       } else {
         const value = parseJson(buf.toString(), job.file, line);
-        if (isObject(value) && !isContainer(value) && typeof value.ocid === "string") releases++;
+        if (isObject(value) && !isContainer(value) && typeof value.ocid === "string") {
+          releases++;
+          index.push(value.ocid, offset, buf.length, line);
+        }
         addParsed(value as JsonObject, line, buf.length);
         if (fallback) return false;
       }
@@ -273,19 +332,40 @@ function secondPass(job: RangeJob, wanted: Set<string>): RangeAgain {
   const bufs: Buffer[] = [];
   const items: [string, number, number, number][] = [];
   let size = 0;
-  eachLine(job, (buf, line) => {
-    let ocid = topLevelOcid(buf);
-    if (ocid === null) {
-      const value = parseJson(buf.toString(), job.file, line);
-      ocid = isObject(value) && typeof value.ocid === "string" ? value.ocid : null;
+  if (index.exact) {
+    // Only the lines of the wanted ocids, found in the index.
+    const names: string[] = [];
+    for (const [ocid, id] of index.idOf) if (wanted.has(ocid)) names[id] = ocid;
+    const fd = openSync(job.file, "r");
+    try {
+      for (let i = 0; i < index.size; i++) {
+        const ocid = names[index.ids[i]!];
+        if (ocid === undefined) continue;
+        const len = index.lengths[i]!;
+        const b = Buffer.allocUnsafe(len);
+        if (readSync(fd, b, 0, len, index.offsets[i]!) !== len)
+          throw new Error(`${job.file} changed while it was read`);
+        bufs.push(b);
+        items.push([ocid, size, size + len, index.lines[i]!]);
+        size += len;
+      }
+    } finally {
+      closeSync(fd);
     }
-    if (ocid !== null && wanted.has(ocid)) {
-      bufs.push(Buffer.from(buf));
-      items.push([ocid, size, size + buf.length, line]);
-      size += buf.length;
-    }
-    return true;
-  });
+  } else
+    eachLine(job, (buf, line) => {
+      let ocid = topLevelOcid(buf);
+      if (ocid === null) {
+        const value = parseJson(buf.toString(), job.file, line);
+        ocid = isObject(value) && typeof value.ocid === "string" ? value.ocid : null;
+      }
+      if (ocid !== null && wanted.has(ocid)) {
+        bufs.push(Buffer.from(buf));
+        items.push([ocid, size, size + buf.length, line]);
+        size += buf.length;
+      }
+      return true;
+    });
   if (size === 0) return { type: "again", bytes: null, items };
   const all = Buffer.allocUnsafeSlow(size);
   let at = 0;
@@ -312,9 +392,19 @@ const guard = (f: () => void) => {
   }
 };
 guard(() => reply(firstPass(job)));
-parentPort!.on("message", (msg: { type: "again"; ocids: string[] }) => {
+parentPort!.on("message", (msg: { type: "again"; ocids: string[] } | RangeRender) => {
   guard(() => {
-    const r = secondPass(job, new Set(msg.ocids));
-    reply(r, r.bytes ? [r.bytes] : []);
+    if (msg.type === "again") {
+      const r = secondPass(job, new Set(msg.ocids));
+      reply(r, r.bytes ? [r.bytes] : []);
+    } else {
+      const warnings: Issue[] = [];
+      const texts: string[] = [];
+      for (const r of renderGroups(msg.groups, msg.bytes ? Buffer.from(msg.bytes) : null, job.settings)) {
+        for (const w of r.warnings) warnings.push(w);
+        if (r.text !== null) texts.push(r.text);
+      }
+      reply({ type: "rendered", texts, warnings });
+    }
   });
 });
