@@ -1,0 +1,117 @@
+/**
+ * The contract events store and notices, written once and run on SQLite and on a real
+ * PostgreSQL server: the demo SSCL events, money as exact integer pence (bigint on PostgreSQL),
+ * a refused write leaving nothing behind, a published notice imported once, and a backup that
+ * carries the new tables.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyAudit } from "../../src/store/audit.ts";
+import { backup, restore } from "../../src/store/backup.ts";
+import {
+  addChange,
+  addRating,
+  buildNotice,
+  listContractEvents,
+  noticeStatuses,
+} from "../../src/store/contract-events.ts";
+import { openMigrated, type Store } from "../../src/store/db.ts";
+import { loadDemo } from "../../src/store/demo.ts";
+import { importReleases } from "../../src/store/releases.ts";
+
+export interface Target {
+  create(): Promise<{ url: string; drop(): Promise<void> }>;
+}
+
+const actor = { username: "test", reason: "store suite" };
+
+export function contractEventsStoreSuite(kind: string, target: Target): void {
+  describe(`contract events store on ${kind}`, () => {
+    let store: Store;
+    const drops: (() => Promise<void>)[] = [];
+    const dir = mkdtempSync(join(tmpdir(), "nous-events-store-"));
+    beforeAll(async () => {
+      const db = await target.create();
+      drops.push(db.drop);
+      store = await openMigrated(db.url);
+      await loadDemo(store);
+    });
+    afterAll(async () => {
+      await store?.close();
+      for (const d of drops) await d();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it("holds the demo SSCL KPIs, two rating periods and the extension, marked demo", async () => {
+      const ev = await listContractEvents(store, "sscl-bss", true);
+      expect(ev.kpis.map((k) => k.id)).toEqual([
+        "sscl-bss-kpi-cases",
+        "sscl-bss-kpi-invoices",
+        "sscl-bss-kpi-payroll",
+      ]);
+      expect(ev.kpis.every((k) => k.demo)).toBe(true);
+      expect(new Set(ev.ratings.map((r) => r.periodEnd))).toEqual(new Set(["2025-03-31", "2026-03-31"]));
+      expect(ev.changes).toHaveLength(1);
+      expect(ev.changes[0]).toMatchObject({
+        valueBeforePence: 23_450_000_000,
+        endBefore: "2022-09-30",
+        endAfter: "2027-09-30",
+        noticeRequired: true,
+      });
+      const statuses = await noticeStatuses(store, "sscl-bss", true);
+      expect(statuses.filter((s) => s.producible).map((s) => s.type)).toEqual(["UK6", "UK7", "UK9", "UK10"]);
+    });
+
+    it("keeps money above 2^31 pence exact and refuses a rating for an unknown KPI, storing nothing", async () => {
+      const big = 900_000_000_000; // £9bn in pence
+      const c = await addChange(
+        store,
+        "em-tagging",
+        {
+          id: "em-big",
+          changedOn: "2025-01-01",
+          works: true,
+          valueBeforePence: big,
+          valueAfterPence: big + big / 10,
+          startDate: "2019-04-01",
+          endBefore: "2026-03-31",
+          endAfter: "2026-03-31",
+          description: "d",
+          rationale: "r",
+        },
+        actor,
+      );
+      expect(c.valueAfterPence).toBe(990_000_000_000);
+      expect(c.noticeRequired).toBe(false); // 10% on works: under the 15% threshold
+      const before = await verifyAudit(store);
+      await expect(
+        addRating(store, "em-tagging", { kpiId: "nope", periodEnd: "2025-03-31", rating: "good" }, actor),
+      ).rejects.toThrow("contract em-tagging has no KPI nope");
+      expect((await verifyAudit(store)).entries).toBe(before.entries);
+    });
+
+    it("imports a notice once and carries the events through a backup and restore", async () => {
+      const uk7 = await buildNotice(store, "sscl-bss", "UK7", true);
+      expect((await importReleases(store, [uk7], actor)).inserted).toBe(1);
+      expect((await importReleases(store, [uk7], actor)).unchanged).toBe(1);
+      const file = join(dir, "backup.jsonl");
+      const counts = await backup(store, file);
+      expect(counts.contract_kpis).toBe(3);
+      expect(counts.contract_ratings).toBe(6);
+      expect(counts.contract_changes).toBe(2);
+      const other = await target.create();
+      drops.push(other.drop);
+      const restored = await openMigrated(other.url);
+      try {
+        await restore(restored, file);
+        const ev = await listContractEvents(restored, "em-tagging", false);
+        expect(ev.changes[0]!.valueBeforePence).toBe(900_000_000_000);
+        expect((await verifyAudit(restored)).ok).toBe(true);
+      } finally {
+        await restored.close();
+      }
+    });
+  });
+}
