@@ -61,7 +61,7 @@ describe("nous ocds import / export", () => {
     const before = nous(["ocds", "export", "--db", db]).stdout.split("\n").length;
     const bad = nous(["ocds", "import", "--db", db, fx("ukraine/release.json")]);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain(`nous: ${fx("ukraine/release.json")}: $.tag[3]: expected one of`);
+    expect(bad.stderr).toContain(`nous: ${fx("ukraine/release.json")}:6: $.tag[3]: expected one of`);
     expect(bad.stderr).toContain("nothing was imported");
 
     const pkg = JSON.parse(

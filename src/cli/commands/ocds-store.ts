@@ -5,12 +5,12 @@
  * then stores all releases in one transaction, idempotently. Export writes a release package of
  * what nous holds.
  */
-import { createWriteStream, existsSync } from "node:fs";
+import { createWriteStream, existsSync, readFileSync } from "node:fs";
 import { once } from "node:events";
 import type { Command } from "commander";
 import { readDocuments } from "../../io/ocds-json.ts";
 import { loadCodelists } from "../../io/ocds-schema.ts";
-import { isObject, type JsonObject } from "../../ocds/types.ts";
+import { isObject, type JsonObject, pathKey } from "../../ocds/types.ts";
 import { createValidator } from "../../ocds/validate.ts";
 import { InputError, formatLocation } from "../../shared/errors.ts";
 import { openMigrated, resolveDatabaseUrl, type Store } from "../../store/db.ts";
@@ -27,6 +27,63 @@ async function withStore<T>(dbFlag: string | undefined, fn: (store: Store) => Pr
   } finally {
     await store.close();
   }
+}
+
+/**
+ * The line on which each wanted JSON path's value starts in a whole-file JSON text, so errors
+ * in a release package name their line as well as their path. Only run when there are errors.
+ */
+export function linesOfPaths(text: string, wanted: Set<string>): Map<string, number> {
+  const found = new Map<string, number>();
+  let i = 0;
+  let line = 1;
+  const ws = () => {
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) line++;
+      else if (c !== 32 && c !== 9 && c !== 13) break;
+    }
+  };
+  const str = (): string => {
+    const start = i++;
+    for (; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
+    i++;
+    return JSON.parse(text.slice(start, i)) as string;
+  };
+  const value = (path: string): void => {
+    ws();
+    if (wanted.has(path)) found.set(path, line);
+    const c = text[i];
+    if (c === "{") {
+      i++;
+      ws();
+      while (i < text.length && text[i] !== "}") {
+        const key = str();
+        ws();
+        i++; // the colon
+        value(pathKey(path, key));
+        ws();
+        if (text[i] === ",") {
+          i++;
+          ws();
+        }
+      }
+      i++;
+    } else if (c === "[") {
+      i++;
+      ws();
+      for (let n = 0; i < text.length && text[i] !== "]"; n++) {
+        value(`${path}[${n}]`);
+        ws();
+        if (text[i] === ",") i++;
+        ws();
+      }
+      i++;
+    } else if (c === '"') str();
+    else while (i < text.length && !/[\s,\]}]/.test(text[i] ?? "")) i++;
+  };
+  value("$");
+  return found;
 }
 
 interface Loaded {
@@ -52,9 +109,15 @@ async function loadReleases(files: string[], quiet: boolean): Promise<Loaded> {
         );
         continue;
       }
-      for (const i of validator.validate(doc.value)) {
-        if (i.severity === "error")
-          out.errors.push(`${formatLocation({ file, line, path: i.path })}: ${i.message}`);
+      const errors = validator.validate(doc.value).filter((i) => i.severity === "error");
+      // A whole JSON file: find the line of each error's path in the text.
+      const lines =
+        errors.length && line === undefined
+          ? linesOfPaths(readFileSync(file, "utf8"), new Set(errors.map((e) => e.path)))
+          : null;
+      for (const i of errors) {
+        const at = line ?? lines?.get(i.path);
+        out.errors.push(`${formatLocation({ file, line: at, path: i.path })}: ${i.message}`);
       }
       const v = doc.value;
       if (kind === "release-package" && isObject(v) && Array.isArray(v.releases)) {
