@@ -47,9 +47,35 @@ export interface ImportSummary {
   unchanged: number;
 }
 
+export interface ContractEvents {
+  kpis: { id: string; title: string; description: string; target: string; demo: boolean }[];
+  ratings: {
+    id: string;
+    kpiId: string;
+    periodEnd: string;
+    rating: string;
+    explanation: string;
+    demo: boolean;
+  }[];
+  changes: {
+    id: string;
+    changedOn: string;
+    valueBeforePence: number;
+    valueAfterPence: number;
+    endBefore: string;
+    endAfter: string;
+    description: string;
+    noticeRequired: boolean;
+    noticeReasons: string[];
+    demo: boolean;
+  }[];
+  termination: { terminatedOn: string; reason: string; totalPaidPence: number; demo: boolean } | null;
+}
+
 const enc = encodeURIComponent;
 
 export const ocdsApi = {
+  events: (contractId: string) => apiGet<ContractEvents>(`/api/contracts/${enc(contractId)}/events`),
   notices: (contractId: string) =>
     apiGet<{ notices: NoticeStatus[] }>(`/api/contracts/${enc(contractId)}/notices`).then((r) => r.notices),
   notice: (contractId: string, type: string) =>

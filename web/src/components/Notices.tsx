@@ -5,9 +5,13 @@
  */
 import { useState } from "react";
 import { ApiError } from "../api.ts";
-import { type NoticeStatus, ocdsApi } from "../api-ocds.ts";
+import { type ContractEvents, type NoticeStatus, ocdsApi } from "../api-ocds.ts";
 import { useAuth } from "../auth.tsx";
+import { formatDate } from "../format.ts";
 import { useApi } from "../useApi.ts";
+import { DemoBadge } from "./DemoBadge.tsx";
+import { Money } from "./Money.tsx";
+import { Table } from "./Table.tsx";
 import { OcdsStyles } from "./OcdsStyles.tsx";
 import { ErrorPanel, Loading } from "./Status.tsx";
 
@@ -95,6 +99,92 @@ function NoticeItem({
   );
 }
 
+const RATING_TEXT: Record<string, string> = {
+  good: "good",
+  approachingTarget: "approaching target",
+  requiresImprovement: "requires improvement",
+  inadequate: "inadequate",
+  other: "other",
+};
+
+/** What nous holds for the notices: KPIs with their latest rating, changes, termination. */
+function Held({ ev }: { ev: ContractEvents }) {
+  if (!ev.kpis.length && !ev.changes.length && !ev.termination) return null;
+  const latest = new Map<string, ContractEvents["ratings"][number]>();
+  for (const r of ev.ratings) latest.set(r.kpiId, r);
+  return (
+    <>
+      {ev.kpis.length ? (
+        <Table
+          caption="Key performance indicators and their latest rating"
+          columns={[
+            {
+              key: "kpi",
+              header: "KPI",
+              cell: (k) => (
+                <>
+                  {k.title} {k.demo ? <DemoBadge /> : null}
+                </>
+              ),
+            },
+            { key: "target", header: "Target", cell: (k) => k.target || "—" },
+            {
+              key: "rating",
+              header: "Latest rating",
+              cell: (k) => {
+                const r = latest.get(k.id);
+                return r
+                  ? `${RATING_TEXT[r.rating] ?? r.rating} (to ${formatDate(r.periodEnd)})`
+                  : "not rated";
+              },
+            },
+          ]}
+          rows={ev.kpis}
+          rowKey={(k) => k.id}
+        />
+      ) : null}
+      {ev.changes.length ? (
+        <Table
+          caption="Contract changes"
+          columns={[
+            { key: "on", header: "Date", cell: (c) => formatDate(c.changedOn) },
+            {
+              key: "what",
+              header: "Change",
+              cell: (c) => (
+                <>
+                  {c.description} {c.demo ? <DemoBadge /> : null}
+                </>
+              ),
+            },
+            {
+              key: "value",
+              header: "Value before → after",
+              cell: (c) => (
+                <>
+                  <Money pence={c.valueBeforePence} /> → <Money pence={c.valueAfterPence} />
+                </>
+              ),
+            },
+            {
+              key: "end",
+              header: "End before → after",
+              cell: (c) => `${formatDate(c.endBefore)} → ${formatDate(c.endAfter)}`,
+            },
+            {
+              key: "notice",
+              header: "UK10 required?",
+              cell: (c) => (c.noticeRequired ? `yes: ${c.noticeReasons.join("; ")}` : "no"),
+            },
+          ]}
+          rows={ev.changes}
+          rowKey={(c) => c.id}
+        />
+      ) : null}
+    </>
+  );
+}
+
 export function Notices({ contractId }: { contractId: string }) {
   const { me } = useAuth();
   const [version, setVersion] = useState(0);
@@ -102,6 +192,7 @@ export function Notices({ contractId }: { contractId: string }) {
     () => ocdsApi.notices(contractId),
     `notices:${contractId}:${version}`,
   );
+  const events = useApi(() => ocdsApi.events(contractId), `contract-events:${contractId}`);
   return (
     <section aria-labelledby="notices-heading">
       <OcdsStyles />
@@ -110,6 +201,7 @@ export function Notices({ contractId }: { contractId: string }) {
         The notices of the Procurement Act 2023 that nous can produce as OCDS releases from what it holds on
         this contract, and what is missing for the others.
       </p>
+      {events.data ? <Held ev={events.data} /> : null}
       {error ? <ErrorPanel error={error} /> : null}
       {loading && !data ? <Loading what="Loading the notices" /> : null}
       {data ? (
