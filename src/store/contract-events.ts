@@ -7,9 +7,8 @@
  */
 import type { Selectable } from "kysely";
 import * as demo from "../demo/contract-events.ts";
-import { daysBetween, type NoticeType, type Organisation } from "../ocds/notices/common.ts";
+import type { NoticeType, Organisation } from "../ocds/notices/common.ts";
 import { uk1Pipeline } from "../ocds/notices/uk1-pipeline.ts";
-import { uk4Tender } from "../ocds/notices/uk4-tender.ts";
 import { uk6Award } from "../ocds/notices/uk6-award.ts";
 import { changeNoticeRequired, uk10Change } from "../ocds/notices/uk10-change.ts";
 import { type TerminationReason, uk11Termination } from "../ocds/notices/uk11-termination.ts";
@@ -794,9 +793,4 @@ export async function loadContractEventsDemo(store: Store): Promise<void> {
   for (const k of demo.kpis) await addKpi(store, demo.CONTRACT_ID, { ...k, demo: true }, actor);
   for (const r of demo.ratings) await addRating(store, demo.CONTRACT_ID, { ...r, demo: true }, actor);
   for (const ch of demo.changes) await addChange(store, demo.CONTRACT_ID, ch, actor);
-}
-
-/** Whole days of a term, for display. */
-export function termDays(start: string, end: string): number {
-  return daysBetween(start, end);
 }
