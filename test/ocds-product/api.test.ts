@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAudit } from "../../src/store/audit.ts";
+import { insertContract } from "../../src/store/records.ts";
 import { type DemoServer, call, startDemoServer } from "../server/helpers.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -181,6 +182,61 @@ describe("OCDS notices and data quality API", () => {
       },
     );
     expect(refused.status).toBe(409);
+  });
+
+  it("publishes notices only for a published contract, from its published events", async () => {
+    await server.store.db.transaction().execute((trx) =>
+      insertContract(
+        trx,
+        {
+          id: "draft",
+          ocid: "ocds-nous01-draft",
+          title: "Draft contract",
+          buyer: "Mayor's Office for Policing and Crime",
+          supplier: "Someone Ltd",
+          service_ids_json: "[]",
+          description: "",
+          value_pence: 100_000,
+          savings_claimed_pence: null,
+          awarded_on: "2025-01-06",
+          start_date: "2025-02-01",
+          end_date: "2026-01-31",
+          max_end_date: null,
+          status: "awarded",
+          published: 0,
+          demo_fields_json: "[]",
+          source: "test",
+        },
+        { username: "test", reason: "test" },
+      ),
+    );
+    expect((await call(server, "public", "GET", "/api/contracts/draft/notices")).status).toBe(404);
+    const staff = byType((await call(server, "commercial", "GET", "/api/contracts/draft/notices")).json);
+    expect(staff.UK6!.producible).toBe(true);
+    const res = await call(server, "commercial", "POST", "/api/contracts/draft/notices/UK6/publish", {
+      reason: "x",
+    });
+    expect(res.status).toBe(409);
+    expect((res.json as { message: string }).message).toBe(
+      "contract draft is not published: publish it in the register before its notices",
+    );
+    await call(server, "contract-manager", "POST", "/api/contracts/sscl-bss/kpis", {
+      id: "sscl-hidden",
+      title: "Hidden KPI",
+      published: false,
+      reason: "draft",
+    });
+    const uk7 = await call(
+      server,
+      "contract-manager",
+      "POST",
+      "/api/contracts/sscl-bss/notices/UK7/publish",
+      {
+        reason: "publish",
+      },
+    );
+    expect(uk7.status).toBe(201);
+    expect(JSON.stringify(uk7.json)).not.toContain("Hidden KPI");
   });
 
   it("imports a release package through the API only when it validates", async () => {

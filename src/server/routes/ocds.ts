@@ -8,7 +8,7 @@ import type { FastifyPluginAsync } from "fastify";
 import { loadCodelists } from "../../io/ocds-schema.ts";
 import type { Json } from "../../ocds/types.ts";
 import { createValidator, type Validator } from "../../ocds/validate.ts";
-import { InputError } from "../../shared/errors.ts";
+import { ConflictError, InputError, NotFoundError } from "../../shared/errors.ts";
 import {
   addChange,
   addKpi,
@@ -282,13 +282,25 @@ export const ocdsRoutes: FastifyPluginAsync = async (app) => {
       schema: {
         tags: ["ocds"],
         summary: "Validate a notice against OCDS 1.1.5 and add it to the releases nous publishes",
-        description: "Publishing the same notice twice changes nothing.",
+        description:
+          "Built from the published contract and its published events only. Publishing the same notice twice changes nothing.",
         params: noticeParams,
         body: { type: "object", required: ["reason"], additionalProperties: false, properties: { reason } },
       },
     },
     async (req, reply) => {
-      const release = await buildNotice(app.store, req.params.id, req.params.type, false);
+      // A published notice is public: build it from the published contract and events only.
+      const held = await app.store.db
+        .selectFrom("contracts")
+        .select("published")
+        .where("id", "=", req.params.id)
+        .executeTakeFirst();
+      if (!held) throw new NotFoundError("contract", req.params.id);
+      if (held.published !== 1)
+        throw new ConflictError(
+          `contract ${req.params.id} is not published: publish it in the register before its notices`,
+        );
+      const release = await buildNotice(app.store, req.params.id, req.params.type, true);
       assertValidReleases([release], "$");
       const summary = await importReleases(app.store, [release], {
         username: callerOf(req).username,
