@@ -6,7 +6,7 @@
  * is compiled afresh from all its releases, which the workers find on a second read of their
  * ranges. Output: each range's lines in range order less those ocids, then those ocids.
  */
-import { closeSync, createReadStream, openSync, readSync, statSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import type { Writable } from "node:stream";
 import { Worker } from "node:worker_threads";
 import { recordPackageHead } from "../ocds/record.ts";
@@ -18,7 +18,7 @@ import { isContainer, type RenderGroup, type RenderSettings, type WireItem } fro
 import { Sink, streamWriter } from "./ocds-sink.ts";
 
 const RANGE_BOOT = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((m) => { m.register(); return import(${JSON.stringify(
-  new URL("./ocds-compile-range.ts", import.meta.url).href,
+  new URL("./ocds-compile-range-worker.ts", import.meta.url).href,
 )}); });`;
 
 /** Splits a file into up to n byte ranges that start at line boundaries. */
@@ -97,7 +97,13 @@ function countLines(file: string, end: number): number {
 }
 
 /** A worker's replies, one at a time; progress goes to onProgress, failures reject. */
-class RangeWorker {
+interface Range {
+  next(): Promise<RangeReply>;
+  post(msg: { type: "again"; ocids: string[] } | RangeRender, transfer?: ArrayBuffer[]): void;
+  close(): Promise<void>;
+}
+
+class RangeWorker implements Range {
   readonly worker: Worker;
   private waiting: { resolve: (r: RangeReply) => void; reject: (e: unknown) => void } | null = null;
   private early: RangeReply[] = [];
@@ -139,6 +145,14 @@ class RangeWorker {
       this.waiting = null;
       w.reject(e);
     }
+  }
+
+  post(msg: { type: "again"; ocids: string[] } | RangeRender, transfer: ArrayBuffer[] = []): void {
+    this.worker.postMessage(msg, transfer);
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
   }
 
   next(): Promise<RangeReply> {
@@ -183,28 +197,23 @@ export async function compileRanges(
     }
     return countLines(file, ranges[i]!.start);
   };
-  const workers = ranges.map(
-    (r, i) =>
-      new RangeWorker(
-        {
-          file,
-          start: r.start,
-          end: r.end,
-          budget: opts.budget / ranges.length,
-          settings: opts.settings,
-          dir: opts.dir,
-          index: i,
-        },
-        (bytes) => {
-          progress[i] = bytes;
-          opts.onProgress?.(
-            progress.reduce((a, b) => a + b, 0),
-            total,
-          );
-        },
-        lineBase(i),
-      ),
-  );
+  const jobOf = (i: number): RangeJob => ({
+    file,
+    start: ranges[i]!.start,
+    end: ranges[i]!.end,
+    budget: opts.budget / ranges.length,
+    settings: opts.settings,
+    dir: opts.dir,
+    index: i,
+  });
+  const report = (i: number) => (bytes: number) => {
+    progress[i] = bytes;
+    opts.onProgress?.(
+      progress.reduce((a, b) => a + b, 0),
+      total,
+    );
+  };
+  const workers: Range[] = ranges.map((_, i) => new RangeWorker(jobOf(i), report(i), lineBase(i)));
   try {
     firsts = (await Promise.all(workers.map((w) => w.next()))) as RangeFirst[];
     if (firsts.some((f) => f.fallback)) return null;
@@ -231,7 +240,7 @@ export async function compileRanges(
     let again: RangeAgain[] = [];
     if (reopened.size > 0) {
       const list = [...reopened];
-      for (const w of workers) w.worker.postMessage({ type: "again", ocids: list });
+      for (const w of workers) w.post({ type: "again", ocids: list });
       again = (await Promise.all(workers.map((w) => w.next()))) as RangeAgain[];
     }
     const sink = new Sink(streamWriter(out));
@@ -288,15 +297,14 @@ export async function compileRanges(
       }));
       const ab = bytes.buffer as ArrayBuffer;
       const msg: RangeRender = { type: "render", groups: wire, bytes: ab };
-      workers[k]!.worker.postMessage(msg, [ab]);
+      workers[k]!.post(msg, [ab]);
       return workers[k]!.next();
     });
 
     for (const f of firsts) {
       if (f.spill === null) continue;
       const drop = f.ocids.map((o) => reopened.has(o));
-      const all = !opts.package && !drop.includes(true);
-      await copyLines(f.spill, f.starts, drop, emit, all, sink, opts.package === true);
+      await copyLines(f.spill, f.starts, drop, emit, sink, opts.package === true);
       if (!opts.package) for (const d of drop) if (!d) records++;
     }
     for (const done of rendering) {
@@ -313,46 +321,42 @@ export async function compileRanges(
       workers: ranges.length,
     };
   } finally {
-    await Promise.all(workers.map((w) => w.worker.terminate()));
+    await Promise.all(workers.map((w) => w.close()));
   }
 }
 
-/** Copies the lines of a spill file, leaving out those marked in `drop` (or passing all bytes through). */
+/** Copies the lines of a spill file, leaving out those marked in `drop`: runs of kept lines are read and written whole. */
 async function copyLines(
   path: string,
   starts: number[],
   drop: boolean[],
   emit: (line: Buffer) => Promise<void>,
-  passThrough: boolean,
   sink: Sink,
   emitEach: boolean,
 ): Promise<void> {
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-  if (passThrough) {
-    for await (const raw of stream) await sink.add(raw as Buffer);
-    return;
-  }
-  const lines = starts.length - 1;
-  let base = 0;
-  let carry: Buffer = Buffer.alloc(0);
-  let lineNo = 0;
-  for await (const raw of stream) {
-    const chunk = carry.length ? Buffer.concat([carry, raw as Buffer]) : (raw as Buffer);
-    const end = base + chunk.length;
-    while (lineNo < lines && starts[lineNo + 1]! <= end) {
-      if (emitEach) {
-        if (!drop[lineNo]) await emit(chunk.subarray(starts[lineNo]! - base, starts[lineNo + 1]! - base));
-        lineNo++;
+  const fd = openSync(path, "r");
+  try {
+    const lines = starts.length - 1;
+    for (let i = 0; i < lines; ) {
+      if (drop[i]) {
+        i++;
         continue;
       }
-      // A run of kept lines goes out as one slice.
-      const from = lineNo;
-      while (lineNo < lines && !drop[lineNo] && starts[lineNo + 1]! <= end) lineNo++;
-      if (lineNo > from) await sink.add(chunk.subarray(starts[from]! - base, starts[lineNo]! - base));
-      else lineNo++;
+      let j = i + 1;
+      while (j < lines && !drop[j] && starts[j + 1]! - starts[i]! <= RUN_BYTES) j++;
+      const len = starts[j]! - starts[i]!;
+      const b = Buffer.allocUnsafeSlow(len);
+      if (readSync(fd, b, 0, len, starts[i]!) !== len) throw new Error(`${path} is shorter than written`);
+      if (emitEach)
+        for (let k = i; k < j; k++)
+          await emit(b.subarray(starts[k]! - starts[i]!, starts[k + 1]! - starts[i]!));
+      else await sink.direct(b);
+      i = j;
     }
-    const keepFrom = lineNo < lines ? starts[lineNo]! : end;
-    carry = chunk.subarray(keepFrom - base);
-    base = keepFrom;
+  } finally {
+    closeSync(fd);
   }
 }
+
+/** Bytes of output lines copied at a time. */
+const RUN_BYTES = 4 << 20;

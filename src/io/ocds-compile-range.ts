@@ -1,5 +1,6 @@
 /**
- * Worker thread of the parallel streaming compile: compiles the JSON Lines releases of one byte
+ * One range of the parallel streaming compile (run in a worker thread by
+ * ocds-compile-range-worker.ts, or on the main thread): compiles the JSON Lines releases of one byte
  * range of a file on its own, reading the bytes itself, so the main thread does not split,
  * copy or forward lines. It groups releases by the ocid in their text, renders the oldest groups
  * to its own temporary file when its share of the memory budget is full, and reports each
@@ -10,13 +11,11 @@
  */
 import { closeSync, openSync, readSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { parentPort, workerData } from "node:worker_threads";
 import type { Issue, JsonObject } from "../ocds/types.ts";
 import { isObject } from "../ocds/types.ts";
 import { parseJson } from "./ocds-json.ts";
 import { topLevelOcid } from "./ocds-ocid.ts";
 import {
-  failureOf,
   isContainer,
   type RenderGroup,
   type RenderSettings,
@@ -146,7 +145,7 @@ function blank(buf: Buffer, from: number, end: number): boolean {
  * Where each release line of the range is (file offset, length, line) and the number of its
  * ocid, so the releases of a few ocids can be read again without reading the whole range.
  */
-class LineIndex {
+export class LineIndex {
   offsets = new Float64Array(1 << 16);
   lengths = new Int32Array(1 << 16);
   lines = new Int32Array(1 << 16);
@@ -181,9 +180,8 @@ class LineIndex {
   }
 }
 
-const index = new LineIndex();
-
-function firstPass(job: RangeJob): RangeFirst {
+/** Compiles a range; `index` is filled for secondPass. */
+export function firstPass(job: RangeJob, index: LineIndex, onProgress?: (bytes: number) => void): RangeFirst {
   const groups = new Map<string, { items: WireItem[]; bytes: number }>();
   const emitted = new Map<string, number>();
   const reopened = new Set<string>();
@@ -306,7 +304,7 @@ function firstPass(job: RangeJob): RangeFirst {
     (bytes) => {
       if (bytes - lastReport >= 8 << 20) {
         lastReport = bytes;
-        parentPort!.postMessage({ type: "progress", bytes } satisfies RangeReply);
+        onProgress?.(bytes);
       }
     },
   );
@@ -328,7 +326,7 @@ function firstPass(job: RangeJob): RangeFirst {
 }
 
 /** The releases of the given ocids in the range, as bytes, in file order. */
-function secondPass(job: RangeJob, wanted: Set<string>): RangeAgain {
+export function secondPass(job: RangeJob, index: LineIndex, wanted: Set<string>): RangeAgain {
   const bufs: Buffer[] = [];
   const items: [string, number, number, number][] = [];
   let size = 0;
@@ -376,35 +374,13 @@ function secondPass(job: RangeJob, wanted: Set<string>): RangeAgain {
   return { type: "again", bytes: all.buffer as ArrayBuffer, items };
 }
 
-const job = workerData as RangeJob;
-const reply = (msg: RangeReply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(msg, transfer);
-const guard = (f: () => void) => {
-  try {
-    f();
-  } catch (e) {
-    const failure = failureOf(e);
-    reply({
-      type: "failure",
-      message: failure?.message ?? String(e),
-      location: failure?.location ?? {},
-      fatal: !failure,
-    });
+/** Renders groups sent back to a range: the lines, and the warnings. */
+export function renderShare(msg: RangeRender, settings: RenderSettings): RangeReply {
+  const warnings: Issue[] = [];
+  const texts: string[] = [];
+  for (const r of renderGroups(msg.groups, msg.bytes ? Buffer.from(msg.bytes) : null, settings)) {
+    for (const w of r.warnings) warnings.push(w);
+    if (r.text !== null) texts.push(r.text);
   }
-};
-guard(() => reply(firstPass(job)));
-parentPort!.on("message", (msg: { type: "again"; ocids: string[] } | RangeRender) => {
-  guard(() => {
-    if (msg.type === "again") {
-      const r = secondPass(job, new Set(msg.ocids));
-      reply(r, r.bytes ? [r.bytes] : []);
-    } else {
-      const warnings: Issue[] = [];
-      const texts: string[] = [];
-      for (const r of renderGroups(msg.groups, msg.bytes ? Buffer.from(msg.bytes) : null, job.settings)) {
-        for (const w of r.warnings) warnings.push(w);
-        if (r.text !== null) texts.push(r.text);
-      }
-      reply({ type: "rendered", texts, warnings });
-    }
-  });
-});
+  return { type: "rendered", texts, warnings };
+}

@@ -25,6 +25,11 @@ export class Sink {
     this.size += s.length;
     if (this.size >= 1 << 20) await this.flush();
   }
+  /** Writes a large buffer as it is, after what is buffered. */
+  async direct(b: Buffer): Promise<void> {
+    await this.flush();
+    await this.write(b);
+  }
   async flush(): Promise<void> {
     if (this.parts.length === 0) return;
     const all = this.strings
