@@ -9,8 +9,12 @@
  * later release arrives for an ocid already written ("reopened"), its earlier output is dropped
  * and, after the first pass, the input is read again keeping only the reopened ocids' releases
  * (found by a cheap text match before parsing), which are then compiled afresh. Stdin is copied
- * to a temporary file as it is read so it can be read again. Parsing, merging and serialising
- * run in worker threads when the machine has more than one core and the input is large.
+ * to a temporary file as it is read so it can be read again.
+ *
+ * Threads: one large file of release lines (256 MiB or more) on a machine with two or more cores
+ * is cut into byte ranges that worker threads read and compile themselves
+ * (ocds-compile-parallel.ts). Otherwise, with `workers`, lines are read here and parsed, merged
+ * and serialised in worker threads; by default that only on 4+ cores.
  */
 import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, writeSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
@@ -47,10 +51,14 @@ export interface CompileStreamOptions {
   rulesFor?: (extensions: string[]) => SchemaRules;
   /** Bytes of input text held in memory before the oldest groups are compiled (default 64 MiB). */
   memoryBudget?: number;
-  /** Worker threads for parsing and merging; 0 runs on this thread. Default: cores - 1 (up to 4) on 4+ cores for inputs over 64 MiB. */
+  /**
+   * Worker threads; 0 runs on this thread. Default: one per core (up to 8) for one file of
+   * release lines of 256 MiB or more, each compiling a byte range; otherwise cores - 1 (up to 4)
+   * on 4+ cores for inputs over 64 MiB, parsing and merging lines read by this thread.
+   */
   workers?: number;
   tmpDir?: string;
-  /** Size from which one file of release lines is cut into byte ranges, one per thread (default 64 MiB). */
+  /** Size from which one file of release lines is cut into byte ranges, one per thread (default 256 MiB). */
   rangeMinBytes?: number;
   uri?: string;
   publishedDate?: string;
@@ -144,6 +152,11 @@ class RenderPool {
 
 /** Below this much input, worker threads cost more to start than they save. */
 const PARALLEL_MIN_BYTES = 64 << 20;
+/**
+ * Below this much input, one thread is faster than byte ranges on threads: each thread's start
+ * (it compiles the TypeScript sources) and the ocids split between ranges cost about a second.
+ */
+const RANGE_MIN_BYTES = 256 << 20;
 /** Raw bytes of releases per render job. */
 const JOB_BYTES = 1 << 20;
 
@@ -178,7 +191,7 @@ export async function compileStream(
   if (
     inputs.length === 1 &&
     inputs[0] !== "-" &&
-    totalBytes >= (opts.rangeMinBytes ?? PARALLEL_MIN_BYTES) &&
+    totalBytes >= (opts.rangeMinBytes ?? RANGE_MIN_BYTES) &&
     rangeThreads >= 2 &&
     startsWithReleaseLine(inputs[0]!)
   ) {
