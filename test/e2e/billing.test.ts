@@ -7,97 +7,24 @@
  * Set NOUS_E2E_SHOTS=/some/dir to keep the screenshots for a look.
  */
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators, whose innerText() is the rendered text a reader sees.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { FastifyInstance } from "fastify";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { buildServer } from "../../src/server/app.ts";
 import { listAudit } from "../../src/store/audit.ts";
-import { openMigrated, type Store } from "../../src/store/db.ts";
-import { loadDemo } from "../../src/store/demo.ts";
-import { describeBrowser, launchBrowser } from "../support/browser.ts";
-
-const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const webDir = join(repo, "web");
-const webRoot = join(webDir, "dist");
-
-function newestMtime(path: string): number {
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = st.mtimeMs;
-  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
-  return newest;
-}
-
-/** Builds web/dist when it is missing or older than the dashboard's sources. */
-async function ensureWebBuild(): Promise<void> {
-  const index = join(webRoot, "index.html");
-  if (existsSync(index)) {
-    const sources = Math.max(
-      newestMtime(join(webDir, "src")),
-      newestMtime(join(webDir, "index.html")),
-      newestMtime(join(webDir, "vite.config.ts")),
-    );
-    if (statSync(index).mtimeMs >= sources) return;
-  }
-  const { build } = await import("vite");
-  await build({ configFile: join(webDir, "vite.config.ts"), logLevel: "warn" });
-}
+import { describeBrowser } from "../support/browser.ts";
+import { type Dashboard, repo, startDashboard } from "./harness.ts";
 
 describeBrowser("billing assurance in the browser", () => {
-  let dir: string;
-  let shots: string;
-  let store: Store;
-  let app: FastifyInstance;
-  let base: string;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let web: Dashboard;
 
   beforeAll(async () => {
-    await ensureWebBuild();
-    dir = mkdtempSync(join(tmpdir(), "nous-e2e-billing-"));
-    shots = process.env.NOUS_E2E_SHOTS ?? join(dir, "shots");
-    mkdirSync(shots, { recursive: true });
-    store = await openMigrated(join(dir, "nous.db"));
-    await loadDemo(store);
-    app = await buildServer({ store, webRoot });
-    await app.listen({ port: 0, host: "127.0.0.1" });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
+    web = await startDashboard("billing");
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await app?.close();
-    await store?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await web?.close();
   });
-
-  async function visitor(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function signIn(page: Page, username: string, password: string, next: string): Promise<void> {
-    await page.goto(`${base}/login?next=${encodeURIComponent(next)}`);
-    await page.getByLabel("Username").fill(username);
-    await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL((u) => u.pathname === next.split("?")[0]);
-  }
-
-  async function screenshot(page: Page, name: string): Promise<void> {
-    const file = join(shots, `${name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    const png = readFileSync(file);
-    expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
-  }
 
   const queueRows = (page: Page) =>
     page
@@ -107,18 +34,18 @@ describeBrowser("billing assurance in the browser", () => {
       .locator("tbody tr");
 
   it("keeps the public out of billing data", async () => {
-    const page = await visitor();
-    await page.goto(`${base}/billing`);
+    const page = await web.visitor();
+    await page.goto(`${web.base}/billing`);
     await page.getByRole("heading", { level: 2, name: "Staff only" }).waitFor();
     expect(await page.locator("nav[aria-label='Main']").innerText()).not.toContain("Billing");
-    await page.goto(`${base}/contracts/em-tagging`);
+    await page.goto(`${web.base}/contracts/em-tagging`);
     await page.getByRole("heading", { level: 1, name: /Electronic monitoring/ }).waitFor();
     expect(await page.getByRole("heading", { name: "Billing assurance" }).count()).toBe(0);
   });
 
   it("shows the demo contract's queue, the evidence, and lets a contract manager dispute an exception", async () => {
-    const page = await visitor();
-    await signIn(page, "contracts", "demo-contracts-pass", "/billing");
+    const page = await web.visitor();
+    await web.signIn(page, "contracts", "demo-contracts-pass", "/billing");
     await page.getByRole("heading", { level: 1, name: "Billing assurance" }).waitFor();
     await queueRows(page).first().waitFor();
     expect(await queueRows(page).count()).toBe(25);
@@ -129,7 +56,7 @@ describeBrowser("billing assurance in the browser", () => {
       has: page.getByRole("heading", { name: "Totals", exact: true, level: 2 }),
     });
     expect(await totals.innerText()).toMatch(/Recovered \(credit notes\)\s*£[\d,]+\.\d\d/);
-    await screenshot(page, "billing-queue");
+    await web.screenshot(page, "billing-queue");
 
     // Filter to one rule and one state: every row is that rule.
     await page.getByLabel("Rule", { exact: true }).selectOption("B05");
@@ -171,9 +98,9 @@ describeBrowser("billing assurance in the browser", () => {
     expect(await history.innerText()).toMatch(/contracts\s+open\s*→\s*disputed/);
     expect(await page.getByRole("button", { name: "Dispute with the supplier" }).count()).toBe(0);
     expect(await page.getByRole("button", { name: "Record the money recovered" }).count()).toBe(1);
-    await screenshot(page, "billing-exception-disputed");
+    await web.screenshot(page, "billing-exception-disputed");
 
-    const audit = await listAudit(store, { entity: "billing-exception", entityId: id });
+    const audit = await listAudit(web.store, { entity: "billing-exception", entityId: id });
     expect(audit[0]).toMatchObject({
       actor: "contracts",
       action: "dispute",
@@ -182,15 +109,15 @@ describeBrowser("billing assurance in the browser", () => {
   });
 
   it("shows a scrutineer the evidence and the contract's totals but no workflow buttons", async () => {
-    const page = await visitor();
-    await signIn(page, "scrutineer", "demo-scrutineer-pass", "/billing");
+    const page = await web.visitor();
+    await web.signIn(page, "scrutineer", "demo-scrutineer-pass", "/billing");
     await queueRows(page).first().waitFor();
     await queueRows(page).first().getByRole("link").click();
     await page.getByRole("heading", { name: "Evidence", level: 2 }).waitFor();
     expect(await page.getByRole("heading", { name: "Act on this exception" }).count()).toBe(0);
     expect(await page.locator("main button").count()).toBe(0);
 
-    await page.goto(`${base}/contracts/em-tagging`);
+    await page.goto(`${web.base}/contracts/em-tagging`);
     const section = page.locator("section", {
       has: page.getByRole("heading", { name: "Billing assurance" }),
     });
@@ -198,12 +125,12 @@ describeBrowser("billing assurance in the browser", () => {
     const text = await section.innerText();
     expect(text).toMatch(/At risk\s*£[\d,]+\.\d\d/);
     expect(text).toContain("B08 Day billed twice");
-    await screenshot(page, "billing-contract-totals");
+    await web.screenshot(page, "billing-contract-totals");
   });
 
   it("uploads a contract's files through the form, and shows a bad row's place without storing it", async () => {
-    const page = await visitor();
-    await signIn(page, "commercial", "demo-commercial-pass", "/billing");
+    const page = await web.visitor();
+    await web.signIn(page, "commercial", "demo-commercial-pass", "/billing");
     await queueRows(page).first().waitFor();
     await page.getByLabel("Contract", { exact: true }).selectOption("sscl-bss");
     await page.waitForURL((u) => u.search.includes("contract=sscl-bss"));
@@ -234,6 +161,6 @@ describeBrowser("billing assurance in the browser", () => {
     await page.getByText(/Latest reconciliation: 7 invoice lines/).waitFor();
     await queueRows(page).first().waitFor();
     expect(await queueRows(page).count()).toBeGreaterThan(0);
-    await screenshot(page, "billing-uploaded");
+    await web.screenshot(page, "billing-uploaded");
   });
 });

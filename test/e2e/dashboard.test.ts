@@ -7,100 +7,31 @@
  * Set NOUS_E2E_SHOTS=/some/dir to keep the screenshots for a look.
  */
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators, whose innerText() is the rendered text a reader sees.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { FastifyInstance } from "fastify";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { buildServer } from "../../src/server/app.ts";
-import { openMigrated, type Store } from "../../src/store/db.ts";
-import { loadDemo } from "../../src/store/demo.ts";
-import { describeBrowser, launchBrowser } from "../support/browser.ts";
-
-const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const webDir = join(repo, "web");
-const webRoot = join(webDir, "dist");
-
-function newestMtime(path: string): number {
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = st.mtimeMs;
-  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
-  return newest;
-}
-
-/** Builds web/dist when it is missing or older than the dashboard's sources. */
-async function ensureWebBuild(): Promise<void> {
-  const index = join(webRoot, "index.html");
-  if (existsSync(index)) {
-    const sources = Math.max(
-      newestMtime(join(webDir, "src")),
-      newestMtime(join(webDir, "index.html")),
-      newestMtime(join(webDir, "vite.config.ts")),
-    );
-    if (statSync(index).mtimeMs >= sources) return;
-  }
-  const { build } = await import("vite");
-  await build({ configFile: join(webDir, "vite.config.ts"), logLevel: "warn" });
-}
+import { describeBrowser } from "../support/browser.ts";
+import { type Dashboard, startDashboard } from "./harness.ts";
 
 describeBrowser("dashboard in the browser", () => {
-  let dir: string;
-  let shots: string;
-  let store: Store;
-  let app: FastifyInstance;
-  let base: string;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let web: Dashboard;
 
   beforeAll(async () => {
-    await ensureWebBuild();
-    dir = mkdtempSync(join(tmpdir(), "nous-e2e-"));
-    shots = process.env.NOUS_E2E_SHOTS ?? join(dir, "shots");
-    mkdirSync(shots, { recursive: true });
-    store = await openMigrated(join(dir, "nous.db"));
-    await loadDemo(store);
-    app = await buildServer({ store, webRoot });
-    await app.listen({ port: 0, host: "127.0.0.1" });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
+    web = await startDashboard("dashboard");
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await app?.close();
-    await store?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await web?.close();
   });
 
-  /** A fresh visitor: own cookies, a desktop-sized window. */
-  async function visitor(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function open(page: Page, path: string, heading: string): Promise<void> {
-    const res = await page.goto(`${base}${path}`);
-    expect(res?.status()).toBe(200);
-    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
-  }
-
+  /** A full-page screenshot, which holds a whole page, not an empty frame. */
   async function screenshot(page: Page, name: string): Promise<void> {
-    const file = join(shots, `${name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    const png = readFileSync(file);
+    const png = await web.screenshot(page, name);
     expect(png.length).toBeGreaterThan(1000);
-    expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
   }
 
   it("shows the pipeline board with Finance under Contract management and a summary line", async () => {
-    const page = await visitor();
-    await open(page, "/", "Market-testing pipeline");
+    const page = await web.visitor();
+    await web.open(page, "/", "Market-testing pipeline");
     await page.locator(".card").first().waitFor();
 
     const stages = await page.locator("section.board__stage h2").allInnerTexts();
@@ -122,8 +53,8 @@ describeBrowser("dashboard in the browser", () => {
   });
 
   it("lists the contract register and opens a contract from it", async () => {
-    const page = await visitor();
-    await open(page, "/contracts", "Contract register");
+    const page = await web.visitor();
+    await web.open(page, "/contracts", "Contract register");
     const row = page.locator("tr", { hasText: "Shared Services Connected Ltd" });
     await row.waitFor();
     const text = await row.innerText();
@@ -153,8 +84,8 @@ describeBrowser("dashboard in the browser", () => {
   });
 
   it("shows the finance service's decision timeline with the committee warning and budget-driven flags", async () => {
-    const page = await visitor();
-    await open(page, "/services/finance", "Finance");
+    const page = await web.visitor();
+    await web.open(page, "/services/finance", "Finance");
     const timeline = page.locator("ol.timeline");
     expect(await timeline.innerText()).toContain("Full business case approved");
 
@@ -183,8 +114,8 @@ describeBrowser("dashboard in the browser", () => {
   });
 
   it("hides unpublished records from the public and shows them to a scrutineer signed in through the form", async () => {
-    const page = await visitor();
-    await open(page, "/", "Market-testing pipeline");
+    const page = await web.visitor();
+    await web.open(page, "/", "Market-testing pipeline");
     await page.locator(".card").first().waitFor();
     expect(await page.locator("main").innerText()).not.toContain("Dedicated detention officers");
 
@@ -228,30 +159,28 @@ describeBrowser("dashboard in the browser", () => {
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("link", { name: "Sign in" }).waitFor();
-    await page.goto(`${base}/services/detention-officers`);
+    await page.goto(`${web.base}/services/detention-officers`);
     expect(await page.getByRole("alert").innerText()).toContain("Not found");
   });
 
   it("asks the public to sign in for the audit trail and explains an unknown record", async () => {
-    const page = await visitor();
-    await open(page, "/audit", "Audit trail");
+    const page = await web.visitor();
+    await web.open(page, "/audit", "Audit trail");
     expect(await page.getByRole("alert").innerText()).toContain("Staff only");
     expect(await page.getByRole("navigation", { name: "Main" }).innerText()).not.toContain("Audit trail");
 
-    await page.goto(`${base}/contracts/no-such-contract`);
+    await page.goto(`${web.base}/contracts/no-such-contract`);
     const panel = await page.getByRole("alert").innerText();
     expect(panel).toContain("Not found");
     expect(panel).toContain("no-such-contract");
 
-    await page.goto(`${base}/no/such/page`);
+    await page.goto(`${web.base}/no/such/page`);
     await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
   });
 
   it("fits a phone-sized screen without sideways scrolling", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await open(page, "/services/finance", "Finance");
+    const page = await web.visitor({ width: 390, height: 844 });
+    await web.open(page, "/services/finance", "Finance");
     await page.locator("ol.timeline").waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -4,78 +4,27 @@
  * of meeting the savings target, how many administrations the contract binds, the workforce
  * figures with the zero-hours declaration, and the gate history with its flags.
  *
- * The dashboard is built into a private folder so this file never races another browser test
- * over web/dist. Set NOUS_E2E_SHOTS=/some/dir to keep the screenshots for a look.
+ * Set NOUS_E2E_SHOTS=/some/dir to keep the screenshots for a look.
  */
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators, whose innerText() is the rendered text a reader sees.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { FastifyInstance } from "fastify";
-import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { buildServer } from "../../src/server/app.ts";
-import { openMigrated, type Store } from "../../src/store/db.ts";
-import { loadDemo } from "../../src/store/demo.ts";
-import { describeBrowser, launchBrowser } from "../support/browser.ts";
-
-const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const webDir = join(repo, "web");
+import { describeBrowser } from "../support/browser.ts";
+import { type Dashboard, startDashboard } from "./harness.ts";
 
 describeBrowser("Decide page in the browser", () => {
-  let dir: string;
-  let shots: string;
-  let store: Store;
-  let app: FastifyInstance;
-  let base: string;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let web: Dashboard;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "nous-e2e-decide-"));
-    const webRoot = join(dir, "web");
-    const { build } = await import("vite");
-    await build({
-      configFile: join(webDir, "vite.config.ts"),
-      logLevel: "warn",
-      build: { outDir: webRoot, emptyOutDir: true },
-    });
-    shots = process.env.NOUS_E2E_SHOTS ?? join(dir, "shots");
-    mkdirSync(shots, { recursive: true });
-    store = await openMigrated(join(dir, "nous.db"));
-    await loadDemo(store);
-    app = await buildServer({ store, webRoot });
-    await app.listen({ port: 0, host: "127.0.0.1" });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
+    web = await startDashboard("decide");
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await app?.close();
-    await store?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await web?.close();
   });
 
-  async function visitor(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function screenshot(page: Page, name: string): Promise<void> {
-    const file = join(shots, `${name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    const png = readFileSync(file);
-    expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
-  }
-
   it("opens the SSCL deal from the Appraisals list and shows what a committee needs", async () => {
-    const page = await visitor();
-    const res = await page.goto(`${base}/appraisals`);
+    const page = await web.visitor();
+    const res = await page.goto(`${web.base}/appraisals`);
     expect(res?.status()).toBe(200);
     await page.getByRole("heading", { level: 1, name: "Appraisals" }).waitFor();
     await page.getByRole("link", { name: /keep, reform or move to the joint venture/ }).click();
@@ -123,6 +72,6 @@ describeBrowser("Decide page in the browser", () => {
     );
     expect(await page.locator("main").innerText()).toContain("Contract development");
     expect(await page.locator("main .demo-badge").count()).toBeGreaterThan(3);
-    await screenshot(page, "decide-sscl");
+    await web.screenshot(page, "decide-sscl");
   });
 });
