@@ -5,7 +5,7 @@
  */
 import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
-import { findJsonSyntaxError } from "../ocds/json-position.ts";
+import { findJsonSyntaxError } from "../shared/json-position.ts";
 import type { Json } from "../ocds/types.ts";
 import { InputError } from "../shared/errors.ts";
 
