@@ -1,10 +1,11 @@
 /**
  * The streaming compile of one large JSON Lines file of releases on several threads: the file is
- * cut into byte ranges at line boundaries and each worker thread reads, groups and compiles its
- * own range (src/io/ocds-compile-range.ts), so no line passes through this thread. An ocid whose
- * releases fall in more than one range, or come back in its range after its group was written,
- * is compiled afresh from all its releases, which the workers find on a second read of their
- * ranges. Output: each range's lines in range order less those ocids, then those ocids.
+ * cut into byte ranges at line boundaries and each worker thread reads, indexes and compiles its
+ * own range (src/io/ocds-compile-range.ts), so no input line passes through this thread. Ocids
+ * found in more than one range, and ocids whose groups outgrew a range's memory budget, are
+ * compiled at the end from all their releases, read back by the ranges' indexes. Compiled lines
+ * come to this thread in batches, taken from the ranges in turn, and go straight to the output:
+ * no temporary file, and the order of the lines does not depend on which thread is faster.
  */
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import type { Writable } from "node:stream";
@@ -13,7 +14,15 @@ import { recordPackageHead } from "../ocds/record.ts";
 import type { Issue } from "../ocds/types.ts";
 import { isObject } from "../ocds/types.ts";
 import { InputError } from "../shared/errors.ts";
-import type { RangeAgain, RangeFirst, RangeJob, RangeRender, RangeReply } from "./ocds-compile-range.ts";
+import type {
+  RangeAgain,
+  RangeDone,
+  RangeJob,
+  RangeRender,
+  RangeReply,
+  RangeRequest,
+  RangeScan,
+} from "./ocds-compile-range.ts";
 import { isContainer, type RenderGroup, type RenderSettings, type WireItem } from "./ocds-render.ts";
 import { Sink, streamWriter } from "./ocds-sink.ts";
 
@@ -99,7 +108,8 @@ function countLines(file: string, end: number): number {
 /** A worker's replies, one at a time; progress goes to onProgress, failures reject. */
 interface Range {
   next(): Promise<RangeReply>;
-  post(msg: { type: "again"; ocids: string[] } | RangeRender, transfer?: ArrayBuffer[]): void;
+  post(msg: RangeRequest, transfer?: ArrayBuffer[]): void;
+  absoluteLines: boolean;
   close(): Promise<void>;
 }
 
@@ -108,6 +118,8 @@ class RangeWorker implements Range {
   private waiting: { resolve: (r: RangeReply) => void; reject: (e: unknown) => void } | null = null;
   private early: RangeReply[] = [];
   private failed: unknown = null;
+  /** Set once the worker is sent releases with line numbers of the whole file. */
+  absoluteLines = false;
 
   constructor(job: RangeJob, onProgress: (bytes: number) => void, lineBase: () => number) {
     this.worker = new Worker(RANGE_BOOT, {
@@ -122,7 +134,8 @@ class RangeWorker implements Range {
         const e = msg.fatal
           ? new Error(`ocds compile worker failed: ${msg.message}`)
           : new InputError(msg.message, {
-              location: loc.line === undefined ? loc : { ...loc, line: loc.line + lineBase() },
+              location:
+                loc.line === undefined || this.absoluteLines ? loc : { ...loc, line: loc.line + lineBase() },
             });
         return this.fail(e);
       }
@@ -147,7 +160,7 @@ class RangeWorker implements Range {
     }
   }
 
-  post(msg: { type: "again"; ocids: string[] } | RangeRender, transfer: ArrayBuffer[] = []): void {
+  post(msg: RangeRequest, transfer: ArrayBuffer[] = []): void {
     this.worker.postMessage(msg, transfer);
   }
 
@@ -167,7 +180,6 @@ class RangeWorker implements Range {
 export interface RangeCompileOptions {
   settings: RenderSettings;
   budget: number;
-  dir: string;
   package?: boolean;
   uri?: string;
   publishedDate?: string;
@@ -188,23 +200,25 @@ export async function compileRanges(
   const ranges = splitRanges(file, n);
   const total = ranges.length ? ranges[ranges.length - 1]!.end : 0;
   const progress = ranges.map(() => 0);
-  let firsts: RangeFirst[] = [];
+  let scans: RangeScan[] = [];
   const lineBase = (i: number) => () => {
-    if (firsts.length === ranges.length) {
+    if (scans.length === ranges.length) {
       let sum = 0;
-      for (let k = 0; k < i; k++) sum += firsts[k]!.lines;
+      for (let k = 0; k < i; k++) sum += scans[k]!.lines;
       return sum;
     }
     return countLines(file, ranges[i]!.start);
   };
+  const acks = new SharedArrayBuffer(4 * ranges.length);
+  const acked = new Int32Array(acks);
   const jobOf = (i: number): RangeJob => ({
     file,
     start: ranges[i]!.start,
     end: ranges[i]!.end,
     budget: opts.budget / ranges.length,
     settings: opts.settings,
-    dir: opts.dir,
     index: i,
+    acks,
   });
   const report = (i: number) => (bytes: number) => {
     progress[i] = bytes;
@@ -213,150 +227,124 @@ export async function compileRanges(
       total,
     );
   };
-  const workers: Range[] = ranges.map((_, i) => new RangeWorker(jobOf(i), report(i), lineBase(i)));
+  const workers = ranges.map((_, i) => new RangeWorker(jobOf(i), report(i), lineBase(i)));
   try {
-    firsts = (await Promise.all(workers.map((w) => w.next()))) as RangeFirst[];
-    if (firsts.some((f) => f.fallback)) return null;
-    opts.onProgress?.(total, total);
+    scans = (await Promise.all(workers.map((w) => w.next()))) as RangeScan[];
+    if (scans.some((f) => f.fallback)) return null;
     let base = 0;
-    for (const f of firsts) {
+    for (const f of scans) {
       for (const w of f.warnings) opts.onWarning(w.line === undefined ? w : { ...w, line: w.line + base });
       base += f.lines;
     }
 
-    // Ocids to compile afresh: reopened in a range, or written by more than one range.
-    const reopened = new Set<string>();
-    for (const f of firsts) for (const o of f.reopened) reopened.add(o);
+    // Ocids in more than one range are compiled at the end, from all their releases.
+    const again = new Set<string>();
     const owner = new Map<string, number>();
-    firsts.forEach((f, i) => {
+    scans.forEach((f, i) => {
       for (const o of f.ocids) {
         const had = owner.get(o);
         if (had === undefined) owner.set(o, i);
-        else if (had !== i) reopened.add(o);
+        else if (had !== i) again.add(o);
       }
     });
     owner.clear();
+    const shared = [...again];
+    for (const w of workers) w.post({ type: "shared", ocids: shared });
 
-    let again: RangeAgain[] = [];
-    if (reopened.size > 0) {
-      const list = [...reopened];
-      for (const w of workers) w.post({ type: "again", ocids: list });
-      again = (await Promise.all(workers.map((w) => w.next()))) as RangeAgain[];
-    }
     const sink = new Sink(streamWriter(out));
     let records = 0;
     if (opts.package) {
       const head = JSON.stringify(recordPackageHead({ uri: opts.uri, publishedDate: opts.publishedDate }));
       await sink.add(`${head.slice(0, -1)}${head.length > 2 ? "," : ""}"records":[`);
     }
-    const emit = async (line: Buffer | string) => {
+    const emit = async (texts: string[]) => {
+      if (texts.length === 0) return;
       if (opts.package) {
-        if (records > 0) await sink.add(",");
-        await sink.add(typeof line === "string" ? line : line.subarray(0, line.length - 1));
-      } else await sink.add(line);
-      records++;
+        await sink.add(`${records > 0 ? "," : ""}${texts.join(",")}`);
+      } else await sink.add(`${texts.join("\n")}\n`);
+      records += texts.length;
     };
-    // The ocids compiled afresh, from their releases in file order, shared out between the
-    // workers, which render them while the lines already written are copied.
-    const groups = new Map<string, [Buffer, number, number, number][]>();
-    base = 0;
-    again.forEach((a, i) => {
-      const bytes = a.bytes ? Buffer.from(a.bytes) : null;
-      for (const [ocid, start, end, line] of a.items) {
-        let list = groups.get(ocid);
-        if (!list) {
-          list = [];
-          groups.set(ocid, list);
-        }
-        list.push([bytes!, start, end, line + base]);
-      }
-      base += firsts[i]!.lines;
-    });
-    const shares: [string, [Buffer, number, number, number][]][][] = workers.map(() => []);
-    const shareBytes = workers.map(() => 0);
-    for (const entry of groups) {
-      let k = 0;
-      for (let j = 1; j < shares.length; j++) if (shareBytes[j]! < shareBytes[k]!) k = j;
-      shares[k]!.push(entry);
-      for (const [, s, e] of entry[1]) shareBytes[k]! += e - s;
-    }
-    groups.clear();
-    again = [];
-    const rendering = shares.map((share, k) => {
-      if (share.length === 0)
-        return Promise.resolve<RangeReply>({ type: "rendered", texts: [], warnings: [] });
-      const bytes = Buffer.allocUnsafeSlow(shareBytes[k]!);
-      let pos = 0;
-      const wire: RenderGroup[] = share.map(([ocid, items]) => ({
-        ocid,
-        items: items.map(([b, s, e, line]): WireItem => {
-          b.copy(bytes, pos, s, e);
-          pos += e - s;
-          return { start: pos - (e - s), end: pos, file, line };
-        }),
-      }));
-      const ab = bytes.buffer as ArrayBuffer;
-      const msg: RangeRender = { type: "render", groups: wire, bytes: ab };
-      workers[k]!.post(msg, [ab]);
-      return workers[k]!.next();
-    });
 
-    for (const f of firsts) {
-      if (f.spill === null) continue;
-      const drop = f.ocids.map((o) => reopened.has(o));
-      await copyLines(f.spill, f.starts, drop, emit, sink, opts.package === true);
-      if (!opts.package) for (const d of drop) if (!d) records++;
+    // The ranges' batches, one from each in turn, so the output does not depend on timing.
+    const done: (RangeDone | null)[] = workers.map(() => null);
+    while (done.some((d) => d === null)) {
+      for (let i = 0; i < workers.length; i++) {
+        if (done[i]) continue;
+        const msg = await workers[i]!.next();
+        if (msg.type === "batch") {
+          await emit(msg.texts);
+          Atomics.add(acked, i, 1);
+          Atomics.notify(acked, i);
+        } else done[i] = msg as RangeDone;
+      }
     }
-    for (const done of rendering) {
-      const r = (await done) as { texts: string[]; warnings: Issue[] };
-      for (const w of r.warnings) opts.onWarning(w);
-      for (const t of r.texts) await emit(opts.package ? t : `${t}\n`);
+    for (const d of done) {
+      for (const w of d!.warnings) opts.onWarning(w);
+      for (const o of d!.deferred) again.add(o);
+    }
+
+    if (again.size > 0) {
+      const list = [...again];
+      for (const w of workers) w.post({ type: "again", ocids: list });
+      const found = (await Promise.all(workers.map((w) => w.next()))) as RangeAgain[];
+      // Their releases in file order, shared out between the workers to compile.
+      const groups = new Map<string, [Buffer, number, number, number][]>();
+      base = 0;
+      found.forEach((a, i) => {
+        const bytes = a.bytes ? Buffer.from(a.bytes) : null;
+        for (const [ocid, start, end, line] of a.items) {
+          let list = groups.get(ocid);
+          if (!list) {
+            list = [];
+            groups.set(ocid, list);
+          }
+          list.push([bytes!, start, end, line + base]);
+        }
+        base += scans[i]!.lines;
+      });
+      const shares: [string, [Buffer, number, number, number][]][][] = workers.map(() => []);
+      const shareBytes = workers.map(() => 0);
+      for (const entry of groups) {
+        let k = 0;
+        for (let j = 1; j < shares.length; j++) if (shareBytes[j]! < shareBytes[k]!) k = j;
+        shares[k]!.push(entry);
+        for (const [, s, e] of entry[1]) shareBytes[k]! += e - s;
+      }
+      groups.clear();
+      const rendering = shares.map((share, k) => {
+        if (share.length === 0)
+          return Promise.resolve<RangeReply>({ type: "rendered", texts: [], warnings: [] });
+        const bytes = Buffer.allocUnsafeSlow(shareBytes[k]!);
+        let pos = 0;
+        const wire: RenderGroup[] = share.map(([ocid, items]) => ({
+          ocid,
+          items: items.map(([b, s, e, line]): WireItem => {
+            b.copy(bytes, pos, s, e);
+            pos += e - s;
+            return { start: pos - (e - s), end: pos, file, line };
+          }),
+        }));
+        const ab = bytes.buffer as ArrayBuffer;
+        const msg: RangeRender = { type: "render", groups: wire, bytes: ab };
+        workers[k]!.absoluteLines = true;
+        workers[k]!.post(msg, [ab]);
+        return workers[k]!.next();
+      });
+      for (const pending of rendering) {
+        const r = (await pending) as { texts: string[]; warnings: Issue[] };
+        for (const w of r.warnings) opts.onWarning(w);
+        await emit(r.texts);
+      }
     }
     if (opts.package) await sink.add("]}\n");
     await sink.flush();
     return {
-      releases: firsts.reduce((a, f) => a + f.releases, 0),
+      releases: scans.reduce((a, f) => a + f.releases, 0),
       ocids: records,
-      reopened: reopened.size,
+      reopened: again.size,
       workers: ranges.length,
     };
   } finally {
     await Promise.all(workers.map((w) => w.close()));
   }
 }
-
-/** Copies the lines of a spill file, leaving out those marked in `drop`: runs of kept lines are read and written whole. */
-async function copyLines(
-  path: string,
-  starts: number[],
-  drop: boolean[],
-  emit: (line: Buffer) => Promise<void>,
-  sink: Sink,
-  emitEach: boolean,
-): Promise<void> {
-  const fd = openSync(path, "r");
-  try {
-    const lines = starts.length - 1;
-    for (let i = 0; i < lines; ) {
-      if (drop[i]) {
-        i++;
-        continue;
-      }
-      let j = i + 1;
-      while (j < lines && !drop[j] && starts[j + 1]! - starts[i]! <= RUN_BYTES) j++;
-      const len = starts[j]! - starts[i]!;
-      const b = Buffer.allocUnsafeSlow(len);
-      if (readSync(fd, b, 0, len, starts[i]!) !== len) throw new Error(`${path} is shorter than written`);
-      if (emitEach)
-        for (let k = i; k < j; k++)
-          await emit(b.subarray(starts[k]! - starts[i]!, starts[k + 1]! - starts[i]!));
-      else await sink.direct(b);
-      i = j;
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Bytes of output lines copied at a time. */
-const RUN_BYTES = 4 << 20;

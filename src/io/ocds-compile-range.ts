@@ -1,16 +1,22 @@
 /**
- * One range of the parallel streaming compile (run in a worker thread by
- * ocds-compile-range-worker.ts, or on the main thread): compiles the JSON Lines releases of one byte
- * range of a file on its own, reading the bytes itself, so the main thread does not split,
- * copy or forward lines. It groups releases by the ocid in their text, renders the oldest groups
- * to its own temporary file when its share of the memory budget is full, and reports each
- * output line's ocid. On request it then reads its range again and sends back the releases of
- * the ocids that must be compiled afresh (those split across ranges or reopened in a range).
+ * One range of the parallel streaming compile, run in a worker thread
+ * (ocds-compile-range-worker.ts): it reads its own byte range of a JSON Lines file of releases,
+ * so the main thread does not split, copy or forward lines.
+ *
+ * 1. `prescan` reads the ocid of every line from its text (parsing only lines where that is not
+ *    enough) and indexes the lines: offset, length, line number, ocid number. The main thread
+ *    learns which ocids also occur in other ranges ("shared").
+ * 2. `compilePass` reads the range again, holds each other ocid's releases as bytes until its
+ *    last release in the range, then parses, merges and serialises the group and sends the lines
+ *    to the main thread in batches, waiting when the main thread is `AHEAD` batches behind. No
+ *    line sent is ever taken back. When the held bytes pass the range's budget, the oldest
+ *    groups are dropped and their ocids "deferred".
+ * 3. `secondPass` reads back, by the index, the releases of the shared and deferred ocids, which
+ *    the main thread groups across ranges and has compiled (`renderShare`).
  *
  * Line numbers are counted from the start of the range; the main thread adds the lines before it.
  */
-import { closeSync, openSync, readSync, writeSync } from "node:fs";
-import { join } from "node:path";
+import { closeSync, openSync, readSync } from "node:fs";
 import type { Issue, JsonObject } from "../ocds/types.ts";
 import { isObject } from "../ocds/types.ts";
 import { parseJson } from "./ocds-json.ts";
@@ -27,29 +33,31 @@ export interface RangeJob {
   file: string;
   start: number;
   end: number;
-  /** Bytes of release text this worker may hold before rendering its oldest groups. */
+  /** Bytes of release text this range may hold. */
   budget: number;
   settings: RenderSettings;
-  dir: string;
   index: number;
+  /** One counter per range: batches the main thread has written. */
+  acks: SharedArrayBuffer;
 }
 
-export interface RangeFirst {
-  type: "first";
-  /** Temporary file of output lines, or null when there were none. */
-  spill: string | null;
-  /** Byte offset of each output line in the spill file, then its size. */
-  starts: number[];
-  /** The ocid of each output line. */
+export interface RangeScan {
+  type: "scan";
+  /** Every ocid in the range. */
   ocids: string[];
-  /** Ocids seen again after their output line was written. */
-  reopened: string[];
   releases: number;
   lines: number;
   /** Warnings; `line` counts from the start of the range. */
   warnings: Issue[];
   /** True when the range holds a package (not a release): the caller compiles on one thread instead. */
   fallback: boolean;
+}
+
+export interface RangeDone {
+  type: "done";
+  /** Ocids whose groups passed the budget before they were complete. */
+  deferred: string[];
+  warnings: Issue[];
 }
 
 export interface RangeAgain {
@@ -66,8 +74,15 @@ export interface RangeRender {
   bytes: ArrayBuffer | null;
 }
 
+export type RangeRequest =
+  | { type: "shared"; ocids: string[] }
+  | { type: "again"; ocids: string[] }
+  | RangeRender;
+
 export type RangeReply =
-  | RangeFirst
+  | RangeScan
+  | { type: "batch"; texts: string[] }
+  | RangeDone
   | RangeAgain
   | { type: "rendered"; texts: string[]; warnings: Issue[] }
   | { type: "progress"; bytes: number }
@@ -76,6 +91,10 @@ export type RangeReply =
 const CHUNK = 4 << 20;
 /** Raw bytes of releases rendered at a time. */
 const JOB_BYTES = 1 << 20;
+/** Characters of output lines per batch sent. */
+const BATCH_CHARS = 1 << 20;
+/** Batches a range may send ahead of the main thread's writing. */
+export const AHEAD = 8;
 
 /** Calls onLine with each non-empty line of [start, end) (a view, valid only during the call). */
 function eachLine(
@@ -141,10 +160,7 @@ function blank(buf: Buffer, from: number, end: number): boolean {
   return true;
 }
 
-/**
- * Where each release line of the range is (file offset, length, line) and the number of its
- * ocid, so the releases of a few ocids can be read again without reading the whole range.
- */
+/** Every non-blank line of the range: file offset, length, line number and ocid number (-1: none). */
 export class LineIndex {
   offsets = new Float64Array(1 << 16);
   lengths = new Int32Array(1 << 16);
@@ -152,14 +168,17 @@ export class LineIndex {
   ids = new Int32Array(1 << 16);
   size = 0;
   readonly idOf = new Map<string, number>();
-  /** False when a line's ocid as read from its text proved wrong: then the range is read again instead. */
-  exact = true;
+  readonly names: string[] = [];
 
-  push(ocid: string, offset: number, length: number, line: number): void {
-    let id = this.idOf.get(ocid);
-    if (id === undefined) {
-      id = this.idOf.size;
-      this.idOf.set(ocid, id);
+  push(ocid: string | null, offset: number, length: number, line: number): void {
+    let id = -1;
+    if (ocid !== null) {
+      const known = this.idOf.get(ocid);
+      if (known === undefined) {
+        id = this.names.length;
+        this.idOf.set(ocid, id);
+        this.names.push(ocid);
+      } else id = known;
     }
     if (this.size === this.ids.length) {
       const n = this.size * 2;
@@ -180,149 +199,159 @@ export class LineIndex {
   }
 }
 
-/** Compiles a range; `index` is filled for secondPass. */
-export function firstPass(job: RangeJob, index: LineIndex, onProgress?: (bytes: number) => void): RangeFirst {
-  const groups = new Map<string, { items: WireItem[]; bytes: number }>();
-  const emitted = new Map<string, number>();
-  const reopened = new Set<string>();
+/** The release in a line: its ocid read from the text, or parsed; `undefined` for a package. */
+function ocidOf(
+  buf: Buffer,
+  file: string,
+  line: number,
+): { ocid: string | null; value?: JsonObject } | undefined {
+  const ocid = topLevelOcid(buf);
+  if (ocid !== null) return { ocid };
+  const value = parseJson(buf.toString(), file, line);
+  if (!isObject(value) || isContainer(value)) return undefined;
+  return { ocid: typeof value.ocid === "string" ? value.ocid : null, value };
+}
+
+/** Step 1: indexes the range's lines and lists its ocids. */
+export function prescan(job: RangeJob, index: LineIndex, onProgress?: (bytes: number) => void): RangeScan {
   const warnings: Issue[] = [];
-  const starts: number[] = [];
-  const ocids: string[] = [];
-  let spillPath: string | null = null;
-  let spillFd: number | null = null;
-  let spillBytes = 0;
-  let parts: string[] = [];
-  let partBytes = 0;
-  let held = 0;
   let releases = 0;
   let fallback = false;
-  let lastOcid = "";
-
-  const flush = () => {
-    if (parts.length === 0) return;
-    if (spillFd === null) {
-      spillPath = join(job.dir, `range-${job.index}.jsonl`);
-      spillFd = openSync(spillPath, "w");
-    }
-    writeSync(spillFd, parts.join(""));
-    parts = [];
-    partBytes = 0;
-  };
-  const render = (batch: RenderGroup[]) => {
-    for (const r of renderGroups(batch, null, job.settings)) {
-      for (const w of r.warnings) warnings.push(w);
-      for (const m of r.misplaced) {
-        index.exact = false;
-        addParsed(m.value as JsonObject, m.line, m.bytes);
-      }
-      if (r.text === null) continue;
-      emitted.set(r.ocid, ocids.length);
-      ocids.push(r.ocid);
-      starts.push(spillBytes);
-      const size = Buffer.byteLength(r.text) + 1;
-      spillBytes += size;
-      parts.push(r.text, "\n");
-      partBytes += size;
-      if (partBytes >= 1 << 20) flush();
-    }
-  };
-  const add = (ocid: string, item: WireItem, bytes: number) => {
-    if (emitted.has(ocid)) {
-      reopened.add(ocid);
-      return;
-    }
-    let g = groups.get(ocid);
-    if (g === undefined) {
-      g = { items: [], bytes: 0 };
-      groups.set(ocid, g);
-    } else if (ocid !== lastOcid) {
-      groups.delete(ocid);
-      groups.set(ocid, g);
-    }
-    lastOcid = ocid;
-    g.items.push(item);
-    g.bytes += bytes;
-    held += bytes;
-  };
-  const addParsed = (value: JsonObject, line: number, bytes: number) => {
-    if (isContainer(value) || !isObject(value)) {
-      fallback = true;
-      return;
-    }
-    if (typeof value.ocid !== "string") {
-      warnings.push({
-        severity: "warning",
-        code: "missing-ocid",
-        path: "$.ocid",
-        file: job.file,
-        line,
-        message: `release ${String(value.id)} has no ocid and is skipped`,
-      });
-      return;
-    }
-    add(value.ocid, { release: value, file: job.file, line }, bytes);
-  };
-  const evict = (target: number) => {
-    let batch: RenderGroup[] = [];
-    let batchBytes = 0;
-    for (const [ocid, g] of groups) {
-      if (held <= target) break;
-      groups.delete(ocid);
-      held -= g.bytes;
-      batch.push({ ocid, items: g.items });
-      batchBytes += g.bytes;
-      if (batchBytes >= JOB_BYTES) {
-        render(batch);
-        batch = [];
-        batchBytes = 0;
-      }
-    }
-    if (batch.length) render(batch);
-  };
-
   let lastReport = 0;
   const lines = eachLine(
     job,
     (buf, line, offset) => {
-      const ocid = topLevelOcid(buf);
-      if (ocid !== null) {
-        releases++;
-        index.push(ocid, offset, buf.length, line);
-        add(ocid, { buf: Buffer.from(buf), file: job.file, line }, buf.length);
-      } else {
-        const value = parseJson(buf.toString(), job.file, line);
-        if (isObject(value) && !isContainer(value) && typeof value.ocid === "string") {
-          releases++;
-          index.push(value.ocid, offset, buf.length, line);
-        }
-        addParsed(value as JsonObject, line, buf.length);
-        if (fallback) return false;
+      const found = ocidOf(buf, job.file, line);
+      if (found === undefined) {
+        fallback = true;
+        return false;
       }
-      if (held > job.budget) evict(job.budget / 2);
+      if (found.ocid === null) {
+        warnings.push({
+          severity: "warning",
+          code: "missing-ocid",
+          path: "$.ocid",
+          file: job.file,
+          line,
+          message: `release ${String(found.value?.id)} has no ocid and is skipped`,
+        });
+      } else releases++;
+      index.push(found.ocid, offset, buf.length, line);
+      return true;
+    },
+    (bytes) => {
+      if (bytes - lastReport >= 16 << 20) {
+        lastReport = bytes;
+        onProgress?.(bytes / 4);
+      }
+    },
+  );
+  return { type: "scan", ocids: fallback ? [] : index.names, releases, lines, warnings, fallback };
+}
+
+/** Step 2: compiles the ocids found only in this range, sending the lines in batches. */
+export function compilePass(
+  job: RangeJob,
+  index: LineIndex,
+  shared: Set<string>,
+  send: (texts: string[]) => void,
+  onProgress?: (bytes: number) => void,
+): RangeDone {
+  const count = index.names.length;
+  const last = new Int32Array(count).fill(-1);
+  for (let i = 0; i < index.size; i++) {
+    const id = index.ids[i]!;
+    if (id >= 0) last[id] = i;
+  }
+  const skip = new Uint8Array(count);
+  index.names.forEach((o, id) => {
+    if (shared.has(o)) skip[id] = 1;
+  });
+  const deferred: string[] = [];
+  const warnings: Issue[] = [];
+  const groups = new Map<number, { items: WireItem[]; bytes: number }>();
+  let held = 0;
+  let ready: RenderGroup[] = [];
+  let readyBytes = 0;
+  let texts: string[] = [];
+  let chars = 0;
+  let lastId = -1;
+
+  const sendTexts = () => {
+    if (texts.length === 0) return;
+    send(texts);
+    texts = [];
+    chars = 0;
+  };
+  const render = () => {
+    for (const r of renderGroups(ready, null, job.settings)) {
+      for (const w of r.warnings) warnings.push(w);
+      if (r.misplaced.length > 0)
+        throw new Error(`${job.file}: a release's ocid read from its text was not its ocid`);
+      if (r.text === null) continue;
+      texts.push(r.text);
+      chars += r.text.length;
+      if (chars >= BATCH_CHARS) sendTexts();
+    }
+    ready = [];
+    readyBytes = 0;
+  };
+
+  let j = 0;
+  let lastReport = 0;
+  eachLine(
+    job,
+    (buf, line) => {
+      // The lines come in the order they were indexed.
+      const at = j++;
+      const id = index.ids[at]!;
+      if (id < 0 || skip[id] === 1) return true;
+      const ocid = index.names[id]!;
+      const item: WireItem =
+        topLevelOcid(buf) === null
+          ? { release: parseJson(buf.toString(), job.file, line) as JsonObject, file: job.file, line }
+          : { buf: Buffer.from(buf), file: job.file, line };
+      let g = groups.get(id);
+      if (g === undefined) {
+        g = { items: [], bytes: 0 };
+        groups.set(id, g);
+      } else if (id !== lastId) {
+        groups.delete(id);
+        groups.set(id, g);
+      }
+      lastId = id;
+      g.items.push(item);
+      g.bytes += buf.length;
+      held += buf.length;
+      if (last[id] === at) {
+        groups.delete(id);
+        held -= g.bytes;
+        ready.push({ ocid, items: g.items });
+        readyBytes += g.bytes;
+        if (readyBytes >= JOB_BYTES) render();
+      }
+      if (held > job.budget) {
+        // Too much held: drop the oldest groups; their ocids are compiled at the end.
+        for (const [oid, og] of groups) {
+          if (held <= job.budget / 2) break;
+          groups.delete(oid);
+          held -= og.bytes;
+          skip[oid] = 1;
+          deferred.push(index.names[oid]!);
+        }
+      }
       return true;
     },
     (bytes) => {
       if (bytes - lastReport >= 8 << 20) {
         lastReport = bytes;
-        onProgress?.(bytes);
+        onProgress?.((job.end - job.start) / 4 + (bytes * 3) / 4);
       }
     },
   );
-  if (!fallback) while (groups.size > 0) evict(0);
-  flush();
-  if (spillFd !== null) closeSync(spillFd);
-  starts.push(spillBytes);
-  return {
-    type: "first",
-    spill: spillPath,
-    starts,
-    ocids,
-    reopened: [...reopened],
-    releases,
-    lines,
-    warnings,
-    fallback,
-  };
+  render();
+  sendTexts();
+  return { type: "done", deferred, warnings };
 }
 
 /** The releases of the given ocids in the range, as bytes, in file order. */
@@ -330,15 +359,15 @@ export function secondPass(job: RangeJob, index: LineIndex, wanted: Set<string>)
   const bufs: Buffer[] = [];
   const items: [string, number, number, number][] = [];
   let size = 0;
-  if (index.exact) {
+  {
     // Only the lines of the wanted ocids, found in the index.
-    const names: string[] = [];
-    for (const [ocid, id] of index.idOf) if (wanted.has(ocid)) names[id] = ocid;
+    const names = index.names;
     const fd = openSync(job.file, "r");
     try {
       for (let i = 0; i < index.size; i++) {
-        const ocid = names[index.ids[i]!];
-        if (ocid === undefined) continue;
+        const id = index.ids[i]!;
+        if (id < 0 || !wanted.has(names[id]!)) continue;
+        const ocid = names[id]!;
         const len = index.lengths[i]!;
         const b = Buffer.allocUnsafe(len);
         if (readSync(fd, b, 0, len, index.offsets[i]!) !== len)
@@ -350,20 +379,7 @@ export function secondPass(job: RangeJob, index: LineIndex, wanted: Set<string>)
     } finally {
       closeSync(fd);
     }
-  } else
-    eachLine(job, (buf, line) => {
-      let ocid = topLevelOcid(buf);
-      if (ocid === null) {
-        const value = parseJson(buf.toString(), job.file, line);
-        ocid = isObject(value) && typeof value.ocid === "string" ? value.ocid : null;
-      }
-      if (ocid !== null && wanted.has(ocid)) {
-        bufs.push(Buffer.from(buf));
-        items.push([ocid, size, size + buf.length, line]);
-        size += buf.length;
-      }
-      return true;
-    });
+  }
   if (size === 0) return { type: "again", bytes: null, items };
   const all = Buffer.allocUnsafeSlow(size);
   let at = 0;

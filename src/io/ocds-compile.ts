@@ -195,22 +195,16 @@ export async function compileStream(
     rangeThreads >= 2 &&
     startsWithReleaseLine(inputs[0]!)
   ) {
-    const dir = mkdtempSync(join(opts.tmpDir ?? tmpdir(), "nous-ocds-"));
-    try {
-      const r = await compileRanges(inputs[0]!, rangeThreads, out, {
-        settings,
-        budget,
-        dir,
-        package: opts.package,
-        uri: opts.uri,
-        publishedDate: opts.publishedDate,
-        onProgress: opts.onProgress,
-        onWarning: warn,
-      });
-      if (r) return { ...r, warnings };
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const r = await compileRanges(inputs[0]!, rangeThreads, out, {
+      settings,
+      budget,
+      package: opts.package,
+      uri: opts.uri,
+      publishedDate: opts.publishedDate,
+      onProgress: opts.onProgress,
+      onWarning: warn,
+    });
+    if (r) return { ...r, warnings };
   }
   // Workers pay off only with cores to spare: on two cores the main thread's reading and the
   // workers' start-up (each compiles the TypeScript sources) cost more than they save.
