@@ -1,11 +1,32 @@
 /** Billing assurance: API types and fetchers (money in integer pence, dates ISO). */
+import type {
+  BillingException,
+  BillingRun,
+  ContractBillingTotals,
+  ExceptionPage,
+  GroupBy,
+  RuleSummary,
+  StateTotals,
+} from "../../src/store/billing.ts";
 import { apiGet, apiPost } from "./api.ts";
+
+// The server's own shapes where the API sends them as they are (type-only imports, erased from
+// the bundle). Evidence, BillingEvent and ExceptionDetail are typed more closely here than on the
+// server, which passes evidence and event data through as stored.
+export type {
+  BillingException,
+  BillingRun,
+  ContractBillingTotals,
+  ExceptionPage,
+  GroupBy,
+  RuleSummary,
+  StateTotals,
+};
 
 export const RULES = ["B01", "B02", "B03", "B04", "B05", "B06", "B07", "B08", "B09"] as const;
 export type RuleId = (typeof RULES)[number];
 export const STATES = ["open", "disputed", "recovered", "accepted"] as const;
 export type BillingState = (typeof STATES)[number];
-export type GroupBy = "rule" | "supplier" | "month" | "subject" | "state";
 
 /** Short names of the rules, for filters and headings. */
 export const RULE_TITLES: Record<RuleId, string> = {
@@ -31,54 +52,6 @@ export const BILLING_UPLOAD_FILES = [
   { name: "deaths.csv", required: false },
   { name: "departures.csv", required: false },
 ] as const;
-
-export interface RuleSummary {
-  lines: number;
-  days: number;
-  amountPence: number;
-}
-
-export interface BillingRun {
-  id: string;
-  contractId: string;
-  seq: number;
-  current: boolean;
-  uploadedAt: string;
-  uploadedBy: string;
-  reason: string;
-  files: { file: string; rows: number }[];
-  lines: number;
-  subjectDays: number;
-  billedPence: number;
-  atRiskPence: number;
-  exceptions: number;
-  byRule: Record<RuleId, RuleSummary>;
-  skippedRules: RuleId[];
-  demo: boolean;
-}
-
-export interface BillingException {
-  id: string;
-  runId: string;
-  contractId: string;
-  supplier: string;
-  invoiceId: string;
-  lineId: string;
-  subjectId: string;
-  serviceCode: string;
-  rule: RuleId;
-  ruleTitle: string;
-  days: number;
-  amountPence: number;
-  month: string;
-  periodStart: string;
-  periodEnd: string;
-  state: BillingState;
-  recoveredPence: number;
-  creditNote: string | null;
-  updatedAt: string;
-  demo: boolean;
-}
 
 export interface Evidence {
   rule: RuleId;
@@ -122,32 +95,6 @@ export interface ExceptionDetail extends BillingException {
   evidence: Evidence;
   history: BillingEvent[];
   run: BillingRun;
-}
-
-export interface ExceptionPage {
-  total: number;
-  totalAmountPence: number;
-  page: number;
-  pageSize: number;
-  items: BillingException[];
-  groups: { key: string; title?: string; count: number; amountPence: number }[];
-  groupsTruncated: boolean;
-}
-
-export interface StateTotals {
-  count: number;
-  atRiskPence: number;
-  openPence: number;
-  disputedPence: number;
-  acceptedPence: number;
-  recoveredAtRiskPence: number;
-  recoveredPence: number;
-}
-
-export interface ContractBillingTotals extends StateTotals {
-  contractId: string;
-  run: BillingRun | null;
-  byRule: ({ rule: RuleId; title: string } & StateTotals)[];
 }
 
 export interface ExceptionQuery {

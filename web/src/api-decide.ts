@@ -5,6 +5,7 @@
  */
 import { apiGet } from "./api.ts";
 import type { Contract } from "./api.ts";
+import type { MoneySummary } from "../../src/decide/case/run-case.ts";
 import { parsePounds } from "../../src/shared/money.ts";
 
 /** "-308929869.37" -> -30892986937 (integer pence); null stays null. */
@@ -20,12 +21,8 @@ export interface Finding {
   message: string;
 }
 
-export interface MoneySummary {
-  mean: string;
-  p10: string;
-  p50: string;
-  p90: string;
-}
+/** Mean and percentiles of a Monte Carlo result, decimal pounds: the engine's own shape. */
+export type { MoneySummary };
 
 export interface AppraisalResult {
   name: string;

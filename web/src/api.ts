@@ -3,7 +3,12 @@
  * message ({error, message, details}) so pages can show it as it is.
  */
 
-export type Role = "public" | "admin" | "commercial" | "contract-manager" | "finance" | "scrutineer";
+import type { Contract, Decision, Service } from "../../src/store/records.ts";
+import type { Role } from "../../src/store/schema.ts";
+
+// The server's own record shapes (type-only imports, erased from the bundle): one definition
+// serves the API and the dashboard.
+export type { Contract, Decision, Role, Service };
 
 export interface Me {
   username: string | null;
@@ -12,58 +17,7 @@ export interface Me {
 }
 
 /** Fields shared by every record: which values were invented for the demo, and the source of the rest. */
-export interface Provenance {
-  published: boolean;
-  demoFields: string[];
-  source: string;
-}
-
-export interface Service extends Provenance {
-  id: string;
-  name: string;
-  description: string;
-  owner: string;
-  annualCostPence: number | null;
-  staff: number | null;
-  volumes: string;
-  classification: "core" | "non-core";
-  classificationReason: string;
-  stage: string;
-  waveId: string | null;
-}
-
-export interface Contract extends Provenance {
-  id: string;
-  ocid: string | null;
-  title: string;
-  buyer: string;
-  supplier: string;
-  serviceIds: string[];
-  description: string;
-  valuePence: number | null;
-  savingsClaimedPence: number | null;
-  awardedOn: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  maxEndDate: string | null;
-  status: string;
-}
-
-export interface Decision extends Provenance {
-  id: string;
-  serviceId: string | null;
-  contractId: string | null;
-  decidedOn: string;
-  gate: string;
-  title: string;
-  outcome: string;
-  rationale: string;
-  drivers: string[];
-  decidedBy: string;
-  outOfOrderReason: string | null;
-  /** Set by the gate rules on the server: "budget-driven", "not the logical order". */
-  flags: string[];
-}
+export type Provenance = Pick<Service, "published" | "demoFields" | "source">;
 
 export interface Stage {
   id: string;
