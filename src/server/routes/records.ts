@@ -33,6 +33,23 @@ const slug = { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,62}$" } as const;
 const isoDate = { type: "string", format: "date" } as const;
 const pence = { type: "integer", description: "Money in integer pence" } as const;
 
+/** A service's fields as a client sends them, for adding one and for changing one. */
+const serviceFields = {
+  name: { type: "string", minLength: 1 },
+  description: { type: "string" },
+  owner: { type: "string" },
+  annualCostPence: { ...pence, nullable: true, minimum: 0 },
+  staff: { type: "integer", minimum: 0, nullable: true },
+  volumes: { type: "string" },
+  classification: { type: "string", enum: ["core", "non-core"] },
+  classificationReason: { type: "string", minLength: 1 },
+  stage: { type: "string", enum: STAGE_IDS },
+  waveId: { type: "string", nullable: true },
+} as const;
+
+/** A record added through the API starts unpublished, with no demo values and no source. */
+const NEW_RECORD = { published: 0, demo_fields_json: "[]", source: "" } as const;
+
 interface ServiceBody {
   id: string;
   name: string;
@@ -222,20 +239,7 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
           type: "object",
           required: ["id", "name", "classification", "classificationReason", "reason"],
           additionalProperties: false,
-          properties: {
-            id: slug,
-            name: { type: "string", minLength: 1 },
-            description: { type: "string" },
-            owner: { type: "string" },
-            annualCostPence: { ...pence, nullable: true, minimum: 0 },
-            staff: { type: "integer", minimum: 0, nullable: true },
-            volumes: { type: "string" },
-            classification: { type: "string", enum: ["core", "non-core"] },
-            classificationReason: { type: "string", minLength: 1 },
-            stage: { type: "string", enum: STAGE_IDS },
-            waveId: { type: "string", nullable: true },
-            reason,
-          },
+          properties: { id: slug, ...serviceFields, reason },
         },
       },
     },
@@ -257,9 +261,7 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
             classification_reason: b.classificationReason,
             stage: b.stage ?? "pipeline",
             wave_id: b.waveId ?? null,
-            published: 0,
-            demo_fields_json: "[]",
-            source: "",
+            ...NEW_RECORD,
           },
           { username: caller.username, reason: b.reason },
         ),
@@ -280,19 +282,7 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
           type: "object",
           required: ["reason"],
           additionalProperties: false,
-          properties: {
-            name: { type: "string", minLength: 1 },
-            description: { type: "string" },
-            owner: { type: "string" },
-            annualCostPence: { ...pence, nullable: true, minimum: 0 },
-            staff: { type: "integer", minimum: 0, nullable: true },
-            volumes: { type: "string" },
-            classification: { type: "string", enum: ["core", "non-core"] },
-            classificationReason: { type: "string", minLength: 1 },
-            stage: { type: "string", enum: STAGE_IDS },
-            waveId: { type: "string", nullable: true },
-            reason,
-          },
+          properties: { ...serviceFields, reason },
         },
       },
     },
@@ -399,9 +389,7 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
             end_date: b.endDate ?? null,
             max_end_date: b.maxEndDate ?? null,
             status: b.status ?? "planned",
-            published: 0,
-            demo_fields_json: "[]",
-            source: "",
+            ...NEW_RECORD,
           },
           { username: caller.username, reason: b.reason },
         ),
@@ -456,9 +444,7 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
             drivers_json: JSON.stringify(b.drivers ?? []),
             decided_by: b.decidedBy ?? caller.username,
             out_of_order_reason: b.outOfOrderReason ?? null,
-            published: 0,
-            demo_fields_json: "[]",
-            source: "",
+            ...NEW_RECORD,
           },
           { username: caller.username, reason: b.reason },
         ),
