@@ -1,6 +1,7 @@
-import { createTestDatabase, describePg } from "../support/pg.ts";
+import { describePg } from "../support/pg.ts";
+import { pgTarget } from "../support/store-suite.ts";
 import { billingStoreSuite } from "./store-suite.ts";
 
 describePg("PostgreSQL", () => {
-  billingStoreSuite("PostgreSQL", { create: () => createTestDatabase() });
+  billingStoreSuite("PostgreSQL", pgTarget);
 });

@@ -3,11 +3,10 @@
  * run and its exceptions, money as exact integer pence (bigint on PostgreSQL), the workflow,
  * an upload that fails leaving nothing behind, and a backup that carries the billing tables.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { reconcile } from "../../src/billing/index.ts";
 import { demoBillingFiles } from "../../src/demo/billing.ts";
 import { loadBillingTexts } from "../../src/io/billing-load.ts";
@@ -23,26 +22,17 @@ import {
 } from "../../src/store/billing.ts";
 import { openMigrated, type Store } from "../../src/store/db.ts";
 import { loadDemo } from "../../src/store/demo.ts";
+import { type StoreTarget, useSuiteStore } from "../support/store-suite.ts";
 
-export interface Target {
-  create(): Promise<{ url: string; drop(): Promise<void> }>;
-}
-
-export function billingStoreSuite(kind: string, target: Target): void {
+export function billingStoreSuite(kind: string, target: StoreTarget): void {
   describe(`billing store on ${kind}`, () => {
     let store: Store;
-    const drops: (() => Promise<void>)[] = [];
-    const dir = mkdtempSync(join(tmpdir(), "nous-billing-store-"));
-    beforeAll(async () => {
-      const db = await target.create();
-      drops.push(db.drop);
-      store = await openMigrated(db.url);
-      await loadDemo(store);
-    });
-    afterAll(async () => {
-      await store?.close();
-      for (const d of drops) await d();
-      rmSync(dir, { recursive: true, force: true });
+    const { dir, create } = useSuiteStore(target, {
+      seed: loadDemo,
+      tempDir: "nous-billing-store-",
+      opened: (s) => {
+        store = s;
+      },
     });
 
     it("holds the demo contract's run with the engine's figures in integer pence", async () => {
@@ -117,8 +107,7 @@ export function billingStoreSuite(kind: string, target: Target): void {
       expect(counts.billing_runs).toBe(3);
       expect(counts.billing_exceptions).toBeGreaterThan(50);
       expect(counts.billing_exception_events).toBeGreaterThan(3);
-      const db = await target.create();
-      drops.push(db.drop);
+      const db = await create();
       const copy = await openMigrated(db.url);
       try {
         await restore(copy, file);

@@ -1,18 +1,10 @@
-/**
- * Decide's store, written once and run on SQLite and on a real PostgreSQL server: the demo deal
- * is stored and gives the engine's numbers, writes are audited and validated by the engine's
- * schemas, unpublished documents stay hidden from published-only reads, and a backup restores
- * every Decide row.
- */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseCase, runCase } from "../../src/decide/index.ts";
 import { documents } from "../../src/demo/decide.ts";
 import { listAudit, verifyAudit, withAudit } from "../../src/store/audit.ts";
 import { backup, restore } from "../../src/store/backup.ts";
-import { type Store, openMigrated } from "../../src/store/db.ts";
+import type { Store } from "../../src/store/db.ts";
 import {
   appraisalResult,
   electionCalendar,
@@ -26,29 +18,19 @@ import {
   setDocumentPublished,
 } from "../../src/store/decide.ts";
 import { loadDemo } from "../../src/store/demo.ts";
-
-export interface Target {
-  create(): Promise<{ url: string; drop(): Promise<void> }>;
-}
+import { type StoreTarget, useSuiteStore } from "../support/store-suite.ts";
 
 const actor = { username: "tester", reason: "test" };
 
-export function decideStoreSuite(kind: string, target: Target): void {
+export function decideStoreSuite(kind: string, target: StoreTarget): void {
   describe(`Decide store on ${kind}`, () => {
     let store: Store;
-    let drop: () => Promise<void>;
-    const dir = mkdtempSync(join(tmpdir(), "nous-decide-store-"));
-
-    beforeAll(async () => {
-      const db = await target.create();
-      drop = db.drop;
-      store = await openMigrated(db.url);
-      await loadDemo(store);
-    });
-    afterAll(async () => {
-      await store?.close();
-      await drop?.();
-      rmSync(dir, { recursive: true, force: true });
+    const { dir } = useSuiteStore(target, {
+      seed: loadDemo,
+      tempDir: "nous-decide-store-",
+      opened: (s) => {
+        store = s;
+      },
     });
 
     it("holds the demo deal: five documents and eleven gate events on sscl-bss", async () => {

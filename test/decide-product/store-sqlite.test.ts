@@ -1,11 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { sqliteTarget } from "../support/store-suite.ts";
 import { decideStoreSuite } from "./decide-store-suite.ts";
 
-decideStoreSuite("SQLite", {
-  async create() {
-    const dir = mkdtempSync(join(tmpdir(), "nous-decide-sqlite-"));
-    return { url: join(dir, "nous.db"), drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  },
-});
+decideStoreSuite("SQLite", sqliteTarget("nous-decide-sqlite-"));

@@ -3,35 +3,29 @@
  * PostgreSQL server: the buyers of the stored releases, each process compiled from all its
  * releases, the size limit, and the demo releases loaded once and only once.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_ORG_IDS, MET_NAME, MOPAC_NAME, mopacOcid, SSCL_OCID } from "../../src/demo/releases.ts";
 import { runIndicators } from "../../src/flags/engine.ts";
 import { allIndicatorsSettings } from "../../src/flags/settings.ts";
 import { verifyAudit } from "../../src/store/audit.ts";
-import { openMigrated, type Store } from "../../src/store/db.ts";
+import type { Store } from "../../src/store/db.ts";
 import { compiledProcesses, listReleaseBuyers, loadFlagsDemo } from "../../src/store/flags.ts";
+import { type StoreTarget, useSuiteStore } from "../support/store-suite.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: compiled releases are untyped JSON; the test reads known paths.
 type Json = any;
 
-export interface Target {
-  create(): Promise<{ url: string; drop(): Promise<void> }>;
-}
-
-export function flagsStoreSuite(kind: string, target: Target): void {
+export function flagsStoreSuite(kind: string, target: StoreTarget): void {
   describe(`red-flags store reads on ${kind}`, () => {
     let store: Store;
-    let drop: (() => Promise<void>) | undefined;
-    beforeAll(async () => {
-      const db = await target.create();
-      drop = db.drop;
-      store = await openMigrated(db.url);
-      const first = await loadFlagsDemo(store);
-      expect(first).toEqual({ received: 123, inserted: 123, unchanged: 0 });
-    });
-    afterAll(async () => {
-      await store?.close();
-      await drop?.();
+    useSuiteStore(target, {
+      seed: async (s) => {
+        const first = await loadFlagsDemo(s);
+        expect(first).toEqual({ received: 123, inserted: 123, unchanged: 0 });
+      },
+      opened: (s) => {
+        store = s;
+      },
     });
 
     it("lists the buyers with their processes and releases", async () => {

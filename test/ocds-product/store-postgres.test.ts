@@ -1,6 +1,7 @@
-import { createTestDatabase, describePg } from "../support/pg.ts";
+import { describePg } from "../support/pg.ts";
+import { pgTarget } from "../support/store-suite.ts";
 import { contractEventsStoreSuite } from "./store-suite.ts";
 
 describePg("PostgreSQL", () => {
-  contractEventsStoreSuite("PostgreSQL", { create: () => createTestDatabase() });
+  contractEventsStoreSuite("PostgreSQL", pgTarget);
 });

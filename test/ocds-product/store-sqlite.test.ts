@@ -1,11 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { sqliteTarget } from "../support/store-suite.ts";
 import { contractEventsStoreSuite } from "./store-suite.ts";
 
-contractEventsStoreSuite("SQLite", {
-  async create() {
-    const dir = mkdtempSync(join(tmpdir(), "nous-events-sqlite-"));
-    return { url: join(dir, "nous.db"), drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  },
-});
+contractEventsStoreSuite("SQLite", sqliteTarget("nous-events-sqlite-"));

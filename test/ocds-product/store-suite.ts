@@ -1,13 +1,5 @@
-/**
- * The contract events store and notices, written once and run on SQLite and on a real
- * PostgreSQL server: the demo SSCL events, money as exact integer pence (bigint on PostgreSQL),
- * a refused write leaving nothing behind, a published notice imported once, and a backup that
- * carries the new tables.
- */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { verifyAudit } from "../../src/store/audit.ts";
 import { backup, restore } from "../../src/store/backup.ts";
 import {
@@ -20,28 +12,19 @@ import {
 import { openMigrated, type Store } from "../../src/store/db.ts";
 import { loadDemo } from "../../src/store/demo.ts";
 import { importReleases } from "../../src/store/releases.ts";
-
-export interface Target {
-  create(): Promise<{ url: string; drop(): Promise<void> }>;
-}
+import { type StoreTarget, useSuiteStore } from "../support/store-suite.ts";
 
 const actor = { username: "test", reason: "store suite" };
 
-export function contractEventsStoreSuite(kind: string, target: Target): void {
+export function contractEventsStoreSuite(kind: string, target: StoreTarget): void {
   describe(`contract events store on ${kind}`, () => {
     let store: Store;
-    const drops: (() => Promise<void>)[] = [];
-    const dir = mkdtempSync(join(tmpdir(), "nous-events-store-"));
-    beforeAll(async () => {
-      const db = await target.create();
-      drops.push(db.drop);
-      store = await openMigrated(db.url);
-      await loadDemo(store);
-    });
-    afterAll(async () => {
-      await store?.close();
-      for (const d of drops) await d();
-      rmSync(dir, { recursive: true, force: true });
+    const { dir, create } = useSuiteStore(target, {
+      seed: loadDemo,
+      tempDir: "nous-events-store-",
+      opened: (s) => {
+        store = s;
+      },
     });
 
     it("holds the demo SSCL KPIs, two rating periods and the extension, marked demo", async () => {
@@ -101,8 +84,7 @@ export function contractEventsStoreSuite(kind: string, target: Target): void {
       expect(counts.contract_kpis).toBe(3);
       expect(counts.contract_ratings).toBe(6);
       expect(counts.contract_changes).toBe(2);
-      const other = await target.create();
-      drops.push(other.drop);
+      const other = await create();
       const restored = await openMigrated(other.url);
       try {
         await restore(restored, file);

@@ -1,6 +1,7 @@
-import { createTestDatabase, describePg } from "../support/pg.ts";
+import { describePg } from "../support/pg.ts";
+import { pgTarget } from "../support/store-suite.ts";
 import { storeSuite } from "./store-suite.ts";
 
 describePg("PostgreSQL", () => {
-  storeSuite("PostgreSQL", { create: () => createTestDatabase() });
+  storeSuite("PostgreSQL", pgTarget);
 });

@@ -2,23 +2,18 @@
  * The store's behaviour, written once and run against every store kind: the same migrations and
  * the same assertions on SQLite and on a real PostgreSQL server.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { verifyAudit, withAudit } from "../../src/store/audit.ts";
 import { backup, restore, wipe } from "../../src/store/backup.ts";
-import { type Store, migrate, openMigrated } from "../../src/store/db.ts";
+import { migrate, openMigrated, type Store } from "../../src/store/db.ts";
 import { loadDemo } from "../../src/store/demo.ts";
 import { getContract, listDecisions, listServices, updateService } from "../../src/store/records.ts";
 import { countReleases, importReleases } from "../../src/store/releases.ts";
 import { addUser, login, userForSession } from "../../src/store/users.ts";
-
-export interface StoreTarget {
-  /** Returns the URL of a new, empty database. */
-  create(): Promise<{ url: string; drop(): Promise<void> }>;
-}
+import { type StoreTarget, useSuiteStore } from "../support/store-suite.ts";
 
 const release = (ocid: string, id: string, extra: Record<string, unknown> = {}) => ({
   ocid,
@@ -33,19 +28,12 @@ const release = (ocid: string, id: string, extra: Record<string, unknown> = {}) 
 export function storeSuite(kind: string, target: StoreTarget): void {
   describe(`store on ${kind}`, () => {
     let store: Store;
-    let drop: () => Promise<void>;
-    const dir = mkdtempSync(join(tmpdir(), "nous-store-"));
-
-    beforeAll(async () => {
-      const db = await target.create();
-      drop = db.drop;
-      store = await openMigrated(db.url);
-      await loadDemo(store);
-    });
-    afterAll(async () => {
-      await store?.close();
-      await drop?.();
-      rmSync(dir, { recursive: true, force: true });
+    const { dir } = useSuiteStore(target, {
+      seed: loadDemo,
+      tempDir: "nous-store-",
+      opened: (s) => {
+        store = s;
+      },
     });
 
     it("runs the migrations once: a second run applies nothing", async () => {
