@@ -5,7 +5,8 @@
  */
 import { apiGet } from "./api.ts";
 import type { Contract } from "./api.ts";
-import type { MoneySummary } from "../../src/decide/case/run-case.ts";
+import type { CaseReport, MoneySummary } from "../../src/decide/case/run-case.ts";
+import type { Finding } from "../../src/decide/finding.ts";
 import { parsePounds } from "../../src/shared/money.ts";
 
 /** "-308929869.37" -> -30892986937 (integer pence); null stays null. */
@@ -14,16 +15,13 @@ export function pence(decimal: string | null | undefined): number | null {
   return parsePounds(decimal);
 }
 
-export interface Finding {
-  code: string;
-  severity: "error" | "warning";
-  path: string;
-  message: string;
-}
+/** What every decide check reports (code, severity, path, message): the engine's own shape. */
+export type { Finding };
 
 /** Mean and percentiles of a Monte Carlo result, decimal pounds: the engine's own shape. */
 export type { MoneySummary };
 
+/** The parts of the engine's CaseReport the page reads (the API sends the whole report). */
 export interface AppraisalResult {
   name: string;
   discounting: string;
@@ -52,20 +50,8 @@ export interface AppraisalResult {
     option: string;
     rows: Array<{ driver: string; label: string; npvLow: string; npvHigh: string; swing: string }>;
   };
-  savingsTarget: { amount: string; basis: "cash" | "pv" } | null;
-  monteCarlo: {
-    iterations: number;
-    seed: number;
-    correlated: boolean;
-    options: Array<{
-      id: string;
-      npv: MoneySummary;
-      probabilityNpvPositive: number;
-      pvSavings: MoneySummary | null;
-      cashSavings: MoneySummary | null;
-      probabilityMeetsTarget: number | null;
-    }>;
-  } | null;
+  savingsTarget: CaseReport["savingsTarget"];
+  monteCarlo: CaseReport["monteCarlo"];
 }
 
 export interface DmaResult {
