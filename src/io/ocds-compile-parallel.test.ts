@@ -106,6 +106,17 @@ describe("compiling byte ranges of one file on several threads", () => {
     expect((err as InputError).location).toEqual({ file: bad, line: 501, column: 29 });
   });
 
+  it("rejects a release with two ocid keys, naming its line", async () => {
+    const lines = releaseLines();
+    lines[400] = '{"ocid":"ocds-r-1","id":"x","date":"2021-01-01","ocid":"ocds-r-2"}';
+    const f = join(dir, "two-ocids.jsonl");
+    writeFileSync(f, `${lines.join("\n")}\n`);
+    const err = await run(f, { workers: 2, rangeMinBytes: 0 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).message).toBe('the release has more than one "ocid" key');
+    expect((err as InputError).location).toEqual({ file: f, line: 401, path: "$.ocid" });
+  });
+
   it("warns about a release without an ocid with its line in the file", async () => {
     const lines = releaseLines();
     lines.splice(450, 0, '{"id":"lost","date":"2021-01-01"}');

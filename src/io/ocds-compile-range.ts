@@ -19,6 +19,7 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import type { Issue, JsonObject } from "../ocds/types.ts";
 import { isObject } from "../ocds/types.ts";
+import { InputError } from "../shared/errors.ts";
 import { parseJson } from "./ocds-json.ts";
 import { topLevelOcid } from "./ocds-ocid.ts";
 import {
@@ -166,11 +167,13 @@ export class LineIndex {
   lengths = new Int32Array(1 << 16);
   lines = new Int32Array(1 << 16);
   ids = new Int32Array(1 << 16);
+  /** 1 where the ocid could not be read from the text and the line was parsed. */
+  parsed = new Uint8Array(1 << 16);
   size = 0;
   readonly idOf = new Map<string, number>();
   readonly names: string[] = [];
 
-  push(ocid: string | null, offset: number, length: number, line: number): void {
+  push(ocid: string | null, offset: number, length: number, line: number, parsed: boolean): void {
     let id = -1;
     if (ocid !== null) {
       const known = this.idOf.get(ocid);
@@ -182,7 +185,7 @@ export class LineIndex {
     }
     if (this.size === this.ids.length) {
       const n = this.size * 2;
-      const grow = <T extends Float64Array | Int32Array>(a: T, b: T): T => {
+      const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T, b: T): T => {
         b.set(a);
         return b;
       };
@@ -190,12 +193,14 @@ export class LineIndex {
       this.lengths = grow(this.lengths, new Int32Array(n));
       this.lines = grow(this.lines, new Int32Array(n));
       this.ids = grow(this.ids, new Int32Array(n));
+      this.parsed = grow(this.parsed, new Uint8Array(n));
     }
     const i = this.size++;
     this.offsets[i] = offset;
     this.lengths[i] = length;
     this.lines[i] = line;
     this.ids[i] = id;
+    this.parsed[i] = parsed ? 1 : 0;
   }
 }
 
@@ -210,6 +215,13 @@ function ocidOf(
   const value = parseJson(buf.toString(), file, line);
   if (!isObject(value) || isContainer(value)) return undefined;
   return { ocid: typeof value.ocid === "string" ? value.ocid : null, value };
+}
+
+/** The ocid read from a line's text was the first of two "ocid" keys; JSON.parse keeps the last. */
+function twoOcids(file: string, line: number): InputError {
+  return new InputError('the release has more than one "ocid" key', {
+    location: { file, line, path: "$.ocid" },
+  });
 }
 
 /** Step 1: indexes the range's lines and lists its ocids. */
@@ -236,7 +248,7 @@ export function prescan(job: RangeJob, index: LineIndex, onProgress?: (bytes: nu
           message: `release ${String(found.value?.id)} has no ocid and is skipped`,
         });
       } else releases++;
-      index.push(found.ocid, offset, buf.length, line);
+      index.push(found.ocid, offset, buf.length, line, found.value !== undefined);
       return true;
     },
     (bytes) => {
@@ -286,8 +298,8 @@ export function compilePass(
   const render = () => {
     for (const r of renderGroups(ready, null, job.settings)) {
       for (const w of r.warnings) warnings.push(w);
-      if (r.misplaced.length > 0)
-        throw new Error(`${job.file}: a release's ocid read from its text was not its ocid`);
+      const m = r.misplaced[0];
+      if (m !== undefined) throw twoOcids(job.file, m.line);
       if (r.text === null) continue;
       texts.push(r.text);
       chars += r.text.length;
@@ -308,7 +320,7 @@ export function compilePass(
       if (id < 0 || skip[id] === 1) return true;
       const ocid = index.names[id]!;
       const item: WireItem =
-        topLevelOcid(buf) === null
+        index.parsed[at] === 1
           ? { release: parseJson(buf.toString(), job.file, line) as JsonObject, file: job.file, line }
           : { buf: Buffer.from(buf), file: job.file, line };
       let g = groups.get(id);
@@ -396,6 +408,8 @@ export function renderShare(msg: RangeRender, settings: RenderSettings): RangeRe
   const texts: string[] = [];
   for (const r of renderGroups(msg.groups, msg.bytes ? Buffer.from(msg.bytes) : null, settings)) {
     for (const w of r.warnings) warnings.push(w);
+    const m = r.misplaced[0];
+    if (m !== undefined) throw twoOcids(m.file, m.line);
     if (r.text !== null) texts.push(r.text);
   }
   return { type: "rendered", texts, warnings };

@@ -46,8 +46,6 @@ export function topLevelOcid(buf: Buffer): string | null {
     } else if (c >= 0x80) plain = false;
   }
   if (i >= buf.length) return null;
-  // A second "ocid" key at the top level would be the one JSON.parse keeps: parse such a line.
-  if (buf.indexOf(OCID_KEY, i) >= 0) return null;
   return plain ? buf.toString("latin1", start, i) : unescapeJson(buf.toString("utf8", start, i));
 }
 
