@@ -15,11 +15,21 @@
  *
  * Set NOUS_E2E_SHOTS=/some/dir to keep the screenshots for a look.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isMainThread } from "node:worker_threads";
 import type { FastifyInstance } from "fastify";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expect } from "vitest";
@@ -66,7 +76,7 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Removes builds left by earlier runs whose vitest process has gone. */
+/** Removes builds (and locks) left by earlier runs whose vitest process has gone. */
 function sweepOldBuilds(keep: string): void {
   for (const name of readdirSync(tmpdir())) {
     if (!name.startsWith(BUILD_PREFIX) || name === keep) continue;
@@ -75,6 +85,21 @@ function sweepOldBuilds(keep: string): void {
       rmSync(join(tmpdir(), name), { recursive: true, force: true });
     }
   }
+}
+
+function newestMtime(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
+  return newest;
+}
+
+/** When the dashboard's sources last changed (the web app and the shared code it imports). */
+function sourcesStamp(): string {
+  const paths = [join(webDir, "src"), join(webDir, "index.html"), join(webDir, "vite.config.ts")];
+  paths.push(join(repo, "src", "shared"));
+  return Math.floor(Math.max(...paths.map(newestMtime))).toString(36);
 }
 
 function sleep(ms: number): Promise<void> {
@@ -91,11 +116,13 @@ async function viteBuild(outDir: string): Promise<void> {
 }
 
 /**
- * The dashboard built for this run. Test files run in forks of one vitest process, so its pid
- * (our parent) names the run; the folder appears whole, by rename, or not at all.
+ * The dashboard built for this run. Test files run in forks (or threads) of one vitest process,
+ * so its pid names the run, and the sources' last change keeps a watching run up to date; the
+ * folder appears whole, by rename, or not at all.
  */
 async function webBuildForRun(): Promise<string> {
-  const name = `${BUILD_PREFIX}${process.ppid}`;
+  const runner = isMainThread ? process.ppid : process.pid;
+  const name = `${BUILD_PREFIX}${runner}.${sourcesStamp()}`;
   const root = join(tmpdir(), name);
   const ready = join(root, "index.html");
   if (existsSync(ready)) return root;
@@ -120,8 +147,13 @@ async function webBuildForRun(): Promise<string> {
     if (existsSync(ready)) return root;
     sweepOldBuilds(name);
     const staging = mkdtempSync(`${root}.building-`);
-    await viteBuild(staging);
-    renameSync(staging, root);
+    try {
+      await viteBuild(staging);
+      renameSync(staging, root);
+    } catch (error) {
+      rmSync(staging, { recursive: true, force: true });
+      throw error;
+    }
     return root;
   } finally {
     rmSync(lock, { recursive: true, force: true });
