@@ -272,7 +272,9 @@ export async function compileRanges(
         if (done[i]) continue;
         const msg = await workers[i]!.next();
         if (msg.type === "batch") {
-          await emit(msg.texts);
+          if (opts.package && records > 0) await sink.add(",");
+          await sink.direct(Buffer.from(msg.bytes));
+          records += msg.count;
           Atomics.add(acked, i, 1);
           Atomics.notify(acked, i);
         } else done[i] = msg as RangeDone;

@@ -34,14 +34,14 @@ const guard = (f: () => void) => {
 
 let sent = 0;
 /** Sends a batch of lines, first waiting while the main thread is AHEAD batches behind. */
-const send = (texts: string[]) => {
+const send = (bytes: ArrayBuffer, count: number) => {
   for (;;) {
     const written = Atomics.load(acks, job.index);
     if (sent - written < AHEAD) break;
     Atomics.wait(acks, job.index, written, 1000);
   }
   sent++;
-  reply({ type: "batch", texts });
+  reply({ type: "batch", bytes, count }, [bytes]);
 };
 
 guard(() => reply(prescan(job, index, progress)));

@@ -82,7 +82,7 @@ export type RangeRequest =
 
 export type RangeReply =
   | RangeScan
-  | { type: "batch"; texts: string[] }
+  | { type: "batch"; bytes: ArrayBuffer; count: number }
   | RangeDone
   | RangeAgain
   | { type: "rendered"; texts: string[]; warnings: Issue[] }
@@ -266,7 +266,7 @@ export function compilePass(
   job: RangeJob,
   index: LineIndex,
   shared: Set<string>,
-  send: (texts: string[]) => void,
+  send: (bytes: ArrayBuffer, count: number) => void,
   onProgress?: (bytes: number) => void,
 ): RangeDone {
   const count = index.names.length;
@@ -291,7 +291,12 @@ export function compilePass(
 
   const sendTexts = () => {
     if (texts.length === 0) return;
-    send(texts);
+    // One output fragment, encoded here rather than on the main thread: lines joined by commas in
+    // a record package, by newlines otherwise.
+    const text = job.settings.package ? texts.join(",") : `${texts.join("\n")}\n`;
+    const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+    bytes.write(text);
+    send(bytes.buffer as ArrayBuffer, texts.length);
     texts = [];
     chars = 0;
   };
