@@ -106,6 +106,17 @@ describe("compiling byte ranges of one file on several threads", () => {
     expect((err as InputError).location).toEqual({ file: bad, line: 501, column: 29 });
   });
 
+  it("reads CRLF line ends and blank lines as one thread does", async () => {
+    const lines = releaseLines();
+    lines.splice(300, 0, "", "   ");
+    const f = join(dir, "crlf.jsonl");
+    writeFileSync(f, `${lines.join("\r\n")}\r\n`);
+    const one = await run(f, { workers: 0 });
+    const many = await run(f, { workers: 2, rangeMinBytes: 0 });
+    expect(many.result.releases).toBe(600);
+    expect(sorted(many.text)).toEqual(sorted(one.text));
+  });
+
   it("rejects a release with two ocid keys, naming its line", async () => {
     const lines = releaseLines();
     lines[400] = '{"ocid":"ocds-r-1","id":"x","date":"2021-01-01","ocid":"ocds-r-2"}';
