@@ -1,14 +1,15 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Issue, JsonObject } from "../ocds/types.ts";
 import { InputError } from "../shared/errors.ts";
 import { type CompileStreamOptions, compileStream } from "./ocds-compile.ts";
 import { splitRanges } from "./ocds-compile-parallel.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "nous-ocds-ranges-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function run(file: string, opts: CompileStreamOptions) {
   const out = new PassThrough();
