@@ -118,6 +118,8 @@ class RangeWorker implements Range {
   private waiting: { resolve: (r: RangeReply) => void; reject: (e: unknown) => void } | null = null;
   private early: RangeReply[] = [];
   private failed: unknown = null;
+  /** Set when the worker is being stopped on purpose: its exit is then not a failure. */
+  private closing = false;
   /** Set once the worker is sent releases with line numbers of the whole file. */
   absoluteLines = false;
 
@@ -147,7 +149,7 @@ class RangeWorker implements Range {
     });
     this.worker.on("error", (e) => this.fail(e));
     this.worker.on("exit", (code) => {
-      if (code !== 0) this.fail(new Error(`ocds compile worker stopped with exit code ${code}`));
+      if (code !== 0 && !this.closing) this.fail(new Error(`ocds compile worker stopped with exit code ${code}`));
     });
   }
 
@@ -165,6 +167,7 @@ class RangeWorker implements Range {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await this.worker.terminate();
   }
 
@@ -332,6 +335,8 @@ export async function compileRanges(
         workers[k]!.post(msg, [ab]);
         return workers[k]!.next();
       });
+      // They are awaited in order; one failing must not leave the others' failures unobserved.
+      for (const pending of rendering) pending.catch(() => {});
       for (const pending of rendering) {
         const r = (await pending) as { texts: string[]; warnings: Issue[] };
         for (const w of r.warnings) opts.onWarning(w);
