@@ -1,22 +1,28 @@
 /**
  * Contract events for Procurement Act 2023 notices - KPIs, performance ratings, changes and
  * termination - and the notices nous can produce from them. Every write is one audited
- * transaction. Notices are built by the pure engine in src/ocds/notices/ from the contract
- * register and these events; each notice's date is the date of the event it reports, so the
- * same facts always give the same release (publishing twice changes nothing).
+ * transaction. This module loads the contract, its events and the releases held for its ocid;
+ * which notices can be produced, and their releases, is decided by the pure
+ * src/ocds/notices/from-register.ts.
  */
 import type { Selectable } from "kysely";
 import * as demo from "../demo/contract-events.ts";
+import { compileRelease } from "../ocds/merge.ts";
 import type { NoticeType, Organisation } from "../ocds/notices/common.ts";
-import { uk1Pipeline } from "../ocds/notices/uk1-pipeline.ts";
-import { uk6Award } from "../ocds/notices/uk6-award.ts";
-import { changeNoticeRequired, uk10Change } from "../ocds/notices/uk10-change.ts";
-import { type TerminationReason, uk11Termination } from "../ocds/notices/uk11-termination.ts";
-import { KPI_THRESHOLD_PENCE, MIN_KPIS, uk7ContractDetails } from "../ocds/notices/uk7-contract-details.ts";
-import { RATINGS, type Rating, uk9Performance } from "../ocds/notices/uk9-performance.ts";
+import {
+  isNoticeType,
+  NOTICE_NAMES,
+  NOTICE_TYPES,
+  noticeFromRegister,
+  noticesFromRegister,
+  type RegisterData,
+  standstillEnd,
+} from "../ocds/notices/from-register.ts";
+import { changeNoticeRequired } from "../ocds/notices/uk10-change.ts";
+import type { TerminationReason } from "../ocds/notices/uk11-termination.ts";
+import { RATINGS, type Rating } from "../ocds/notices/uk9-performance.ts";
 import type { JsonObject } from "../ocds/types.ts";
 import { ConflictError, InputError, NotFoundError } from "../shared/errors.ts";
-import { formatGBP } from "../shared/money.ts";
 import { appendAudit } from "./audit.ts";
 import type {
   ContractChangesTable,
@@ -448,19 +454,9 @@ export async function setTermination(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Notices
+// Notices: loaded here, decided and built by src/ocds/notices/from-register.ts
 
-export const NOTICE_TYPES: readonly NoticeType[] = ["UK1", "UK4", "UK6", "UK7", "UK9", "UK10", "UK11"];
-
-export const NOTICE_NAMES: Record<NoticeType, string> = {
-  UK1: "Pipeline notice",
-  UK4: "Tender notice",
-  UK6: "Contract award notice",
-  UK7: "Contract details notice",
-  UK9: "Contract performance notice",
-  UK10: "Contract change notice",
-  UK11: "Contract termination notice",
-};
+export { isNoticeType, NOTICE_NAMES, NOTICE_TYPES, standstillEnd };
 
 export interface NoticeStatus {
   type: NoticeType;
@@ -495,238 +491,38 @@ async function organisation(store: Store, name: string, known: Map<string, strin
   return { id: `nous-${o ? o.id : slug(name)}`, name };
 }
 
-/** Party name -> id in the releases held for an ocid. */
-async function knownParties(store: Store, ocid: string | null): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  if (!ocid) return out;
-  const rows = await store.db.selectFrom("releases").select("data_json").where("ocid", "=", ocid).execute();
-  for (const r of rows) {
-    const parties = (JSON.parse(r.data_json) as { parties?: { id?: unknown; name?: unknown }[] }).parties;
+/** The releases held for an ocid: party name -> id, and their compiled release (null when none). */
+async function heldReleases(
+  store: Store,
+  ocid: string | null,
+): Promise<{ known: Map<string, string>; compiled: JsonObject | null }> {
+  const known = new Map<string, string>();
+  if (!ocid) return { known, compiled: null };
+  const rows = await store.db
+    .selectFrom("releases")
+    .select("data_json")
+    .where("ocid", "=", ocid)
+    .orderBy("date")
+    .orderBy("release_id")
+    .execute();
+  const releases = rows.map((r) => JSON.parse(r.data_json) as JsonObject);
+  for (const r of releases) {
+    const parties = (r as { parties?: { id?: unknown; name?: unknown }[] }).parties;
     for (const p of Array.isArray(parties) ? parties : []) {
-      if (typeof p?.name === "string" && typeof p.id === "string" && !out.has(p.name)) out.set(p.name, p.id);
+      if (typeof p?.name === "string" && typeof p.id === "string" && !known.has(p.name))
+        known.set(p.name, p.id);
     }
   }
-  return out;
+  return { known, compiled: releases.length ? compileRelease(releases, { consume: true }) : null };
 }
 
-/** The date 8 working days (Monday to Friday) after `iso`: the end of the standstill period. */
-export function standstillEnd(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  let left = 8;
-  while (left > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const day = d.getUTCDay();
-    if (day !== 0 && day !== 6) left--;
-  }
-  return d.toISOString().slice(0, 10);
-}
-
-type Attempt = { ok: true; release: JsonObject; about: string } | { ok: false; reason: string };
-
-function missing(contract: ContractRow, fields: (keyof ContractRow)[]): string | null {
-  const gone = fields.filter((f) => contract[f] === null || contract[f] === "");
-  return gone.length ? gone.join(", ") : null;
-}
-
-function attempt(
-  type: NoticeType,
-  c: ContractRow,
-  ev: ContractEvents,
-  buyer: Organisation,
-  supplier: Organisation,
-): Attempt {
-  const need = (fields: (keyof ContractRow)[]): string | null => {
-    const m = missing(c, ["ocid", ...fields]);
-    return m ? `${type} needs the contract's ${m}: not recorded` : null;
-  };
-  const ocid = c.ocid ?? "";
-  const awardId = `${ocid}-award-1`;
-  const valuePence = Number(c.value_pence ?? 0);
-  const build = (fn: () => JsonObject, about: string): Attempt => {
-    try {
-      return { ok: true, release: fn(), about };
-    } catch (e) {
-      if (e instanceof InputError) return { ok: false, reason: `${type}: ${e.message}` };
-      throw e;
-    }
-  };
-  switch (type) {
-    case "UK1":
-    case "UK4": {
-      if (c.awarded_on)
-        return {
-          ok: false,
-          reason: `${type} comes before the award; this contract was awarded on ${c.awarded_on}`,
-        };
-      const m = need(["value_pence", "start_date"]);
-      if (m) return { ok: false, reason: m };
-      const start = c.start_date ?? "";
-      if (type === "UK1")
-        return build(
-          () =>
-            uk1Pipeline({
-              ctx: { ocid, date: `${start}T00:00:00Z`, buyer },
-              title: c.title,
-              description: c.description,
-              category: "services",
-              estimatedValue: { pence: valuePence },
-              expectedTenderDate: start,
-            }),
-          `planned procurement, estimated ${formatGBP(valuePence)}`,
-        );
-      return {
-        ok: false,
-        reason: "UK4 needs the tender's procedure, deadline and CPV codes, which the register does not hold",
-      };
-    }
-    case "UK6": {
-      const m = need(["value_pence", "awarded_on", "supplier"]);
-      if (m) return { ok: false, reason: m };
-      const awarded = c.awarded_on ?? "";
-      return build(
-        () =>
-          uk6Award({
-            ctx: { ocid, date: `${awarded}T00:00:00Z`, buyer },
-            awardId,
-            title: c.title,
-            suppliers: [supplier],
-            value: { pence: valuePence },
-            awardDate: awarded,
-            standstillEnd: standstillEnd(awarded),
-          }),
-        `award to ${c.supplier} for ${formatGBP(valuePence)}; standstill ends ${standstillEnd(awarded)}`,
-      );
-    }
-    case "UK7": {
-      const m = need(["value_pence", "start_date", "end_date"]);
-      if (m) return { ok: false, reason: m };
-      if (valuePence > KPI_THRESHOLD_PENCE && ev.kpis.length < MIN_KPIS)
-        return {
-          ok: false,
-          reason: `UK7 needs ${MIN_KPIS} KPIs for a contract over £5m: ${ev.kpis.length} recorded`,
-        };
-      const start = c.start_date ?? "";
-      const end = originalEnd(c, ev);
-      return build(
-        () =>
-          uk7ContractDetails({
-            ctx: { ocid, date: `${start}T00:00:00Z`, buyer },
-            contractId: `${ocid}-contract-1`,
-            awardId,
-            title: c.title,
-            value: { pence: originalValue(c, ev) },
-            dateSigned: c.awarded_on && c.awarded_on <= start ? c.awarded_on : start,
-            period: { startDate: start, endDate: end },
-            kpis: ev.kpis.map((k) => ({
-              id: k.id,
-              title: k.title,
-              ...(k.description || k.target
-                ? {
-                    description: [k.description, k.target && `Target: ${k.target}`]
-                      .filter(Boolean)
-                      .join(". "),
-                  }
-                : {}),
-            })),
-          }),
-        `contract entered into with ${ev.kpis.length} KPIs`,
-      );
-    }
-    case "UK9": {
-      if (!c.ocid) return { ok: false, reason: "UK9 needs the contract's ocid: not recorded" };
-      if (ev.ratings.length === 0)
-        return { ok: false, reason: "UK9 needs KPI ratings for a period: none recorded" };
-      const periodEnd = ev.ratings[ev.ratings.length - 1]!.periodEnd;
-      const rated = ev.ratings.filter((r) => r.periodEnd === periodEnd);
-      return build(
-        () =>
-          uk9Performance({
-            ctx: { ocid, date: `${periodEnd}T00:00:00Z`, buyer, releaseId: `${ocid}-UK9-${periodEnd}` },
-            contractId: `${ocid}-contract-1`,
-            awardId,
-            periodEnd,
-            assessments: rated.map((r) => ({
-              kpiId: r.kpiId,
-              rating: r.rating,
-              ...(r.explanation ? { explanation: r.explanation } : {}),
-            })),
-          }),
-        `${rated.length} KPI ratings for the period ending ${periodEnd}`,
-      );
-    }
-    case "UK10": {
-      if (!c.ocid) return { ok: false, reason: "UK10 needs the contract's ocid: not recorded" };
-      if (ev.changes.length === 0)
-        return { ok: false, reason: "UK10 needs a contract change: none recorded" };
-      const ch = [...ev.changes].reverse().find((x) => x.noticeRequired);
-      if (!ch) {
-        const last = ev.changes[ev.changes.length - 1]!;
-        return {
-          ok: false,
-          reason: `UK10 is not required: change ${last.id} moves the value and the term by 10% or less (15% for works)`,
-        };
-      }
-      return build(
-        () =>
-          uk10Change({
-            ctx: { ocid, date: `${ch.changedOn}T00:00:00Z`, buyer, releaseId: `${ocid}-UK10-${ch.id}` },
-            contractId: `${ocid}-contract-1`,
-            awardId,
-            amendmentId: ch.id,
-            before: {
-              category: ch.works ? "works" : "services",
-              value: { pence: ch.valueBeforePence },
-              period: { startDate: ch.startDate, endDate: ch.endBefore },
-            },
-            after: {
-              value: { pence: ch.valueAfterPence },
-              period: { startDate: ch.startDate, endDate: ch.endAfter },
-            },
-            rationale: ch.rationale,
-            description: ch.description,
-          }),
-        `change ${ch.id}: ${ch.noticeReasons.join("; ")}`,
-      );
-    }
-    case "UK11": {
-      if (!c.ocid) return { ok: false, reason: "UK11 needs the contract's ocid: not recorded" };
-      const t = ev.termination;
-      if (!t) return { ok: false, reason: "UK11 needs a termination: the contract has not ended" };
-      const start = c.start_date ?? t.terminatedOn;
-      return build(
-        () =>
-          uk11Termination({
-            ctx: { ocid, date: `${t.terminatedOn}T00:00:00Z`, buyer },
-            contractId: `${ocid}-contract-1`,
-            awardId,
-            contractStart: start,
-            terminationDate: t.terminatedOn,
-            reason: t.reason,
-            ...(t.explanation ? { explanation: t.explanation } : {}),
-            totalPaid: { pence: t.totalPaidPence },
-          }),
-        `ended ${t.terminatedOn} (${t.reason})`,
-      );
-    }
-  }
-}
-
-/** The value the contract was entered into at: before its first recorded change. */
-function originalValue(c: ContractRow, ev: ContractEvents): number {
-  return ev.changes.length ? ev.changes[0]!.valueBeforePence : Number(c.value_pence ?? 0);
-}
-/** The end date the contract was entered into with: before its first recorded change. */
-function originalEnd(c: ContractRow, ev: ContractEvents): string {
-  return ev.changes.length ? ev.changes[0]!.endBefore : (c.end_date ?? "");
-}
-
-async function prepare(store: Store, contractId: string, publishedOnly: boolean) {
-  const c = await contractRow(store, contractId, publishedOnly);
-  const ev = await listContractEvents(store, contractId, publishedOnly);
-  const known = await knownParties(store, c.ocid);
-  const buyer = await organisation(store, c.buyer, known);
-  const supplier = await organisation(store, c.supplier, known);
-  return { c, ev, buyer, supplier };
+async function prepare(store: Store, contractId: string, publishedOnly: boolean): Promise<RegisterData> {
+  const contract = await contractRow(store, contractId, publishedOnly);
+  const events = await listContractEvents(store, contractId, publishedOnly);
+  const { known, compiled } = await heldReleases(store, contract.ocid);
+  const buyer = await organisation(store, contract.buyer, known);
+  const supplier = await organisation(store, contract.supplier, known);
+  return { contract, events, buyer, supplier, compiled };
 }
 
 /** Which notices can be produced for a contract now, and why not for the others. */
@@ -735,10 +531,9 @@ export async function noticeStatuses(
   contractId: string,
   publishedOnly: boolean,
 ): Promise<NoticeStatus[]> {
-  const { c, ev, buyer, supplier } = await prepare(store, contractId, publishedOnly);
+  const data = await prepare(store, contractId, publishedOnly);
   const out: NoticeStatus[] = [];
-  for (const type of NOTICE_TYPES) {
-    const a = attempt(type, c, ev, buyer, supplier);
+  for (const { type, attempt: a } of noticesFromRegister(data)) {
     let published = false;
     let releaseId: string | null = null;
     if (a.ok) {
@@ -763,10 +558,6 @@ export async function noticeStatuses(
   return out;
 }
 
-export function isNoticeType(t: string): t is NoticeType {
-  return (NOTICE_TYPES as readonly string[]).includes(t);
-}
-
 /** The notice as an OCDS release; a ConflictError (409) saying why when it cannot be produced. */
 export async function buildNotice(
   store: Store,
@@ -778,8 +569,7 @@ export async function buildNotice(
     throw new InputError(`expected a notice type of ${NOTICE_TYPES.join(", ")}, got "${type}"`, {
       location: { path: "type" },
     });
-  const { c, ev, buyer, supplier } = await prepare(store, contractId, publishedOnly);
-  const a = attempt(type, c, ev, buyer, supplier);
+  const a = noticeFromRegister(type, await prepare(store, contractId, publishedOnly));
   if (!a.ok) throw new ConflictError(a.reason);
   return a.release;
 }

@@ -45,10 +45,12 @@ describe("OCDS notices and data quality API", () => {
   it("refuses UK7 for a contract over £5m with fewer than 3 KPIs, saying how many are recorded", async () => {
     const n = byType((await call(server, "admin", "GET", "/api/contracts/em-tagging/notices")).json);
     expect(n.UK7!.producible).toBe(false);
-    expect(n.UK7!.reason).toBe("UK7 needs 3 KPIs for a contract over £5m: 0 recorded");
+    expect(n.UK7!.reason).toBe(
+      "UK7: a contract worth more than £5,000,000 needs at least 3 KPIs (Procurement Act 2023 s.52); 0 given",
+    );
     const one = await call(server, "admin", "GET", "/api/contracts/em-tagging/notices/UK7");
     expect(one.status).toBe(409);
-    expect((one.json as { message: string }).message).toContain("UK7 needs 3 KPIs");
+    expect((one.json as { message: string }).message).toContain("needs at least 3 KPIs");
   });
 
   it("serves a notice as an OCDS release with the ratings and the amendment", async () => {
@@ -83,7 +85,9 @@ describe("OCDS notices and data quality API", () => {
     const dup = await call(server, "contract-manager", "POST", "/api/contracts/em-tagging/kpis", kpi);
     expect(dup.status).toBe(409);
     const n = byType((await call(server, "admin", "GET", "/api/contracts/em-tagging/notices")).json);
-    expect(n.UK7!.reason).toBe("UK7 needs 3 KPIs for a contract over £5m: 1 recorded");
+    expect(n.UK7!.reason).toBe(
+      "UK7: a contract worth more than £5,000,000 needs at least 3 KPIs (Procurement Act 2023 s.52); 1 given",
+    );
 
     const badRating = await call(server, "commercial", "POST", "/api/contracts/em-tagging/ratings", {
       kpiId: "em-kpi-1",
