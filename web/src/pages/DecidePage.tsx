@@ -146,7 +146,8 @@ function AppraisalSection({
               key: "bcr",
               header: "BCR",
               numeric: true,
-              cell: (o) => (o.bcr === null ? "—" : o.bcr.toFixed(2)),
+              // With no benefits counted the comparison is cost-only and a ratio of 0 says nothing.
+              cell: (o) => (o.bcr === null || Number(o.pvBenefits) === 0 ? "—" : o.bcr.toFixed(2)),
             },
             { key: "ob", header: "Optimism bias", numeric: true, cell: (o) => pct(o.optimismBiasUplift) },
             {
