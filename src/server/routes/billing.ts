@@ -21,16 +21,11 @@ import {
 } from "../../store/billing.ts";
 import type { Role } from "../../store/schema.ts";
 import { CONTRACT_SIDE, callerOf, STAFF } from "../auth.ts";
+import { idParam, reason } from "./schemas.ts";
 
 /** Who may record that money came back: the contract side and finance (section 151). */
 const RECOVERY: readonly Role[] = [...CONTRACT_SIDE, "finance"];
 
-const reason = {
-  type: "string",
-  minLength: 1,
-  description: "Why the change is made; kept in the audit trail",
-} as const;
-const idParam = { type: "object", required: ["id"], properties: { id: { type: "string" } } } as const;
 const csvText = { type: "string", description: "The file's CSV text, header row first" } as const;
 
 interface UploadBody {

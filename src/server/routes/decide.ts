@@ -30,14 +30,8 @@ import {
 import type { DecideKind } from "../../store/decide-schema.ts";
 import { getContract } from "../../store/records.ts";
 import { ANYONE, COMMERCIAL, callerOf, seesUnpublished } from "../auth.ts";
+import { idParam, publicationBody, reason, slug } from "./schemas.ts";
 
-const reason = {
-  type: "string",
-  minLength: 1,
-  description: "Why the change is made; kept in the audit trail",
-} as const;
-const slug = { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,62}$" } as const;
-const idParam = { type: "object", required: ["id"], properties: { id: { type: "string" } } } as const;
 const subjectQuery = {
   type: "object",
   additionalProperties: false,
@@ -199,12 +193,7 @@ export const decideRoutes: FastifyPluginAsync = async (app) => {
           tags,
           summary: `Publish or withdraw a ${label}`,
           params: idParam,
-          body: {
-            type: "object",
-            required: ["published", "reason"],
-            additionalProperties: false,
-            properties: { published: { type: "boolean" }, reason },
-          },
+          body: publicationBody,
         },
       },
       async (req) => {

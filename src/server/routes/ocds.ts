@@ -28,6 +28,7 @@ import {
 import { ocdsQuality } from "../../store/ocds-quality.ts";
 import { importReleases } from "../../store/releases.ts";
 import { ANYONE, CONTRACT_SIDE, callerOf, seesUnpublished } from "../auth.ts";
+import { idParam, reason } from "./schemas.ts";
 
 let validator: Validator | undefined;
 /** The OCDS 1.1.5 validator with codelists, built on first use. */
@@ -55,12 +56,6 @@ export function assertValidReleases(releases: unknown[], base = "$.releases"): v
   }
 }
 
-const reason = {
-  type: "string",
-  minLength: 1,
-  description: "Why the change is made; kept in the audit trail",
-} as const;
-const idParam = { type: "object", required: ["id"], properties: { id: { type: "string" } } } as const;
 const noticeParams = {
   type: "object",
   required: ["id", "type"],

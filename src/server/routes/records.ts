@@ -22,14 +22,8 @@ import {
 } from "../../store/records.ts";
 import type { ServiceUpdate } from "../../store/schema.ts";
 import { ANYONE, COMMERCIAL, CONTRACT_SIDE, callerOf, seesUnpublished } from "../auth.ts";
+import { idParam, publicationBody, reason, slug } from "./schemas.ts";
 
-const idParam = { type: "object", required: ["id"], properties: { id: { type: "string" } } } as const;
-const reason = {
-  type: "string",
-  minLength: 1,
-  description: "Why the change is made; kept in the audit trail",
-} as const;
-const slug = { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,62}$" } as const;
 const isoDate = { type: "string", format: "date" } as const;
 const pence = { type: "integer", description: "Money in integer pence" } as const;
 
@@ -316,12 +310,7 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
           tags: [table === "services" ? "pipeline" : table],
           summary: `Publish or withdraw a ${table.slice(0, -1)}`,
           params: idParam,
-          body: {
-            type: "object",
-            required: ["published", "reason"],
-            additionalProperties: false,
-            properties: { published: { type: "boolean" }, reason },
-          },
+          body: publicationBody,
         },
       },
       async (req) => {
