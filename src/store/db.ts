@@ -42,6 +42,13 @@ function redact(url: string): string {
 export function openStore(url: string): Store {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle pooled connection that the server drops (a restart, an administrator's
+    // pg_terminate_backend, a network cut) makes the pool emit "error"; unhandled, that would end
+    // the whole process. The pool has already discarded the connection and opens a new one on the
+    // next query, so say so and go on.
+    pool.on("error", (error) => {
+      console.error(`nous: a pooled PostgreSQL connection was lost (${error.message}); it will be replaced`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: "postgres", location: redact(url), close: () => db.destroy() };
   }

@@ -7,7 +7,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { findPgBinDir, freePort, startPgServer } from "../support/pg-server.ts";
+import { findPgBinDir, freePort, startPgServer, troubleLines } from "../support/pg-server.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "nous-infra-"));
 chmodSync(scratch, 0o755); // as root the programs run as the postgres user, who must reach them
@@ -75,5 +75,23 @@ describe("startPgServer", () => {
       "PostgreSQL for tests: initdb failed (exit code 3):\ncannot create data directory",
     );
     expect(readdirSync(parent)).toEqual([]);
+  });
+});
+
+describe("troubleLines", () => {
+  it("picks out a killed backend and the restart it forces, not the sessions tests end themselves", () => {
+    const log = [
+      "2026-11-25 00:10:01.000 UTC [101] LOG:  database system is ready to accept connections",
+      "2026-11-25 00:10:40.000 UTC [230] FATAL:  terminating connection due to administrator command",
+      "2026-11-25 00:11:02.000 UTC [101] LOG:  server process (PID 512) was terminated by signal 9: Killed",
+      "2026-11-25 00:11:02.000 UTC [101] LOG:  terminating any other active server processes",
+      "2026-11-25 00:11:02.100 UTC [101] LOG:  all server processes terminated; reinitializing",
+      "2026-11-25 00:11:03.000 UTC [600] ERROR:  out of memory",
+    ].join("\n");
+    expect(troubleLines(log).map((l) => l.slice(28))).toEqual([
+      "[101] LOG:  server process (PID 512) was terminated by signal 9: Killed",
+      "[101] LOG:  all server processes terminated; reinitializing",
+      "[600] ERROR:  out of memory",
+    ]);
   });
 });

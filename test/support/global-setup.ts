@@ -57,6 +57,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     process.removeListener("exit", onExit);
     process.removeListener("SIGINT", onSignal);
     process.removeListener("SIGTERM", onSignal);
+    const troubles = server?.troubles() ?? [];
+    if (troubles.length > 0)
+      console.warn(`nous tests: the PostgreSQL server reported trouble:\n  ${troubles.slice(0, 20).join("\n  ")}`);
     server?.stop();
     server = null;
   };

@@ -80,7 +80,20 @@ export interface PgServer {
   port: number;
   /** Private directory holding the data directory, log and unix socket. */
   dir: string;
+  /**
+   * Lines of the server log that tell of trouble a test would not see directly: a backend that
+   * crashed or was killed (which makes the server drop every connection), running out of memory,
+   * a PANIC. Read before `stop()`, which deletes the log.
+   */
+  troubles(): string[];
   stop(): void;
+}
+
+const TROUBLE = /PANIC|terminated by signal|out of memory|was terminated|all server processes terminated|database system is in recovery mode/;
+
+/** The lines of a PostgreSQL server log that report a crash, a kill or lack of memory. */
+export function troubleLines(log: string): string[] {
+  return log.split("\n").filter((line) => TROUBLE.test(line));
 }
 
 interface RunAs {
@@ -184,7 +197,8 @@ export async function startPgServer(binDir: string, parent: string = tmpdir()): 
       [join(binDir, "pg_ctl"), "-D", data, "-l", log, "-o", options, "-w", "-t", "60", "start"],
       "pg_ctl start",
     );
-    return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, dir, stop };
+    const troubles = (): string[] => (existsSync(log) ? troubleLines(readFileSync(log, "utf8")) : []);
+    return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, dir, troubles, stop };
   } catch (error) {
     const serverLog = existsSync(log)
       ? readFileSync(log, "utf8").trim().split("\n").slice(-20).join("\n")

@@ -34,6 +34,8 @@ export interface TestDatabase {
   url: string;
   /** Name of the database. */
   name: string;
+  /** Terminates every connection to the database (as a server restart would); returns how many. */
+  terminate(): Promise<number>;
   /** Terminates every connection to the database and drops it. */
   drop(): Promise<void>;
 }
@@ -93,6 +95,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     url: url.toString(),
     name,
+    terminate: () =>
+      withAdmin(async (client) => {
+        const r = await client.query(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+          [name],
+        );
+        return r.rowCount ?? 0;
+      }),
     async drop() {
       if (dropped) return;
       dropped = true;
