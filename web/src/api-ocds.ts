@@ -1,5 +1,17 @@
-/** OCDS in the dashboard: notices per contract, publishing, data quality, release import. */
+/**
+ * OCDS in the dashboard: notices per contract, publishing, data quality, release import, and
+ * the contract-management records the notices are built from (KPIs, ratings, changes, termination).
+ */
+import type {
+  ChangeInput,
+  KpiInput,
+  RatingInput,
+  TerminationInput,
+} from "../../src/store/contract-events.ts";
 import { apiGet, apiPost } from "./api.ts";
+
+/** Every write names why it was made; the reason goes to the audit trail. */
+type Why = { reason: string };
 
 export interface NoticeStatus {
   type: string;
@@ -86,6 +98,19 @@ export const ocdsApi = {
     apiGet<QualityReport>(`/api/ocds/quality${buyer ? `?buyer=${enc(buyer)}` : ""}`),
   importReleases: (releases: unknown[], reason: string) =>
     apiPost<ImportSummary>("/api/ocds/releases", { releases, reason }),
+  addKpi: (contractId: string, body: Omit<KpiInput, "demo"> & Why) =>
+    apiPost<unknown>(`/api/contracts/${enc(contractId)}/kpis`, body),
+  addRating: (contractId: string, body: Omit<RatingInput, "demo"> & Why) =>
+    apiPost<unknown>(`/api/contracts/${enc(contractId)}/ratings`, body),
+  addChange: (contractId: string, body: Omit<ChangeInput, "demo"> & Why) =>
+    apiPost<{ noticeRequired: boolean; noticeReasons: string[] }>(
+      `/api/contracts/${enc(contractId)}/changes`,
+      body,
+    ),
+  setTermination: (
+    contractId: string,
+    body: Omit<TerminationInput, "demo" | "reason"> & { endReason: string } & Why,
+  ) => apiPost<unknown>(`/api/contracts/${enc(contractId)}/termination`, body),
 };
 
 /** The releases in an uploaded file: a release package, a release, or JSON Lines of either. */

@@ -1,7 +1,8 @@
 /**
  * A contract's Procurement Act 2023 notices: which nous can produce now from what it stores
  * (and, for the others, why not), each notice's OCDS JSON, and a publish button for the roles
- * that may publish (admin, commercial, contract manager).
+ * that may publish (admin, commercial, contract manager), who also get the forms that record
+ * what the notices are built from.
  */
 import { useState } from "react";
 import { ApiError } from "../api.ts";
@@ -9,6 +10,7 @@ import { type ContractEvents, type NoticeStatus, ocdsApi } from "../api-ocds.ts"
 import { useAuth } from "../auth.tsx";
 import { formatDate } from "../format.ts";
 import { useApi } from "../useApi.ts";
+import { type ContractBasics, ContractManage } from "./ContractManage.tsx";
 import { DemoBadge } from "./DemoBadge.tsx";
 import { Money } from "./Money.tsx";
 import { Table } from "./Table.tsx";
@@ -185,14 +187,15 @@ function Held({ ev }: { ev: ContractEvents }) {
   );
 }
 
-export function Notices({ contractId }: { contractId: string }) {
+export function Notices({ contractId, contract }: { contractId: string; contract?: ContractBasics }) {
   const { me } = useAuth();
   const [version, setVersion] = useState(0);
   const { data, error, loading } = useApi(
     () => ocdsApi.notices(contractId),
     `notices:${contractId}:${version}`,
   );
-  const events = useApi(() => ocdsApi.events(contractId), `contract-events:${contractId}`);
+  const events = useApi(() => ocdsApi.events(contractId), `contract-events:${contractId}:${version}`);
+  const canManage = PUBLISHERS.includes(me.role);
   return (
     <section aria-labelledby="notices-heading">
       <OcdsStyles />
@@ -211,11 +214,14 @@ export function Notices({ contractId }: { contractId: string }) {
               key={n.type}
               contractId={contractId}
               n={n}
-              canPublish={PUBLISHERS.includes(me.role)}
+              canPublish={canManage}
               onPublished={() => setVersion((v) => v + 1)}
             />
           ))}
         </ul>
+      ) : null}
+      {canManage && contract && events.data ? (
+        <ContractManage contract={contract} events={events.data} onSaved={() => setVersion((v) => v + 1)} />
       ) : null}
     </section>
   );

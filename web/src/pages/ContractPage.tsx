@@ -110,7 +110,10 @@ export function ContractPage({ id }: { id: string }) {
         <Timeline decisions={c.decisions} linkTo="service" names={serviceNames} />
       </section>
       <BillingTotals contractId={c.id} />
-      <Notices contractId={c.id} />
+      <Notices
+        contractId={c.id}
+        contract={{ id: c.id, valuePence: c.valuePence, startDate: c.startDate, endDate: c.endDate }}
+      />
       <SourceNote sources={[c.source, ...c.decisions.map((x) => x.source)]} />
     </>
   );

@@ -1,0 +1,655 @@
+/**
+ * Managing a contract from its page: record a key performance indicator, rate one for a period,
+ * record a change (with the UK10 rule applied as you type) and record how the contract ended.
+ * These are the facts the Procurement Act notices UK7, UK9, UK10 and UK11 are built from. Each
+ * save names its reason, which goes to the audit trail; the server checks every value again.
+ * Shown to the roles that may make these changes (admin, commercial, contract manager).
+ */
+import { type FormEvent, type ReactNode, useState } from "react";
+import { changeNoticeRequired } from "../../../src/ocds/notices/uk10-change.ts";
+import { tryParsePounds } from "../../../src/shared/money.ts";
+import { ApiError } from "../api.ts";
+import { type ContractEvents, ocdsApi } from "../api-ocds.ts";
+import { formatDate } from "../format.ts";
+
+export interface ContractBasics {
+  id: string;
+  valuePence: number | null;
+  startDate: string | null;
+  endDate: string | null;
+}
+
+const RATINGS: [string, string][] = [
+  ["good", "Good"],
+  ["approachingTarget", "Approaching target"],
+  ["requiresImprovement", "Requires improvement"],
+  ["inadequate", "Inadequate"],
+  ["other", "Other"],
+];
+
+const ENDINGS: [string, string][] = [
+  ["expiry", "Expired at the end of its term"],
+  ["breach", "Terminated for breach"],
+  ["convenience", "Terminated for convenience"],
+  ["mutualAgreement", "Ended by mutual agreement"],
+  ["other", "Other"],
+];
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** One form's state: the message after a save, the error that stopped it, and whether it is saving. */
+function useSave(onSaved: () => void) {
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (check: () => string | null, save: () => Promise<string>): Promise<boolean> => {
+    setDone(null);
+    const problem = check();
+    if (problem) {
+      setError(problem);
+      return false;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      setDone(await save());
+      onSaved();
+      return true;
+    } catch (e) {
+      setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, done, busy, run };
+}
+
+function Field({
+  id,
+  label,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="form__group">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="muted form__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+function Outcome({ prefix, error, done }: { prefix: string; error: string | null; done: string | null }) {
+  return (
+    <>
+      {error ? (
+        <div className="error-panel" role="alert" id={`${prefix}-error`}>
+          <p>{error}</p>
+        </div>
+      ) : null}
+      {done ? (
+        <p className="ocds-ok" role="status">
+          {done}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** The reason and the "publish" box every form ends with. */
+function ReasonAndPublish({
+  prefix,
+  reason,
+  setReason,
+  published,
+  setPublished,
+}: {
+  prefix: string;
+  reason: string;
+  setReason: (v: string) => void;
+  published: boolean;
+  setPublished: (v: boolean) => void;
+}) {
+  return (
+    <>
+      <Field id={`${prefix}-reason`} label="Reason (kept in the audit trail)">
+        <input id={`${prefix}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
+      <div className="form__group form__check">
+        <input
+          id={`${prefix}-published`}
+          type="checkbox"
+          checked={published}
+          onChange={(e) => setPublished(e.target.checked)}
+        />
+        <label htmlFor={`${prefix}-published`}>Published (the public and the open data can see it)</label>
+      </div>
+    </>
+  );
+}
+
+function KpiForm({ contractId, onSaved }: { contractId: string; onSaved: () => void }) {
+  const [id, setId] = useState("");
+  const [title, setTitle] = useState("");
+  const [target, setTarget] = useState("");
+  const [description, setDescription] = useState("");
+  const [reason, setReason] = useState("");
+  const [published, setPublished] = useState(true);
+  const s = useSave(onSaved);
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const ok = await s.run(
+      () =>
+        !id.trim()
+          ? "Give the KPI a short reference, e.g. kpi-4."
+          : !title.trim()
+            ? "Give the KPI a title: what is measured."
+            : !reason.trim()
+              ? "Say why you are recording this KPI (kept in the audit trail)."
+              : null,
+      async () => {
+        await ocdsApi.addKpi(contractId, {
+          id: id.trim(),
+          title: title.trim(),
+          target: target.trim(),
+          description: description.trim(),
+          published,
+          reason: reason.trim(),
+        });
+        return `KPI ${id.trim()} recorded.`;
+      },
+    );
+    if (ok) {
+      setId("");
+      setTitle("");
+      setTarget("");
+      setDescription("");
+      setReason("");
+    }
+  };
+  return (
+    <details className="manage-form" data-form="kpi">
+      <summary>
+        <strong>Add a key performance indicator</strong>
+      </summary>
+      <p className="muted">
+        A contract worth more than £5 million needs at least three KPIs, published in its contract details
+        notice (UK7; Procurement Act 2023, s.52).
+      </p>
+      <Outcome prefix="kpi" error={s.error} done={s.done} />
+      <form className="form" onSubmit={submit} noValidate aria-label="Add a key performance indicator">
+        <Field id="kpi-id" label="Reference">
+          <input id="kpi-id" value={id} onChange={(e) => setId(e.target.value)} />
+        </Field>
+        <Field id="kpi-title" label="What is measured">
+          <input id="kpi-title" value={title} onChange={(e) => setTitle(e.target.value)} />
+        </Field>
+        <Field id="kpi-target" label="Target">
+          <input id="kpi-target" value={target} onChange={(e) => setTarget(e.target.value)} />
+        </Field>
+        <Field id="kpi-description" label="Description">
+          <input id="kpi-description" value={description} onChange={(e) => setDescription(e.target.value)} />
+        </Field>
+        <ReasonAndPublish
+          prefix="kpi"
+          reason={reason}
+          setReason={setReason}
+          published={published}
+          setPublished={setPublished}
+        />
+        <button type="submit" className="button" disabled={s.busy}>
+          {s.busy ? "Saving…" : "Record KPI"}
+        </button>
+      </form>
+    </details>
+  );
+}
+
+function RatingForm({
+  contractId,
+  kpis,
+  onSaved,
+}: {
+  contractId: string;
+  kpis: ContractEvents["kpis"];
+  onSaved: () => void;
+}) {
+  const [kpiId, setKpiId] = useState("");
+  const [periodEnd, setPeriodEnd] = useState("");
+  const [rating, setRating] = useState("");
+  const [explanation, setExplanation] = useState("");
+  const [reason, setReason] = useState("");
+  const [published, setPublished] = useState(true);
+  const s = useSave(onSaved);
+  const chosen = kpiId || kpis[0]?.id || "";
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    await s.run(
+      () =>
+        !chosen
+          ? "Record a KPI first: a rating is given to a KPI."
+          : !DATE.test(periodEnd)
+            ? "Give the last day of the period rated."
+            : !rating
+              ? "Choose a rating."
+              : !reason.trim()
+                ? "Say why you are recording this rating (kept in the audit trail)."
+                : null,
+      async () => {
+        await ocdsApi.addRating(contractId, {
+          kpiId: chosen,
+          periodEnd,
+          rating,
+          explanation: explanation.trim(),
+          published,
+          reason: reason.trim(),
+        });
+        const label = RATINGS.find(([v]) => v === rating)?.[1] ?? rating;
+        return `${chosen} rated "${label.toLowerCase()}" for the period to ${formatDate(periodEnd)}.`;
+      },
+    );
+  };
+  return (
+    <details className="manage-form" data-form="rating">
+      <summary>
+        <strong>Rate performance against a KPI</strong>
+      </summary>
+      <p className="muted">
+        Ratings are published in contract performance notices (UK9; Procurement Act 2023, s.71): good,
+        approaching target, requires improvement, inadequate, or other.
+      </p>
+      <Outcome prefix="rating" error={s.error} done={s.done} />
+      <form className="form" onSubmit={submit} noValidate aria-label="Rate performance against a KPI">
+        <Field id="rating-kpi" label="KPI">
+          <select id="rating-kpi" value={chosen} onChange={(e) => setKpiId(e.target.value)}>
+            {kpis.length === 0 ? <option value="">No KPI recorded yet</option> : null}
+            {kpis.map((k) => (
+              <option key={k.id} value={k.id}>
+                {k.id}: {k.title}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="rating-period" label="Last day of the period rated">
+          <input
+            id="rating-period"
+            type="date"
+            value={periodEnd}
+            onChange={(e) => setPeriodEnd(e.target.value)}
+          />
+        </Field>
+        <Field id="rating-value" label="Rating">
+          <select id="rating-value" value={rating} onChange={(e) => setRating(e.target.value)}>
+            <option value="">Choose…</option>
+            {RATINGS.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="rating-explanation" label="Explanation">
+          <input
+            id="rating-explanation"
+            value={explanation}
+            onChange={(e) => setExplanation(e.target.value)}
+          />
+        </Field>
+        <ReasonAndPublish
+          prefix="rating"
+          reason={reason}
+          setReason={setReason}
+          published={published}
+          setPublished={setPublished}
+        />
+        <button type="submit" className="button" disabled={s.busy}>
+          {s.busy ? "Saving…" : "Record rating"}
+        </button>
+      </form>
+    </details>
+  );
+}
+
+function penceText(pence: number | null | undefined): string {
+  return pence == null ? "" : (pence / 100).toFixed(2);
+}
+
+function ChangeForm({
+  contract,
+  changes,
+  onSaved,
+}: {
+  contract: ContractBasics;
+  changes: ContractEvents["changes"];
+  onSaved: () => void;
+}) {
+  // The terms before this change are those after the latest change recorded, or the contract's own.
+  const last = changes.at(-1);
+  const [id, setId] = useState("");
+  const [changedOn, setChangedOn] = useState("");
+  const [works, setWorks] = useState(false);
+  const [before, setBefore] = useState(penceText(last ? last.valueAfterPence : contract.valuePence));
+  const [after, setAfter] = useState("");
+  const [endBefore, setEndBefore] = useState(last ? last.endAfter : (contract.endDate ?? ""));
+  const [endAfter, setEndAfter] = useState("");
+  const [description, setDescription] = useState("");
+  const [rationale, setRationale] = useState("");
+  const [reason, setReason] = useState("");
+  const [published, setPublished] = useState(true);
+  const s = useSave(onSaved);
+  const startDate = contract.startDate ?? "";
+  const beforePence = tryParsePounds(before);
+  const afterPence = tryParsePounds(after);
+  const endAfterText = endAfter || endBefore;
+  const preview =
+    beforePence !== null &&
+    afterPence !== null &&
+    DATE.test(startDate) &&
+    DATE.test(endBefore) &&
+    DATE.test(endAfterText)
+      ? changeNoticeRequired(
+          {
+            category: works ? "works" : "services",
+            value: { pence: beforePence },
+            period: { startDate, endDate: endBefore },
+          },
+          { value: { pence: afterPence }, period: { startDate, endDate: endAfterText } },
+        )
+      : null;
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const ok = await s.run(
+      () =>
+        !id.trim()
+          ? "Give the change a short reference, e.g. variation-2."
+          : !DATE.test(changedOn)
+            ? "Give the date of the change."
+            : beforePence === null
+              ? `Value before: expected an amount in pounds with up to 2 decimals, got "${before}".`
+              : afterPence === null
+                ? `Value after: expected an amount in pounds with up to 2 decimals, got "${after}".`
+                : !DATE.test(startDate)
+                  ? "The contract has no start date in the register: record it there first."
+                  : !DATE.test(endBefore)
+                    ? "Give the end date before the change."
+                    : !description.trim()
+                      ? "Describe the change."
+                      : !rationale.trim()
+                        ? "Give the rationale: why the contract is changed."
+                        : !reason.trim()
+                          ? "Say why you are recording this change (kept in the audit trail)."
+                          : null,
+      async () => {
+        const r = await ocdsApi.addChange(contract.id, {
+          id: id.trim(),
+          changedOn,
+          works,
+          valueBeforePence: beforePence ?? 0,
+          valueAfterPence: afterPence ?? 0,
+          startDate,
+          endBefore,
+          endAfter: endAfterText,
+          description: description.trim(),
+          rationale: rationale.trim(),
+          published,
+          reason: reason.trim(),
+        });
+        return r.noticeRequired
+          ? `Change ${id.trim()} recorded. A contract change notice (UK10) is required: ${r.noticeReasons.join("; ")}.`
+          : `Change ${id.trim()} recorded. No contract change notice (UK10) is required.`;
+      },
+    );
+    if (ok) {
+      // The next change starts from the terms this one set.
+      setBefore(after);
+      setEndBefore(endAfterText);
+      for (const clear of [
+        setId,
+        setChangedOn,
+        setAfter,
+        setEndAfter,
+        setDescription,
+        setRationale,
+        setReason,
+      ])
+        clear("");
+    }
+  };
+  return (
+    <details className="manage-form" data-form="change">
+      <summary>
+        <strong>Record a contract change</strong>
+      </summary>
+      <p className="muted">
+        A change that moves the value by more than 10% (15% for works) or the term by more than 10% needs a
+        contract change notice (UK10; Procurement Act 2023, s.75) before it takes effect.
+      </p>
+      <Outcome prefix="change" error={s.error} done={s.done} />
+      <form className="form" onSubmit={submit} noValidate aria-label="Record a contract change">
+        <Field id="change-id" label="Reference">
+          <input id="change-id" value={id} onChange={(e) => setId(e.target.value)} />
+        </Field>
+        <Field id="change-on" label="Date of the change">
+          <input
+            id="change-on"
+            type="date"
+            value={changedOn}
+            onChange={(e) => setChangedOn(e.target.value)}
+          />
+        </Field>
+        <div className="form__group form__check">
+          <input
+            id="change-works"
+            type="checkbox"
+            checked={works}
+            onChange={(e) => setWorks(e.target.checked)}
+          />
+          <label htmlFor="change-works">A works contract (15% threshold)</label>
+        </div>
+        <Field id="change-before" label="Value before (£)">
+          <input
+            id="change-before"
+            inputMode="decimal"
+            value={before}
+            onChange={(e) => setBefore(e.target.value)}
+          />
+        </Field>
+        <Field id="change-after" label="Value after (£)">
+          <input
+            id="change-after"
+            inputMode="decimal"
+            value={after}
+            onChange={(e) => setAfter(e.target.value)}
+          />
+        </Field>
+        <Field id="change-end-before" label="End date before">
+          <input
+            id="change-end-before"
+            type="date"
+            value={endBefore}
+            onChange={(e) => setEndBefore(e.target.value)}
+          />
+        </Field>
+        <Field id="change-end-after" label="End date after" hint="Leave empty when the term does not change.">
+          <input
+            id="change-end-after"
+            type="date"
+            value={endAfter}
+            onChange={(e) => setEndAfter(e.target.value)}
+          />
+        </Field>
+        <Field id="change-description" label="What changes">
+          <input
+            id="change-description"
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+        </Field>
+        <Field id="change-rationale" label="Rationale">
+          <input id="change-rationale" value={rationale} onChange={(e) => setRationale(e.target.value)} />
+        </Field>
+        {preview ? (
+          <p className="manage-preview" data-preview="uk10" aria-live="polite">
+            {preview.required
+              ? `This change needs a contract change notice (UK10): ${preview.reasons.join("; ")}.`
+              : "This change does not need a contract change notice (UK10): value and term move by 10% or less (15% for works)."}
+          </p>
+        ) : null}
+        <ReasonAndPublish
+          prefix="change"
+          reason={reason}
+          setReason={setReason}
+          published={published}
+          setPublished={setPublished}
+        />
+        <button type="submit" className="button" disabled={s.busy}>
+          {s.busy ? "Saving…" : "Record change"}
+        </button>
+      </form>
+    </details>
+  );
+}
+
+function TerminationForm({
+  contractId,
+  ended,
+  onSaved,
+}: {
+  contractId: string;
+  ended: ContractEvents["termination"];
+  onSaved: () => void;
+}) {
+  const [on, setOn] = useState("");
+  const [ending, setEnding] = useState("");
+  const [paid, setPaid] = useState("");
+  const [explanation, setExplanation] = useState("");
+  const [reason, setReason] = useState("");
+  const [published, setPublished] = useState(true);
+  const s = useSave(onSaved);
+  const paidPence = tryParsePounds(paid);
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    await s.run(
+      () =>
+        !DATE.test(on)
+          ? "Give the date the contract ended."
+          : !ending
+            ? "Choose how the contract ended."
+            : paidPence === null
+              ? `Total paid: expected an amount in pounds with up to 2 decimals, got "${paid}".`
+              : !reason.trim()
+                ? "Say why you are recording this (kept in the audit trail)."
+                : null,
+      async () => {
+        await ocdsApi.setTermination(contractId, {
+          terminatedOn: on,
+          endReason: ending,
+          totalPaidPence: paidPence ?? 0,
+          explanation: explanation.trim(),
+          published,
+          reason: reason.trim(),
+        });
+        return `The contract's end on ${formatDate(on)} is recorded.`;
+      },
+    );
+  };
+  return (
+    <details className="manage-form" data-form="termination">
+      <summary>
+        <strong>Record how the contract ended</strong>
+      </summary>
+      <p className="muted">
+        The end of a contract, how it ended and the total paid go in the contract termination notice (UK11;
+        Procurement Act 2023, s.80).
+      </p>
+      <Outcome prefix="termination" error={s.error} done={s.done} />
+      {ended ? (
+        <p data-ended="yes">
+          Ended on {formatDate(ended.terminatedOn)} (
+          {ENDINGS.find(([v]) => v === ended.reason)?.[1] ?? ended.reason}
+          ). A contract ends once: the record stands.
+        </p>
+      ) : null}
+      <form
+        className="form"
+        onSubmit={submit}
+        noValidate
+        aria-label="Record how the contract ended"
+        hidden={ended !== null}
+      >
+        <Field id="termination-on" label="Date it ended">
+          <input id="termination-on" type="date" value={on} onChange={(e) => setOn(e.target.value)} />
+        </Field>
+        <Field id="termination-how" label="How it ended">
+          <select id="termination-how" value={ending} onChange={(e) => setEnding(e.target.value)}>
+            <option value="">Choose…</option>
+            {ENDINGS.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="termination-paid" label="Total paid under the contract (£)">
+          <input
+            id="termination-paid"
+            inputMode="decimal"
+            value={paid}
+            onChange={(e) => setPaid(e.target.value)}
+          />
+        </Field>
+        <Field id="termination-explanation" label="Explanation">
+          <input
+            id="termination-explanation"
+            value={explanation}
+            onChange={(e) => setExplanation(e.target.value)}
+          />
+        </Field>
+        <ReasonAndPublish
+          prefix="termination"
+          reason={reason}
+          setReason={setReason}
+          published={published}
+          setPublished={setPublished}
+        />
+        <button type="submit" className="button" disabled={s.busy}>
+          {s.busy ? "Saving…" : "Record the end"}
+        </button>
+      </form>
+    </details>
+  );
+}
+
+export function ContractManage({
+  contract,
+  events,
+  onSaved,
+}: {
+  contract: ContractBasics;
+  events: ContractEvents;
+  onSaved: () => void;
+}) {
+  return (
+    <section aria-labelledby="manage-heading" className="manage">
+      <h2 id="manage-heading">Manage the contract</h2>
+      <p className="muted">
+        What you record here is checked again by the server, kept in the audit trail with your reason, and
+        used for the notices above.
+      </p>
+      <KpiForm contractId={contract.id} onSaved={onSaved} />
+      <RatingForm contractId={contract.id} kpis={events.kpis} onSaved={onSaved} />
+      <ChangeForm contract={contract} changes={events.changes} onSaved={onSaved} />
+      <TerminationForm contractId={contract.id} ended={events.termination} onSaved={onSaved} />
+    </section>
+  );
+}
