@@ -33,6 +33,11 @@ describe("billing CSV reader", () => {
     ]);
     for (const size of [1, 2, 3, 5, 7, 11]) expect(rows(text, ["a", "b"], size)).toEqual(whole);
   });
+  it("drops a UTF-8 byte order mark before a plain or a quoted first column name", () => {
+    for (const size of [undefined, 1, 2, 4])
+      for (const header of ['\uFEFF"a",b', "\uFEFFa,b"])
+        expect(rows(`${header}\r\n1,2\r\n`, ["a", "b"], size)).toEqual([["1", "2"]]);
+  });
   it("counts lines across quoted newlines for error locations", () => {
     const p = join(dir, "d.csv");
     writeFileSync(p, 'id,d\n"a\nb",2015-01-01\nc,2015-13-01\n');

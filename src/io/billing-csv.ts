@@ -289,10 +289,13 @@ function parseCsv(
     opts.onBytes?.(readTotal, size);
   };
   fill(0);
+  while (buf.length < 3 && !eof) fill(0);
   let row: CsvRow | null = null;
   let headerNames: string[] = [];
   let line = 1;
-  let pos = 0;
+  // A UTF-8 byte order mark (spreadsheet exports) is not part of the first column's name,
+  // whether or not that name is quoted.
+  let pos = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   let rows = 0;
   const starts: number[] = [];
   const ends: number[] = [];

@@ -1,0 +1,334 @@
+/**
+ * A deliberately naive reference implementation of billing reconciliation, written straight from
+ * the specification (rules B01–B09 and their order, outputs and formats) and sharing no code with
+ * src/billing or the engine's CSV reader. It expands every line into days and checks every rule on
+ * every day with plain loops, so it is slow but easy to check by eye. The differential test runs
+ * it beside the engine on random nasty data sets and asserts both give the same bytes.
+ *
+ * Readings of the text that the specification leaves open (kept identical to the engine):
+ * - B08 orders billings by invoice_id, then line_id, as plain strings (code-unit order, so
+ *   "L10" < "L2"); two lines with the same ids keep their order in the file.
+ * - Amounts at risk are exact sums of day fractions (amount / days), rounded once per line and
+ *   rule to the nearest penny, halves away from zero; summary.atRisk is the sum of the rows.
+ * - A stop on the same day as a start ends that start's monitoring on that day (the day itself
+ *   is monitored).
+ * - Where several price rows are valid on a day, the highest price applies. A day counts for B09
+ *   only when something is actually at risk (a charge of zero or less is never above price).
+ * - Several dates of death for a subject: the earliest counts.
+ * - Events are matched to orders by order_id alone.
+ */
+import { readFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+
+export type Row = Record<string, string>;
+
+/** The registers as CSV rows (text values); an optional register is undefined when absent. */
+export interface RefWorld {
+  invoiceLines: Row[];
+  orders: Row[];
+  serviceEvents: Row[];
+  subjects: Row[];
+  prices: Row[];
+  custody?: Row[];
+  deaths?: Row[];
+  departures?: Row[];
+}
+
+export interface RefException {
+  lineId: string;
+  invoiceId: string;
+  subjectId: string;
+  rule: string;
+  days: number;
+  /** Integer pence. */
+  pence: bigint;
+}
+
+/** A plain RFC 4180 reader: BOM, CRLF, quotes with "" escapes, blank lines skipped. */
+export function parseCsv(text: string): Row[] {
+  if (text.startsWith("\uFEFF")) text = text.slice(1);
+  const records: string[][] = [];
+  let field = "";
+  let record: string[] = [];
+  let inQuotes = false;
+  let wasQuoted = false;
+  const endField = () => {
+    record.push(field);
+    field = "";
+    wasQuoted = false;
+  };
+  const endRecord = () => {
+    endField();
+    if (!(record.length === 1 && record[0] === "")) records.push(record);
+    record = [];
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (inQuotes) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else inQuotes = false;
+      } else field += c;
+    } else if (c === '"' && field === "" && !wasQuoted) {
+      inQuotes = true;
+      wasQuoted = true;
+    } else if (c === ",") endField();
+    else if (c === "\r" && text[i + 1] === "\n") {
+      endRecord();
+      i++;
+    } else if (c === "\n" || c === "\r") endRecord();
+    else field += c;
+  }
+  if (field !== "" || record.length > 0 || wasQuoted) endRecord();
+  const [header, ...rows] = records;
+  if (!header) return [];
+  const names = header.map((h) => h.trim());
+  return rows.map((r) => {
+    const o: Row = {};
+    names.forEach((n, i) => {
+      if (!(n in o)) o[n] = r[i] ?? "";
+    });
+    return o;
+  });
+}
+
+/** Reads a data folder into a RefWorld. */
+export function readRefFolder(dir: string): RefWorld {
+  const read = (f: string) => parseCsv(readFileSync(join(dir, f), "utf8"));
+  const opt = (f: string) => (existsSync(join(dir, f)) ? read(f) : undefined);
+  return {
+    invoiceLines: read("invoice_lines.csv"),
+    orders: read("orders.csv"),
+    serviceEvents: read("service_events.csv"),
+    subjects: read("subjects.csv"),
+    prices: read("prices.csv"),
+    custody: opt("custody.csv"),
+    deaths: opt("deaths.csv"),
+    departures: opt("departures.csv"),
+  };
+}
+
+/** "YYYY-MM-DD" to days since 1970-01-01. */
+export function dayOf(iso: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) throw new Error(`bad date "${iso}"`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
+}
+
+/** Pounds text ("12", "12.5", "-3.05") to integer pence. */
+export function penceOf(text: string): bigint {
+  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(text);
+  if (!m) throw new Error(`bad money "${text}"`);
+  const v = BigInt(m[2]!) * 100n + BigInt((m[3] ?? "").padEnd(2, "0"));
+  return m[1] ? -v : v;
+}
+
+/** Integer pence to "123.45" / "-0.05". */
+export function poundsOf(p: bigint): string {
+  const neg = p < 0n;
+  const a = neg ? -p : p;
+  const s = `${a / 100n}.${String(a % 100n).padStart(2, "0")}`;
+  return neg ? `-${s}` : s;
+}
+
+/** num / den (den > 0) to the nearest integer, halves away from zero. */
+export function roundHalfAway(num: bigint, den: bigint): bigint {
+  const neg = num < 0n;
+  const a = neg ? -num : num;
+  let q = a / den;
+  if (2n * (a % den) >= den) q += 1n;
+  return neg ? -q : q;
+}
+
+const INF = Number.POSITIVE_INFINITY;
+const openEnd = (s: string | undefined) => (s === undefined || s === "" ? INF : dayOf(s));
+
+export const RULES = ["B01", "B02", "B03", "B04", "B05", "B06", "B07", "B08", "B09"];
+
+/** Reconciles a world day by day; exceptions in line (file) order then rule order. */
+export function referenceReconcile(w: RefWorld): {
+  exceptions: RefException[];
+  summary: Record<string, unknown>;
+} {
+  const subjects = new Set(w.subjects.map((r) => r.subject_id!));
+
+  // Monitored intervals of each order: from each start to the first stop on or after it.
+  const eventsByOrder = new Map<string, { start: boolean; day: number }[]>();
+  for (const e of w.serviceEvents) {
+    const list = eventsByOrder.get(e.order_id!) ?? [];
+    list.push({ start: e.event === "start", day: dayOf(e.date!) });
+    eventsByOrder.set(e.order_id!, list);
+  }
+  const monitoredOn = (orderId: string, d: number): boolean => {
+    const evs = eventsByOrder.get(orderId) ?? [];
+    for (const s of evs) {
+      if (!s.start || s.day > d) continue;
+      let stop = INF;
+      for (const t of evs) if (!t.start && t.day >= s.day && t.day < stop) stop = t.day;
+      if (d <= stop) return true;
+    }
+    return false;
+  };
+  const startedBy = (orderId: string, d: number): boolean =>
+    (eventsByOrder.get(orderId) ?? []).some((e) => e.start && e.day <= d);
+
+  const deathOf = new Map<string, number>();
+  for (const r of w.deaths ?? []) {
+    const d = dayOf(r.date_of_death!);
+    deathOf.set(r.subject_id!, Math.min(d, deathOf.get(r.subject_id!) ?? INF));
+  }
+
+  // Billing order for B08: invoice_id, line_id (plain strings), then file order.
+  const idx = w.invoiceLines.map((_, i) => i);
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  idx.sort(
+    (a, b) =>
+      cmp(w.invoiceLines[a]!.invoice_id!, w.invoiceLines[b]!.invoice_id!) ||
+      cmp(w.invoiceLines[a]!.line_id!, w.invoiceLines[b]!.line_id!) ||
+      a - b,
+  );
+
+  const billed = new Set<string>();
+  // Per line: rule -> [days, numerator of pence over the line's days].
+  const perLine: Map<string, [number, bigint]>[] = w.invoiceLines.map(() => new Map());
+  for (const i of idx) {
+    const l = w.invoiceLines[i]!;
+    const subject = l.subject_id!;
+    const service = l.service_code!;
+    const a = dayOf(l.period_start!);
+    const b = dayOf(l.period_end!);
+    const n = BigInt(b - a + 1);
+    const amount = penceOf(l.amount!);
+    const add = (rule: string, num: bigint) => {
+      const cur = perLine[i]!.get(rule) ?? [0, 0n];
+      perLine[i]!.set(rule, [cur[0] + 1, cur[1] + num]);
+    };
+    for (let d = a; d <= b; d++) {
+      const key = `${subject}|${service}|${d}`;
+      const again = billed.has(key);
+      billed.add(key);
+      if (!subjects.has(subject)) {
+        add("B01", amount);
+        continue;
+      }
+      if (w.deaths && d > (deathOf.get(subject) ?? INF)) {
+        add("B06", amount);
+        continue;
+      }
+      if (
+        w.custody?.some(
+          (c) => c.subject_id === subject && dayOf(c.from_date!) <= d && d <= openEnd(c.to_date),
+        )
+      ) {
+        add("B05", amount);
+        continue;
+      }
+      if (
+        w.departures?.some(
+          (x) => x.subject_id === subject && dayOf(x.departure_date!) <= d && d < openEnd(x.return_date),
+        )
+      ) {
+        add("B07", amount);
+        continue;
+      }
+      const covering = w.orders.filter(
+        (o) =>
+          o.subject_id === subject &&
+          o.service_code === service &&
+          dayOf(o.start_date!) <= d &&
+          d <= openEnd(o.end_date),
+      );
+      if (covering.length === 0) {
+        add("B02", amount);
+        continue;
+      }
+      const started = covering.filter((o) => startedBy(o.order_id!, d));
+      if (started.length === 0) {
+        add("B04", amount);
+        continue;
+      }
+      if (!started.some((o) => monitoredOn(o.order_id!, d))) {
+        add("B03", amount);
+        continue;
+      }
+      if (again) {
+        add("B08", amount);
+        continue;
+      }
+      let price: bigint | null = null;
+      for (const p of w.prices) {
+        if (p.contract_id !== l.contract_id || p.service_code !== service) continue;
+        if (dayOf(p.valid_from!) <= d && d <= openEnd(p.valid_to)) {
+          const v = penceOf(p.unit_price!);
+          if (price === null || v > price) price = v;
+        }
+      }
+      // Charge per day is amount / n; above price by (amount - n × price) / n.
+      const over = price === null ? amount : amount - n * price;
+      if (over > 0n) add("B09", over);
+    }
+  }
+
+  const exceptions: RefException[] = [];
+  const byRule: Record<string, { lines: number; days: number; amount: bigint }> = {};
+  for (const r of RULES) byRule[r] = { lines: 0, days: 0, amount: 0n };
+  let atRisk = 0n;
+  let subjectDays = 0;
+  let billedTotal = 0n;
+  w.invoiceLines.forEach((l, i) => {
+    const n = dayOf(l.period_end!) - dayOf(l.period_start!) + 1;
+    subjectDays += n;
+    billedTotal += penceOf(l.amount!);
+    for (const rule of RULES) {
+      const got = perLine[i]!.get(rule);
+      if (!got) continue;
+      const pence = roundHalfAway(got[1], BigInt(n));
+      exceptions.push({
+        lineId: l.line_id!,
+        invoiceId: l.invoice_id!,
+        subjectId: l.subject_id!,
+        rule,
+        days: got[0],
+        pence,
+      });
+      byRule[rule]!.lines++;
+      byRule[rule]!.days += got[0];
+      byRule[rule]!.amount += pence;
+      atRisk += pence;
+    }
+  });
+  const skipped: string[] = [];
+  if (!w.custody) skipped.push("B05");
+  if (!w.deaths) skipped.push("B06");
+  if (!w.departures) skipped.push("B07");
+  return {
+    exceptions,
+    summary: {
+      lines: w.invoiceLines.length,
+      subjectDays,
+      billed: poundsOf(billedTotal),
+      atRisk: poundsOf(atRisk),
+      byRule: Object.fromEntries(
+        RULES.map((r) => [
+          r,
+          { lines: byRule[r]!.lines, days: byRule[r]!.days, amount: poundsOf(byRule[r]!.amount) },
+        ]),
+      ),
+      skippedRules: skipped,
+    },
+  };
+}
+
+function csvField(v: string): string {
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** exceptions.csv as the specification lays it out. */
+export function referenceExceptionsCsv(ex: RefException[]): string {
+  let out = "line_id,invoice_id,subject_id,rule,days,amount_at_risk\n";
+  for (const e of ex)
+    out += `${csvField(e.lineId)},${csvField(e.invoiceId)},${csvField(e.subjectId)},${e.rule},${e.days},${poundsOf(e.pence)}\n`;
+  return out;
+}
