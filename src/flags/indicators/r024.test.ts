@@ -68,4 +68,29 @@ describe("R024 price close to winning bid", () => {
     ]);
     expect(json.OCID).toEqual({ EUR: { R024: 0.01 } });
   });
+
+  it("excludes the whole process when a valid bid is not in the main currency (not just that bid)", () => {
+    // The first currency observed (USD, in "Main") is the main currency when none is configured.
+    const cad = { status: "valid", tenderers: [{ id: "X" }], value: { amount: 100.5, currency: "CAD" } };
+    const mixed = rel("Mixed", 100, 101);
+    mixed.bids.details.push(cad);
+    const { json } = run("[R024]\nthreshold = 0.05", [rel("Main", 100, 102), mixed]);
+    expect(json.OCID).toEqual({ Main: { R024: 0.02 } });
+  });
+
+  it("ignores disqualified and unpriced bids when finding the second-lowest valid bid", () => {
+    const r = {
+      ocid: "F",
+      bids: {
+        details: [
+          bid("W", "valid", 100),
+          bid("D", "disqualified", 100.5),
+          bid("N", "valid"),
+          bid("L", "valid", 104),
+        ],
+      },
+      awards: [award("W")],
+    };
+    expect(run("[R024]\nthreshold = 0.05", [r]).json.OCID).toEqual({ F: { R024: 0.04 } });
+  });
 });

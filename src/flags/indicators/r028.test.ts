@@ -54,4 +54,17 @@ describe("R028 identical bid prices", () => {
     ]);
     expect(json).toEqual({});
   });
+
+  it("excludes the whole process when a bid is not in the main currency", () => {
+    const b = (t: string, amount: number, currency: string) => ({
+      status: "valid",
+      tenderers: [{ id: t }],
+      value: { amount, currency },
+    });
+    const { json } = run("currency = USD\n[R028]", [
+      { ocid: "Mixed", bids: { details: [b("A", 5, "USD"), b("B", 5, "USD"), b("C", 9, "EUR")] } },
+      { ocid: "Main", bids: { details: [b("A", 5, "USD"), b("B", 5, "USD")] } },
+    ]);
+    expect(json).toEqual({ OCID: { Main: { R028: 1 } }, Tenderer: { A: { R028: 1 }, B: { R028: 1 } } });
+  });
 });

@@ -10,11 +10,11 @@ export const R028: IndicatorModule = {
     name: "Identical bid prices",
     definition: "Different tenderers submitted bids with the same price.",
     methodology:
-      "A process is flagged if submitted bids from different tenderers have the same amount and currency. " +
-      "These tenderers are also flagged.",
+      "A process is flagged if submitted bids from different tenderers have the same amount. " +
+      "These tenderers are also flagged. A process with a bid amount not in the main currency is excluded.",
     risk: "A corrupt buyer can award the pre-determined bidder by leaking competitors' prices.",
     output: "Always 1.0, for the contracting process and for the tenderers.",
-    settings: ["no_price_comparison_procurement_methods", "price_comparison_procurement_methods"],
+    settings: ["currency", "no_price_comparison_procurement_methods", "price_comparison_procurement_methods"],
     groups: ["OCID", "Tenderer"],
   },
   create(env) {
@@ -27,7 +27,10 @@ export const R028: IndicatorModule = {
         // submit several bids at the same price; different sets at one price are the red flag.
         const byPrice = new Map<string, Map<string, string[]>>();
         for (const bid of view.submitted) {
-          if (bid.amount === undefined || bid.currency === undefined || bid.tenderers.length === 0) continue;
+          if (bid.amount === undefined) continue;
+          // A monetary value not in the main currency excludes the process (a global rule).
+          if (!view.currency.accept(bid.currency)) return acc;
+          if (bid.tenderers.length === 0) continue;
           const price = `${bid.amount}\u0000${bid.currency}`;
           let sets = byPrice.get(price);
           if (!sets) {

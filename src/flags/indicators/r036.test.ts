@@ -46,4 +46,27 @@ describe("R036 lowest bid disqualified", () => {
     ]);
     expect(json).toEqual({ OCID: { DisqFirst: { R036: 1 }, Withdrawn: { R036: 1 } } });
   });
+
+  it("excludes the whole process when a submitted bid is not in the main currency", () => {
+    const eur = { status: "disqualified", tenderers: [{ id: "E" }], value: { amount: 1, currency: "EUR" } };
+    const { json } = run("currency = USD\n[R036]", [
+      rel("Mixed", [bid("A", "disqualified", 10), bid("B", "valid", 20), eur]),
+      rel("Main", [bid("A", "disqualified", 10), bid("B", "valid", 20)]),
+    ]);
+    expect(json).toEqual({ OCID: { Main: { R036: 1 } } });
+  });
+
+  it("does not need tenderer or supplier ids", () => {
+    const r = {
+      ocid: "F",
+      bids: {
+        details: [
+          { status: "disqualified", value: { amount: 1, currency: "USD" } },
+          { status: "valid", value: { amount: 2, currency: "USD" } },
+        ],
+      },
+      awards: [{ status: "active" }],
+    };
+    expect(run("[R036]", [r]).json).toEqual({ OCID: { F: { R036: 1 } } });
+  });
 });

@@ -11,7 +11,7 @@ export const R036: IndicatorModule = {
     definition: "The lowest submitted bid is disqualified, while the award criterion is price only.",
     methodology:
       "A process is flagged if it has one or more active awards, one or more valid bids with amounts, and the " +
-      "lowest submitted bid (in the main currency; the first one, if several have the lowest amount) is disqualified.",
+      "lowest submitted bid (the first one, if several have the lowest amount) is disqualified. A process with a bid amount not in the main currency is excluded.",
     risk: "A corrupt buyer can award the pre-determined bidder by disqualifying lower-priced bids.",
     output: "Always 1.0 for the contracting process.",
     settings: ["currency", "no_price_comparison_procurement_methods", "price_comparison_procurement_methods"],
@@ -28,7 +28,9 @@ export const R036: IndicatorModule = {
         let lowestOther: number | undefined;
         let validWithAmount = false;
         for (const bid of view.submitted) {
-          if (bid.amount === undefined || !view.currency.accept(bid.currency)) continue;
+          if (bid.amount === undefined) continue;
+          // A monetary value not in the main currency excludes the process (a global rule).
+          if (!view.currency.accept(bid.currency)) return acc;
           if (lowest === undefined || bid.amount < lowest) {
             lowest = bid.amount;
             lowestIsDisqualified = bid.status === "disqualified";

@@ -64,4 +64,39 @@ describe("R044 business similarities between suppliers", () => {
     ]);
     expect(json).toEqual({});
   });
+
+  it("needs the exact same address: every field equal as written, with or without a street address", () => {
+    const a = { streetAddress: "Collusion Street 1", locality: "Atlantis City" };
+    const { json } = run("[R044]", [
+      {
+        ocid: "Case",
+        parties: [party("A", { address: a }), party("B", { address: { ...a, locality: "ATLANTIS CITY" } })],
+      },
+      {
+        ocid: "Extra",
+        parties: [party("A", { address: a }), party("B", { address: { ...a, postalCode: "1" } })],
+      },
+      {
+        ocid: "NoStreet",
+        parties: [
+          party("C", { address: { locality: "Atlantis City", postalCode: "1234" } }),
+          party("D", { address: { locality: "Atlantis City", postalCode: "1234" } }),
+        ],
+      },
+      {
+        ocid: "Name",
+        parties: [
+          party("E", { contactPoint: { name: "Person" } }),
+          party("F", { contactPoint: { name: "Person " } }),
+        ],
+      },
+    ]);
+    expect(json).toEqual({ OCID: { NoStreet: { R044: 1 } }, Tenderer: { C: { R044: 1 }, D: { R044: 1 } } });
+  });
+
+  it("flags a process from party roles alone, without bids", () => {
+    const cp = { contactPoint: { url: "http://example.com" } };
+    const { json } = run("[R044]", [{ ocid: "F", parties: [party("A", cp), party("B", cp)] }]);
+    expect(json).toEqual({ OCID: { F: { R044: 1 } }, Tenderer: { A: { R044: 1 }, B: { R044: 1 } } });
+  });
 });

@@ -15,23 +15,22 @@ const isObject = (v: unknown): v is Record<string, Json> =>
 /** Keys that, when shared by two tenderers, make them similar. */
 function similarityKeys(party: Json): string[] {
   const keys: string[] = [];
-  // An address needs a street address; its fields compare trimmed and case-insensitively.
-  if (
-    isObject(party.address) &&
-    typeof party.address.streetAddress === "string" &&
-    party.address.streetAddress.trim()
-  ) {
+  // The exact same address: every field equal, as written (an address with no field set is no match).
+  if (isObject(party.address)) {
     const parts: string[] = [];
+    let any = false;
     for (const f of ADDRESS_FIELDS) {
       const v = party.address[f];
-      parts.push(typeof v === "string" ? v.trim().toLowerCase() : "");
+      const text = typeof v === "string" ? v : "";
+      if (text !== "") any = true;
+      parts.push(text);
     }
-    keys.push(`address\u0000${parts.join("\u0000")}`);
+    if (any) keys.push(`address\u0000${parts.join("\u0000")}`);
   }
   if (isObject(party.contactPoint)) {
     for (const f of CONTACT_FIELDS) {
       const v = party.contactPoint[f];
-      if (typeof v === "string" && v.trim() !== "") keys.push(`contactPoint.${f}\u0000${v.trim()}`);
+      if (typeof v === "string" && v !== "") keys.push(`contactPoint.${f}\u0000${v}`);
     }
   }
   return keys;
@@ -44,8 +43,8 @@ export const R044: IndicatorModule = {
     definition: "Different tenderers bidding for the same contracting process have similar information.",
     methodology:
       "The tenderers of a process are the parties with the 'tenderer' role and the tenderers of its bids, looked " +
-      "up in /parties by id. A process is flagged if two different tenderers have the same address (street " +
-      "address, locality, region, postal code and country, trimmed and ignoring case), or " +
+      "up in /parties by id. A process is flagged if two different tenderers have the exact same address (street " +
+      "address, locality, region, postal code and country all equal), or " +
       "the same value in any contact point field (name, email, telephone, faxNumber, url). These tenderers are " +
       "also flagged.",
     risk: "Similarities between suppliers may indicate that the companies are connected and not truly competing.",

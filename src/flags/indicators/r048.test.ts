@@ -38,4 +38,19 @@ describe("R048 heterogeneous supplier", () => {
     ]);
     expect(json).toEqual({});
   });
+
+  it("compares every supplier with the fence of the suppliers awarded in enough processes", () => {
+    // A to E are awarded twice each (eligible); varieties 1, 1, 1, 1, 2: Q1 = 1, Q3 = 1.3333,
+    // upper fence = 1.8333. X (one process, variety 3) does not move the fence but is flagged.
+    const releases = [
+      ...["A", "B", "C", "D"].flatMap((t) => [rel(`${t}1`, t, ["45000000"]), rel(`${t}2`, t, ["45100000"])]),
+      rel("E1", "E", ["45000000"]),
+      rel("E2", "E", ["72000000"]),
+      rel("X1", "X", ["45000000", "72000000", "30000000"]),
+      rel("Y1", "Y", ["45000000"]),
+    ];
+    const { json } = run("[R048]\nminimum_contracting_processes = 2", releases, { meta: true });
+    expect(json.Tenderer).toEqual({ E: { R048: 2 }, X: { R048: 3 } });
+    expect(json.Meta.R048).toEqual({ q1: 1, q3: 1.3333, upper_fence: 1.8333 });
+  });
 });

@@ -17,8 +17,8 @@ export const R048: IndicatorModule = {
     methodology:
       "For each tenderer, variety = the number of distinct first-level classifications (the first `digits` " +
       "characters of /awards[]/items[]/classification/id, 2 by default) across all items of active awards made " +
-      "to it alone. Among tenderers awarded in at least minimum_contracting_processes (20) processes, a " +
-      "tenderer is flagged if its variety is at least the upper fence Q3 + 1.5·IQR of their varieties (or the " +
+      "to it alone. A tenderer is flagged if its variety is at least the upper fence Q3 + 1.5·IQR of the " +
+      "varieties of the tenderers awarded in at least minimum_contracting_processes (20) processes (or the " +
       "configured threshold).",
     risk:
       "A heterogeneous supplier is more likely to be unsuitable, increasing the risk of low value for money, low " +
@@ -74,17 +74,15 @@ export const R048: IndicatorModule = {
         return a;
       },
       finalize(acc: Acc) {
-        const eligible: [string, Acc extends Map<string, infer E> ? E : never][] = [];
-        for (const [id, e] of acc) if (e.processes >= minProcesses) eligible.push([id, e]);
-        if (eligible.length === 0) return { flags: [] };
-        const fence = computeFence(
-          eligible.map(([, e]) => e.classes.size),
-          "upper",
-          s.threshold,
-        );
+        // Only tenderers awarded in enough processes inform the fence (a tenderer with few awards has
+        // a small variety by construction); every tenderer is then compared with it.
+        const varieties: number[] = [];
+        for (const e of acc.values()) if (e.processes >= minProcesses) varieties.push(e.classes.size);
+        if (varieties.length === 0 && s.threshold === undefined) return { flags: [] };
+        const fence = computeFence(varieties, "upper", s.threshold);
         if (!fence) return { flags: [] };
         const flags: Flag[] = [];
-        for (const [id, e] of eligible) {
+        for (const [id, e] of acc) {
           const variety = e.classes.size;
           if (variety < fence.fence) continue;
           flags.push({
