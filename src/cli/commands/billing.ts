@@ -1,14 +1,18 @@
 /** `nous billing ...` commands: a thin adapter over the engine in src/billing/. */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Command } from "commander";
 import { generate } from "../../billing/generate.ts";
 import { reconcileDataset } from "../../billing/reconcile.ts";
 import { RULE_IDS } from "../../billing/types.ts";
-import { InputError } from "../../shared/errors.ts";
+import { formatLocation, InputError } from "../../shared/errors.ts";
 import { formatGBP } from "../../shared/money.ts";
 import { csvSink } from "../../io/billing-generate-writer.ts";
-import { loadBillingFolder } from "../../io/billing-load.ts";
+import { BILLING_FILES, loadBillingFolder } from "../../io/billing-load.ts";
 import { writeRejects, writeResults } from "../../io/billing-write.ts";
+import { storeRun } from "../../store/billing.ts";
 import { createProgress } from "../progress.ts";
+import { DB_HELP, withStore } from "../store.ts";
 
 function positiveInt(name: string, v: string): number {
   if (!/^\d+$/.test(v)) throw new InputError(`${name}: expected a whole number, got "${v}"`);
@@ -59,6 +63,51 @@ export function registerBilling(program: Command): void {
         lines.push(`skipped (register absent): ${summary.skippedRules.join(", ")}`);
       if (o.rejects !== undefined) lines.push(`${loaded.rejects.length} bad rows set aside in ${o.rejects}`);
       process.stdout.write(`${lines.join("\n")}\n`);
+    });
+
+  billing
+    .command("store")
+    .description(
+      "Reconcile a contract's data folder and store the run, its exceptions and their evidence in the\n" +
+        "database, as an upload through the dashboard does: the exceptions join the contract's queue.\n" +
+        "A bad row stops it and nothing is stored (exit 1).",
+    )
+    .requiredOption("--contract <id>", "the contract in the register the invoices are for")
+    .requiredOption("--data <dir>", "folder with invoice_lines.csv, orders.csv, service_events.csv, ...")
+    .requiredOption("--reason <text>", "why the run is stored (kept in the audit trail)")
+    .option("--db <url>", DB_HELP)
+    .option("--quiet", "no progress output")
+    .action(async (o: { contract: string; data: string; reason: string; db?: string; quiet?: boolean }) => {
+      if (!existsSync(o.data)) throw new InputError(`--data: no folder at ${o.data}`);
+      const say = (line: string) => {
+        if (!o.quiet) process.stderr.write(`${line}\n`);
+      };
+      const files: Record<string, string> = {};
+      for (const name of Object.values(BILLING_FILES)) {
+        const path = join(o.data, name);
+        if (existsSync(path)) files[name] = readFileSync(path, "utf8");
+      }
+      say(`read ${Object.keys(files).length} files from ${o.data}`);
+      say("reconciling and storing");
+      const run = await withStore(o.db, async (store) => {
+        try {
+          return await storeRun(store, o.contract, files, { username: "cli", reason: o.reason });
+        } catch (e) {
+          // The store's message starts "prices.csv:6: unit_price: " for the API; name the file's path here.
+          if (e instanceof InputError && e.location.file) {
+            const where = `${formatLocation(e.location)}: `;
+            const message = e.message.startsWith(where) ? e.message.slice(where.length) : e.message;
+            throw new InputError(message, {
+              location: { ...e.location, file: join(o.data, e.location.file) },
+            });
+          }
+          throw e;
+        }
+      });
+      process.stdout.write(
+        `stored run ${run.id}: ${run.lines} lines, ${run.exceptions} exceptions, ` +
+          `${formatGBP(run.atRiskPence, 2)} at risk of ${formatGBP(run.billedPence, 2)} billed\n`,
+      );
     });
 
   billing

@@ -13,21 +13,9 @@ import { loadCodelists } from "../../io/ocds-schema.ts";
 import { isObject, type JsonObject, pathKey } from "../../ocds/types.ts";
 import { createValidator } from "../../ocds/validate.ts";
 import { InputError, formatLocation } from "../../shared/errors.ts";
-import { openMigrated, resolveDatabaseUrl, type Store } from "../../store/db.ts";
 import { importReleases, listReleases } from "../../store/releases.ts";
 import { createProgress } from "../progress.ts";
-
-const DB_HELP =
-  "database: a SQLite file path or postgres://... (default: $NOUS_DATABASE_URL or ./data/nous.db)";
-
-async function withStore<T>(dbFlag: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openMigrated(resolveDatabaseUrl(dbFlag));
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
+import { DB_HELP, withStore } from "../store.ts";
 
 /**
  * The line on which each wanted JSON path's value starts in a whole-file JSON text, so errors

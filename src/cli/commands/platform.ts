@@ -3,23 +3,12 @@ import type { Command } from "commander";
 import { InputError } from "../../shared/errors.ts";
 import { verifyAudit } from "../../store/audit.ts";
 import { backup, restore, wipe } from "../../store/backup.ts";
-import { type Store, migrate, openMigrated, openStore, resolveDatabaseUrl } from "../../store/db.ts";
+import { migrate, openMigrated, openStore, resolveDatabaseUrl } from "../../store/db.ts";
 import { isEmpty, loadDemo } from "../../store/demo.ts";
 import { demoAccounts } from "../../demo/scenario.ts";
 import { ACCOUNT_ROLES } from "../../store/schema.ts";
 import { addUser, createApiToken } from "../../store/users.ts";
-
-const DB_HELP =
-  "database: a SQLite file path or postgres://... (default: $NOUS_DATABASE_URL or ./data/nous.db)";
-
-async function withStore<T>(dbFlag: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openMigrated(resolveDatabaseUrl(dbFlag));
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
+import { DB_HELP, withStore } from "../store.ts";
 
 function printDemoAccounts(): void {
   process.stdout.write("Demo accounts (username / password / role):\n");
