@@ -53,4 +53,16 @@ describe("R025 excessive unsuccessful bids", () => {
     const { result } = run("[R025]\nthreshold = 1\npercentile = 0", releases);
     expect(result.flags.find((f) => f.id === "A")?.values).toMatchObject({ winningBids: 1, validBids: 2 });
   });
+
+  it("computes both fences from the data when not configured: the percentile of valid bids and Q1 − 1.5·IQR", () => {
+    // F bids in all six processes and wins one (ratio 1/6); five others bid once and win.
+    const releases = [{ ocid: "0", bids: { details: [bid("F", "valid", 1)] }, awards: [award("F")] }];
+    for (const t of ["P", "Q", "R", "S", "T"]) releases.push(rel(t, t, ["F"]));
+    const { json } = run("[R025]", releases, { meta: true });
+    expect(json.Tenderer).toEqual({ F: { R025: 1 / 6 } });
+    // Valid bids: F 6, others 1: the 75th percentile is 1.4167. Ratios: Q1 = 0.9306, Q3 = 1.
+    expect(json.Meta.R025).toEqual({ q1: 0.9306, q3: 1, lower_fence: 0.8264, upper_fence: 1.4167 });
+    // The 100th percentile is the largest number of valid bids, which F has.
+    expect(run("[R025]\npercentile = 100", releases).json).toEqual({ Tenderer: { F: { R025: 1 / 6 } } });
+  });
 });

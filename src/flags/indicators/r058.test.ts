@@ -48,4 +48,28 @@ describe("R058 heavily discounted bid", () => {
     ]);
     expect(json).toEqual({});
   });
+
+  it("excludes several active awards and awards to several suppliers", () => {
+    const { json } = run("[R058]\nthreshold = 0.1", [
+      rel("Two", 1, 100, { awards: [award("W"), award("L")] }),
+      rel("Consortium", 1, 100, { awards: [award(["W", "X"])] }),
+      rel("Flagged", 1, 100),
+    ]);
+    expect(json.OCID).toEqual({ Flagged: { R058: 99 } });
+  });
+
+  it("compares prices only for the listed procurement method details, and only in the main currency", () => {
+    const ini = "price_comparison_procurement_methods = Reverse Auction|Open Tender\n[R058]\nthreshold = 0.1";
+    const euro = { status: "valid", tenderers: [{ id: "E" }], value: { amount: 500, currency: "EUR" } };
+    const { json } = run(ini, [
+      rel("Listed", 1, 100, { tender: { procurementMethodDetails: "Open Tender" } }),
+      rel("Unlisted", 1, 100, { tender: { procurementMethodDetails: "Random Selection" } }),
+      rel("NoDetails", 1, 100),
+      rel("Euro", 1, 100, {
+        tender: { procurementMethodDetails: "Reverse Auction" },
+        bids: { details: [bid("W", "valid", 1), bid("L", "valid", 100), euro] },
+      }),
+    ]);
+    expect(json).toEqual({ OCID: { Listed: { R058: 99 } }, Tenderer: { W: { R058: 0 } } });
+  });
 });
