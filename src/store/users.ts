@@ -1,13 +1,17 @@
 /**
  * Accounts, browser sessions and API tokens. Passwords are hashed with scrypt and a random
- * salt; session and API tokens are random and only their SHA-256 is stored.
+ * salt; session and API tokens are random and only their SHA-256 is stored. An API token is
+ * named to its holder by a short id derived one way from that hash (`tokenId`), never by the
+ * secret or the hash itself.
  */
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from "node:crypto";
 import { promisify } from "node:util";
-import { ConflictError, InputError } from "../shared/errors.ts";
+import { ConflictError, InputError, NotFoundError } from "../shared/errors.ts";
 import { appendAudit } from "./audit.ts";
+import type { Kysely, Transaction } from "kysely";
 import type { Store } from "./db.ts";
-import { ACCOUNT_ROLES, type Role, type User } from "./schema.ts";
+import { isPostgres } from "./dialect.ts";
+import { ACCOUNT_ROLES, type Database, type Role, type User } from "./schema.ts";
 
 const scrypt = promisify(scryptCb) as (
   pw: string,
@@ -41,6 +45,17 @@ export function tokenHash(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+export const MIN_PASSWORD_LENGTH = 8;
+
+/** The one rule every new password meets, wherever it is set. */
+export function checkNewPassword(password: string, path: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new InputError(`password must be at least ${MIN_PASSWORD_LENGTH} characters`, {
+      location: { path },
+    });
+  }
+}
+
 export function isAccountRole(role: string): role is Exclude<Role, "public"> {
   return (ACCOUNT_ROLES as string[]).includes(role);
 }
@@ -68,9 +83,7 @@ export async function addUser(
       location: { path: "role" },
     });
   }
-  if (account.password.length < 8) {
-    throw new InputError("password must be at least 8 characters", { location: { path: "password" } });
-  }
+  checkNewPassword(account.password, "password");
   const role = account.role;
   const existing = await store.db
     .selectFrom("users")
@@ -164,22 +177,25 @@ export async function createApiToken(
   username: string,
   name: string,
   actor: string,
+  reason = "API token issued",
 ): Promise<string> {
   const user = await findUserByName(store, username);
   if (!user) throw new InputError(`no user named ${username}`, { status: 404, code: "not_found" });
+  if (!name.trim()) throw new InputError("name the token: what it is for", { location: { path: "name" } });
   const token = `nous_${randomBytes(24).toString("base64url")}`;
+  const hash = tokenHash(token);
   await store.db.transaction().execute(async (trx) => {
     await trx
       .insertInto("api_tokens")
-      .values({ token_hash: tokenHash(token), user_id: user.id, name, created_at: new Date().toISOString() })
+      .values({ token_hash: hash, user_id: user.id, name, created_at: new Date().toISOString() })
       .execute();
     await appendAudit(trx, {
       actor,
       action: "create",
       entity: "api_token",
       entityId: `${username}:${name}`,
-      reason: "API token issued",
-      data: { username, name },
+      reason,
+      data: { username, name, id: tokenId(hash) },
     });
   });
   return token;
@@ -194,4 +210,241 @@ export async function userForApiToken(store: Store, token: string): Promise<User
     .executeTakeFirst();
   if (!row || row.disabled) return undefined;
   return row;
+}
+
+/**
+ * A token's public id: 16 hex characters of a SHA-256 over its stored hash under a fixed label.
+ * It names the token in lists, revocations and the audit trail; it cannot be turned back into
+ * the hash, and the hash cannot be used to sign in anyway.
+ */
+export function tokenId(hash: string): string {
+  return createHash("sha256").update(`nous-api-token-id:${hash}`).digest("hex").slice(0, 16);
+}
+
+/** An API token as its holder and administrators see it: never the secret or its hash. */
+export interface ApiTokenInfo {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
+/** An account as the dashboard lists it: never the password hash. */
+export interface AccountInfo {
+  username: string;
+  displayName: string;
+  role: Exclude<Role, "public">;
+  createdAt: string;
+  disabled: boolean;
+}
+
+export function accountInfo(u: Omit<User, "password_hash">): AccountInfo {
+  return {
+    username: u.username,
+    displayName: u.display_name,
+    role: u.role,
+    createdAt: u.created_at,
+    disabled: u.disabled === 1,
+  };
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+async function requireUser(db: Db, username: string, lock = false): Promise<User> {
+  let q = db.selectFrom("users").selectAll().where("username", "=", username);
+  if (lock && isPostgres(db)) q = q.forUpdate();
+  const user = await q.executeTakeFirst();
+  if (!user) throw new NotFoundError("user", username);
+  return user;
+}
+
+/** The user's API tokens, oldest first. */
+export async function listApiTokens(store: Store, username: string): Promise<ApiTokenInfo[]> {
+  const user = await requireUser(store.db, username);
+  const rows = await store.db
+    .selectFrom("api_tokens")
+    .select(["token_hash", "name", "created_at"])
+    .where("user_id", "=", user.id)
+    .orderBy("created_at")
+    .orderBy("name")
+    .execute();
+  return rows.map((r) => ({ id: tokenId(r.token_hash), name: r.name, createdAt: r.created_at }));
+}
+
+/** Revokes one of the user's API tokens by its id; it stops working at once. */
+export async function revokeApiToken(
+  store: Store,
+  username: string,
+  id: string,
+  actor: string,
+  reason: string,
+): Promise<ApiTokenInfo> {
+  return store.db.transaction().execute(async (trx) => {
+    const user = await requireUser(trx, username);
+    const rows = await trx
+      .selectFrom("api_tokens")
+      .select(["token_hash", "name", "created_at"])
+      .where("user_id", "=", user.id)
+      .execute();
+    const row = rows.find((r) => tokenId(r.token_hash) === id);
+    if (!row) throw new NotFoundError(`API token of ${username}`, id);
+    await trx.deleteFrom("api_tokens").where("token_hash", "=", row.token_hash).execute();
+    await appendAudit(trx, {
+      actor,
+      action: "revoke",
+      entity: "api_token",
+      entityId: `${username}:${row.name}`,
+      reason,
+      data: { username, name: row.name, id },
+    });
+    return { id, name: row.name, createdAt: row.created_at };
+  });
+}
+
+/**
+ * Ends the user's browser sessions, except the one whose token is `keep` (the caller's own,
+ * when they change their own password).
+ */
+async function endSessions(trx: Db, userId: number, keep?: string): Promise<void> {
+  let q = trx.deleteFrom("sessions").where("user_id", "=", userId);
+  if (keep) q = q.where("token_hash", "!=", tokenHash(keep));
+  await q.execute();
+}
+
+/**
+ * An account holder changes their own password: the current one must be right. Their other
+ * browser sessions end; `keepSession` (the session making the change) stays signed in.
+ */
+export async function changeOwnPassword(
+  store: Store,
+  username: string,
+  currentPassword: string,
+  newPassword: string,
+  keepSession?: string,
+): Promise<void> {
+  checkNewPassword(newPassword, "newPassword");
+  const user = await requireUser(store.db, username);
+  if (user.disabled || !(await checkPassword(currentPassword, user.password_hash))) {
+    throw new InputError("the current password is not right", {
+      code: "wrong_password",
+      location: { path: "currentPassword" },
+    });
+  }
+  const password_hash = await hashPassword(newPassword);
+  await store.db.transaction().execute(async (trx) => {
+    await trx.updateTable("users").set({ password_hash }).where("id", "=", user.id).execute();
+    await endSessions(trx, user.id, keepSession);
+    await appendAudit(trx, {
+      actor: username,
+      action: "change_password",
+      entity: "user",
+      entityId: username,
+      reason: "changed their own password",
+      data: { username },
+    });
+  });
+}
+
+/** An administrator sets a new password for an account; its browser sessions end. */
+export async function resetPassword(
+  store: Store,
+  username: string,
+  newPassword: string,
+  actor: string,
+  reason: string,
+): Promise<void> {
+  checkNewPassword(newPassword, "password");
+  const password_hash = await hashPassword(newPassword);
+  await store.db.transaction().execute(async (trx) => {
+    const user = await requireUser(trx, username, true);
+    await trx.updateTable("users").set({ password_hash }).where("id", "=", user.id).execute();
+    await endSessions(trx, user.id);
+    await appendAudit(trx, {
+      actor,
+      action: "reset_password",
+      entity: "user",
+      entityId: username,
+      reason,
+      data: { username },
+    });
+  });
+}
+
+/**
+ * Refuses a change that would leave no enabled administrator. On PostgreSQL the enabled
+ * administrators' rows are locked, so two changes at once cannot each leave the other last.
+ */
+async function keepAnAdmin(trx: Transaction<Database>, user: User, what: string): Promise<void> {
+  if (user.role !== "admin" || user.disabled) return;
+  let q = trx.selectFrom("users").select("id").where("role", "=", "admin").where("disabled", "=", 0);
+  if (isPostgres(trx)) q = q.forUpdate();
+  const admins = await q.execute();
+  if (admins.length <= 1) {
+    throw new ConflictError(
+      `${user.username} is the last enabled administrator: ${what} would leave nobody able to manage accounts`,
+    );
+  }
+}
+
+/**
+ * Disables or enables an account. A disabled account cannot sign in, its sessions end and its
+ * API tokens are refused at once (they work again if it is enabled). The last enabled
+ * administrator cannot be disabled.
+ */
+export async function setAccountDisabled(
+  store: Store,
+  username: string,
+  disabled: boolean,
+  actor: string,
+  reason: string,
+): Promise<AccountInfo> {
+  return store.db.transaction().execute(async (trx) => {
+    const user = await requireUser(trx, username, true);
+    if ((user.disabled === 1) === disabled) return accountInfo(user);
+    if (disabled) await keepAnAdmin(trx, user, "disabling them");
+    await trx
+      .updateTable("users")
+      .set({ disabled: disabled ? 1 : 0 })
+      .where("id", "=", user.id)
+      .execute();
+    if (disabled) await endSessions(trx, user.id);
+    await appendAudit(trx, {
+      actor,
+      action: disabled ? "disable" : "enable",
+      entity: "user",
+      entityId: username,
+      reason,
+      data: { username, disabled },
+    });
+    return accountInfo({ ...user, disabled: disabled ? 1 : 0 });
+  });
+}
+
+/** Gives an account another role; the last enabled administrator keeps theirs. */
+export async function changeRole(
+  store: Store,
+  username: string,
+  role: string,
+  actor: string,
+  reason: string,
+): Promise<AccountInfo> {
+  if (!isAccountRole(role)) {
+    throw new InputError(`role must be one of ${ACCOUNT_ROLES.join(", ")}; got "${role}"`, {
+      location: { path: "role" },
+    });
+  }
+  return store.db.transaction().execute(async (trx) => {
+    const user = await requireUser(trx, username, true);
+    if (user.role === role) return accountInfo(user);
+    if (role !== "admin") await keepAnAdmin(trx, user, `making them ${role}`);
+    await trx.updateTable("users").set({ role }).where("id", "=", user.id).execute();
+    await appendAudit(trx, {
+      actor,
+      action: "change_role",
+      entity: "user",
+      entityId: username,
+      reason,
+      data: { username, from: user.role, to: role },
+    });
+    return accountInfo({ ...user, role });
+  });
 }

@@ -52,6 +52,9 @@ describe("roles on every route", () => {
   });
 
   it("gives a scrutineer 403 on every write route", async () => {
+    // Routes under /api/auth/ act only on the caller's own session or account (sign in and out,
+    // change one's own password, revoke one's own API token), which every signed-in role may do,
+    // the scrutineer included; test/server/accounts.test.ts checks they reach no other account.
     const writes = server.app.nousRoutes.filter((r) => r.method !== "GET" && !r.url.startsWith("/api/auth/"));
     expect(writes.length).toBeGreaterThan(5);
     for (const route of writes) {

@@ -1,25 +1,49 @@
-/** Accounts and API tokens: administrators only. */
+/**
+ * Accounts and API tokens: administrators only. Each write names its reason, kept in the audit
+ * trail; passwords and token secrets never are. An account holder's own password and tokens
+ * are under /api/auth (routes/auth.ts).
+ */
 import type { FastifyPluginAsync } from "fastify";
 import { ACCOUNT_ROLES } from "../../store/schema.ts";
-import { addUser, createApiToken, listUsers } from "../../store/users.ts";
+import {
+  MIN_PASSWORD_LENGTH,
+  accountInfo,
+  addUser,
+  changeRole,
+  createApiToken,
+  listApiTokens,
+  listUsers,
+  resetPassword,
+  revokeApiToken,
+  setAccountDisabled,
+} from "../../store/users.ts";
 import { ADMIN, callerOf } from "../auth.ts";
+import { reason } from "./schemas.ts";
+
+const usernameParam = {
+  type: "object",
+  required: ["username"],
+  properties: { username: { type: "string" } },
+} as const;
+
+/** A new password: the store's minimum length; a generous maximum so hashing stays cheap. */
+export const passwordSchema = { type: "string", minLength: MIN_PASSWORD_LENGTH, maxLength: 1024 } as const;
+
+/** A token's public id (see tokenId in src/store/users.ts). */
+export const tokenIdSchema = { type: "string", pattern: "^[0-9a-f]{16}$" } as const;
+
+type UsernameParams = { Params: { username: string } };
 
 export const userRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     "/users",
     { config: { roles: ADMIN }, schema: { tags: ["accounts"], summary: "List accounts" } },
-    async () => {
-      return (await listUsers(app.store)).map((u) => ({
-        username: u.username,
-        displayName: u.display_name,
-        role: u.role,
-        createdAt: u.created_at,
-        disabled: u.disabled === 1,
-      }));
-    },
+    async () => (await listUsers(app.store)).map(accountInfo),
   );
 
-  app.post<{ Body: { username: string; displayName?: string; role: string; password: string } }>(
+  app.post<{
+    Body: { username: string; displayName?: string; role: string; password: string; reason?: string };
+  }>(
     "/users",
     {
       config: { roles: ADMIN },
@@ -34,30 +58,50 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
             username: { type: "string" },
             displayName: { type: "string" },
             role: { type: "string", enum: ACCOUNT_ROLES },
-            password: { type: "string", minLength: 8 },
+            password: passwordSchema,
+            reason,
           },
         },
       },
     },
     async (req, reply) => {
-      const u = await addUser(app.store, req.body, callerOf(req).username, "account created through the API");
-      return reply.code(201).send({ username: u.username, displayName: u.display_name, role: u.role });
+      const { reason: why, ...account } = req.body;
+      const u = await addUser(
+        app.store,
+        account,
+        callerOf(req).username,
+        why?.trim() || "account created through the API",
+      );
+      return reply.code(201).send(accountInfo(u));
     },
   );
 
-  app.post<{ Params: { username: string }; Body: { name: string } }>(
+  app.get<UsernameParams>(
+    "/users/:username/tokens",
+    {
+      config: { roles: ADMIN },
+      schema: {
+        tags: ["accounts"],
+        summary: "List an account's API tokens (names and dates, never the secrets)",
+        params: usernameParam,
+      },
+    },
+    async (req) => listApiTokens(app.store, req.params.username),
+  );
+
+  app.post<UsernameParams & { Body: { name: string; reason?: string } }>(
     "/users/:username/tokens",
     {
       config: { roles: ADMIN },
       schema: {
         tags: ["accounts"],
         summary: "Issue an API token (shown once)",
-        params: { type: "object", properties: { username: { type: "string" } } },
+        params: usernameParam,
         body: {
           type: "object",
           required: ["name"],
           additionalProperties: false,
-          properties: { name: { type: "string", minLength: 1 } },
+          properties: { name: { type: "string", minLength: 1, maxLength: 100 }, reason },
         },
       },
     },
@@ -65,10 +109,106 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
       const token = await createApiToken(
         app.store,
         req.params.username,
-        req.body.name,
+        req.body.name.trim(),
         callerOf(req).username,
+        req.body.reason?.trim() || "API token issued",
       );
       return reply.code(201).send({ token });
     },
+  );
+
+  app.post<UsernameParams & { Body: { id: string; reason: string } }>(
+    "/users/:username/tokens/revoke",
+    {
+      config: { roles: ADMIN },
+      schema: {
+        tags: ["accounts"],
+        summary: "Revoke one of an account's API tokens; it stops working at once",
+        params: usernameParam,
+        body: {
+          type: "object",
+          required: ["id", "reason"],
+          additionalProperties: false,
+          properties: { id: tokenIdSchema, reason },
+        },
+      },
+    },
+    async (req) =>
+      revokeApiToken(app.store, req.params.username, req.body.id, callerOf(req).username, req.body.reason),
+  );
+
+  app.post<UsernameParams & { Body: { password: string; reason: string } }>(
+    "/users/:username/password",
+    {
+      config: { roles: ADMIN },
+      schema: {
+        tags: ["accounts"],
+        summary: "Set a new password for an account; its browser sessions end",
+        params: usernameParam,
+        body: {
+          type: "object",
+          required: ["password", "reason"],
+          additionalProperties: false,
+          properties: { password: passwordSchema, reason },
+        },
+      },
+    },
+    async (req) => {
+      await resetPassword(
+        app.store,
+        req.params.username,
+        req.body.password,
+        callerOf(req).username,
+        req.body.reason,
+      );
+      return { ok: true };
+    },
+  );
+
+  app.post<UsernameParams & { Body: { role: string; reason: string } }>(
+    "/users/:username/role",
+    {
+      config: { roles: ADMIN },
+      schema: {
+        tags: ["accounts"],
+        summary: "Give an account another role (never the last enabled administrator's)",
+        params: usernameParam,
+        body: {
+          type: "object",
+          required: ["role", "reason"],
+          additionalProperties: false,
+          properties: { role: { type: "string", enum: ACCOUNT_ROLES }, reason },
+        },
+      },
+    },
+    async (req) =>
+      changeRole(app.store, req.params.username, req.body.role, callerOf(req).username, req.body.reason),
+  );
+
+  app.post<UsernameParams & { Body: { disabled: boolean; reason: string } }>(
+    "/users/:username/disabled",
+    {
+      config: { roles: ADMIN },
+      schema: {
+        tags: ["accounts"],
+        summary:
+          "Disable or enable an account: a disabled one cannot sign in and its sessions and tokens stop working",
+        params: usernameParam,
+        body: {
+          type: "object",
+          required: ["disabled", "reason"],
+          additionalProperties: false,
+          properties: { disabled: { type: "boolean" }, reason },
+        },
+      },
+    },
+    async (req) =>
+      setAccountDisabled(
+        app.store,
+        req.params.username,
+        req.body.disabled,
+        callerOf(req).username,
+        req.body.reason,
+      ),
   );
 };
