@@ -114,7 +114,9 @@ export function readRefFolder(dir: string): RefWorld {
 export function dayOf(iso: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) throw new Error(`bad date "${iso}"`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
+  const t = new Date(0);
+  t.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Math.round(t.getTime() / 86_400_000);
 }
 
 /** Pounds text ("12", "12.5", "-3.05") to integer pence. */
