@@ -37,6 +37,10 @@ describeBrowser("Decide page in the browser", () => {
     expect(options).toContain("Outsource to Shared Services Connected Ltd (preferred)");
     expect(options).toContain("-£243,451,429");
     expect(options).toContain("NPV");
+    await page.getByText("Switching values: how far a figure must move").click();
+    expect(await page.getByTestId("discount-rate").innerText()).toBe(
+      "Discount rate: Outsource to Shared Services Connected Ltd is preferred at every constant rate from 0% to 30%.",
+    );
 
     const probability = await page.getByTestId("probability").innerText();
     expect(probability).toMatch(/meets the savings target: \d+(\.\d)?%/);

@@ -52,6 +52,7 @@ export interface AppraisalResult {
   };
   savingsTarget: CaseReport["savingsTarget"];
   monteCarlo: CaseReport["monteCarlo"];
+  discountRate: CaseReport["discountRate"];
 }
 
 export interface DmaResult {

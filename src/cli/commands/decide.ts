@@ -102,6 +102,20 @@ export function renderCaseReport(r: CaseReport): string {
       ),
     );
   }
+  const rates = r.discountRate.preferredFrom;
+  if (rates.length > 1) {
+    out.push("");
+    out.push(
+      `Discount rate: at a constant rate, ${rates
+        .map((p, i) =>
+          i === 0 ? `${p.option} is preferred from 0%` : `${p.option} from ${(p.rate * 100).toFixed(2)}%`,
+        )
+        .join(", ")}.`,
+    );
+  } else if (rates.length === 1) {
+    out.push("");
+    out.push(`Discount rate: ${rates[0]!.option} is preferred at every constant rate from 0% to 30%.`);
+  }
   if (r.sensitivity.rows.length > 0) {
     out.push("");
     out.push(`Sensitivity of ${r.sensitivity.option}'s NPV (tornado, widest first):`);

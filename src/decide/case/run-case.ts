@@ -10,6 +10,7 @@ import type { Discounting } from "../appraisal/discount.ts";
 import { appraisalDrivers } from "../appraisal/drivers.ts";
 import { tornado } from "../appraisal/sensitivity.ts";
 import { switchingValues } from "../appraisal/switching-values.ts";
+import { discountRateSwitching } from "../appraisal/discount-rate-switching.ts";
 import type { AppraisalInput } from "../appraisal/types.ts";
 import { distributionCentre, quantileFunction, type Distribution } from "../montecarlo/distributions.ts";
 import { buildSimulationModel, type UncertainInput } from "../montecarlo/model.ts";
@@ -62,6 +63,14 @@ export interface CaseReport {
     preferredChangesDown: { factor: number; to: string; inputValue?: number } | null;
     preferredChangesUp: { factor: number; to: string; inputValue?: number } | null;
   }>;
+  /**
+   * Switching value of the discount rate: the option preferred from each constant rate upward
+   * (0% to 30%), and the rate at which each option's NPV crosses zero.
+   */
+  discountRate: {
+    preferredFrom: Array<{ rate: number; option: string }>;
+    npvZero: Array<{ option: string; rate: number | null }>;
+  };
   sensitivity: {
     option: string;
     rows: Array<{
@@ -208,6 +217,16 @@ export function runCase(c: AppraisalCase, opts: RunCaseOptions = {}): CaseReport
         preferredChangesUp: change(s.preferredChangesUp),
       };
     }),
+    discountRate: (() => {
+      const d = discountRateSwitching(input);
+      return {
+        preferredFrom: d.preferredFrom.map((p) => ({ rate: round(p.rate, 5), option: p.option })),
+        npvZero: d.npvZero.map((z) => ({
+          option: z.option,
+          rate: z.rate === null ? null : round(z.rate, 5),
+        })),
+      };
+    })(),
     sensitivity: {
       option: a.preferred,
       rows: rows.map((r) => ({

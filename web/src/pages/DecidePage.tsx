@@ -176,6 +176,18 @@ function AppraisalSection({
                   </li>
                 ))}
             </ul>
+            <p data-testid="discount-rate">
+              Discount rate:{" "}
+              {r.discountRate.preferredFrom.length > 1
+                ? `at a constant rate, ${r.discountRate.preferredFrom
+                    .map((p, i) =>
+                      i === 0
+                        ? `${names.get(p.option) ?? p.option} is preferred from 0%`
+                        : `${names.get(p.option) ?? p.option} from ${(p.rate * 100).toFixed(2)}%`,
+                    )
+                    .join(", ")} (the Green Book rate is 3.5% for the first 30 years).`
+                : `${names.get(r.preferred) ?? r.preferred} is preferred at every constant rate from 0% to 30%.`}
+            </p>
           </details>
         ) : null}
       </section>
