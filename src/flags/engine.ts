@@ -96,7 +96,6 @@ export const MAP_NAMES = [
   "ocid_tenderer_r028",
   "ocid_tenderer_r030",
   "ocid_tenderer_r035",
-  "ocid_tenderer_r044",
   "ocid_tenderer_r058",
 ];
 

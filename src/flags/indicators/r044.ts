@@ -52,10 +52,10 @@ export const R044: IndicatorModule = {
     settings: [],
     groups: ["OCID", "Tenderer"],
   },
-  create(env) {
+  create() {
     return {
       code: "R044",
-      init: () => ({ flags: flagColumns(), map: new Map<string, Set<string>>() }),
+      init: flagColumns,
       fold(acc, view) {
         const parties = view.release.parties;
         if (!Array.isArray(parties) || parties.length < 2) return acc;
@@ -80,7 +80,7 @@ export const R044: IndicatorModule = {
         const matches: Record<string, string[]> = {};
         for (const [id, fields] of flagged) matches[id] = [...fields];
         const values = { sharedFields: matches, ocid: view.ocid };
-        pushFlag(acc.flags, {
+        pushFlag(acc, {
           group: "OCID",
           id: view.ocid,
           value: 1,
@@ -90,17 +90,13 @@ export const R044: IndicatorModule = {
           values,
         });
         for (const id of flagged.keys()) {
-          pushFlag(acc.flags, { group: "Tenderer", id, value: 1, values });
-          if (env.map) addToSetMap(acc.map, view.ocid, id);
+          // Cardinal documents no map for R044: the tenderers of each flagged process are in the values.
+          pushFlag(acc, { group: "Tenderer", id, value: 1, values });
         }
         return acc;
       },
-      reduce(a, b) {
-        concatFlags(a.flags, b.flags);
-        for (const [k, v] of b.map) a.map.set(k, v);
-        return a;
-      },
-      finalize: (acc) => ({ flags: acc.flags, maps: env.map ? { ocid_tenderer_r044: acc.map } : undefined }),
+      reduce: concatFlags,
+      finalize: (acc) => ({ flags: acc }),
     };
   },
 };
