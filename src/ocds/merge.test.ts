@@ -36,7 +36,7 @@ describe("compiled release", () => {
     expect(c.date).toBe("2020-02-01T00:00:00Z");
   });
 
-  it("removes a field set to null, and an object left empty by it", () => {
+  it("removes a field set to null, keeping an object left empty by it as {}", () => {
     const c = compileRelease([
       r("1", "2020-01-01T00:00:00Z", {
         tender: { title: "A", description: "d" },
@@ -45,14 +45,15 @@ describe("compiled release", () => {
       r("2", "2020-02-01T00:00:00Z", { tender: { description: null }, planning: { rationale: null } }),
     ]);
     expect(c.tender).toEqual({ title: "A" });
-    expect("planning" in c).toBe(false);
+    expect(c.planning).toStrictEqual({});
   });
 
-  it("ignores null for a field that was never set, and empty objects and arrays", () => {
+  it("ignores empty objects and arrays; a null never set leaves its object as {}", () => {
     const c = compileRelease([
-      r("1", "2020-01-01T00:00:00Z", { tender: { title: null }, planning: {}, awards: [] }),
+      r("1", "2020-01-01T00:00:00Z", { tender: { title: null }, planning: {}, awards: [], language: null }),
     ]);
-    expect(Object.keys(c)).toEqual(["tag", "id", "date", "ocid"]);
+    expect(Object.keys(c)).toEqual(["tag", "id", "date", "ocid", "tender"]);
+    expect(c.tender).toStrictEqual({});
   });
 
   it("keeps earlier objects when a later release sends an empty identifier-merged array", () => {
@@ -108,7 +109,7 @@ describe("compiled release", () => {
     expect(c.x_mixed).toEqual([1, { id: "a" }]);
   });
 
-  it("keeps the last of two objects sharing an id in one release, with a warning", () => {
+  it("merges two objects sharing an id in one release in order, with a warning", () => {
     const warnings: Issue[] = [];
     const c = compileRelease(
       [
@@ -122,10 +123,10 @@ describe("compiled release", () => {
       {},
       warnings,
     );
-    expect(c.awards).toEqual([{ id: "a1", status: "active" }]);
+    expect(c.awards).toEqual([{ id: "a1", title: "first", status: "active" }]);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.code).toBe("duplicate-id");
-    expect(warnings[0]!.path).toBe("$.awards");
+    expect(warnings[0]!.path).toBe("$.awards[1]");
   });
 
   it('keeps ids 1 and "1" apart (the rules compare values) and warns', () => {

@@ -1,18 +1,25 @@
 /**
- * The OCDS merge routine (standard, docs/schema/merging.md): merges the releases of one
+ * The OCDS merge routine (standard, docs/schema/merging.md, OCDS 1.1): merges the releases of one
  * contracting process into a compiled release (latest value of each field) or a versioned
  * release (every value of each field, with the release it came from).
  *
  * - Releases are sorted by `date` (stable: releases with equal dates keep their input order).
- * - Fields with omitWhenMerged in the schema (`id`, `date`, `tag`) are discarded; in a versioned
- *   release their values become each versioned value's releaseID, releaseDate and releaseTag.
- * - `null` removes a field from a compiled release; in a versioned release it is a value.
+ * - Fields with omitWhenMerged in the schema (`id`, `date`, `tag`, and any an extension marks,
+ *   at any depth) are discarded; in a versioned release the release's `id`, `date` and `tag`
+ *   become each versioned value's releaseID, releaseDate and releaseTag.
+ * - The compiled release starts with `tag: ["compiled"]`, `id: "{ocid}-{date}"`, the latest
+ *   release's `date` and the `ocid` (a missing ocid or date reads `None` in the id, as in the
+ *   reference routine).
+ * - `null` removes a field from a compiled release (an object whose fields were all removed
+ *   stays, as `{}`); in a versioned release it is a value.
  * - Arrays holding anything other than objects, and arrays the schema marks as whole-list, are
- *   literal values. Other arrays of objects are merged by `id`; an object with no `id` is
- *   appended. An empty array or object in a release changes nothing.
- * - Warnings: the same `id` twice in one array of one release (the last object is kept), a
- *   field whose kind (object, array, literal) differs between releases (the later one wins),
- *   ids equal only after number/string conversion (kept apart, as the rules compare values),
+ *   literal values (an empty one too). Other arrays of objects are merged by `id` (a JSON value:
+ *   `1` and `"1"` differ); an object with no `id` is appended. An empty identifier-merged array
+ *   or empty object in a release changes nothing, and neither does an object with no values.
+ * - Objects sharing an `id` in one array of one release are merged in order (later fields win),
+ *   with a warning; the versioned release records one value per field for that release.
+ * - Warnings: such duplicate ids, a field whose kind (object, array, literal) differs between
+ *   releases (the later one wins), ids equal only after number/string conversion (kept apart),
  *   a release with no `date`.
  */
 import { type MergeNode, releaseRules, type SchemaRules } from "./schema.ts";
@@ -34,7 +41,6 @@ interface Ctx {
   warnings: Issue[];
   segs: (string | number)[];
   releaseId: string;
-  nulled: boolean;
   consume: boolean;
 }
 
@@ -67,10 +73,13 @@ function isLiteralArray(arr: Json[], node: MergeNode | undefined): boolean {
   return false;
 }
 
+/** The identity of an object in an identifier-merged array; null when it has no `id` (appended). */
 function idKey(id: Json | undefined): string | null {
-  if (id === undefined || id === null) return null;
+  if (id === undefined) return null;
   if (typeof id === "string") return `s${id}`;
   if (typeof id === "number") return `n${id}`;
+  // null ids are equal to each other, as the rules compare `id` values.
+  if (id === null) return "z";
   return `j${JSON.stringify(id)}`;
 }
 
@@ -95,45 +104,30 @@ function indexOf(arr: Json[], ctx: Ctx): Map<string, JsonObject> {
   return m;
 }
 
-/** Keeps the last of several objects sharing an id in one array of one release, with a warning. */
-function dedupe(arr: JsonObject[], ctx: Ctx): JsonObject[] {
-  if (arr.length < 2) return arr;
-  const last = new Map<string, number>();
-  let dup = false;
-  for (let i = 0; i < arr.length; i++) {
-    const k = idKey(arr[i]!.id);
-    if (k === null) continue;
-    if (last.has(k)) dup = true;
-    last.set(k, i);
+function isEmptyObject(o: JsonObject): boolean {
+  for (const _ in o) return false;
+  return true;
+}
+
+/** Nodes with a child marked omitWhenMerged (none below the top in OCDS 1.1.5; extensions may add some). */
+const omitsCache = new WeakMap<MergeNode, boolean>();
+function omitsChild(node: MergeNode): boolean {
+  let v = omitsCache.get(node);
+  if (v === undefined) {
+    v = false;
+    if (node.children) for (const c of node.children.values()) if (c.omit) v = true;
+    omitsCache.set(node, v);
   }
-  if (!dup) return arr;
-  const out: JsonObject[] = [];
-  const seen = new Set<string>();
-  for (let i = 0; i < arr.length; i++) {
-    const k = idKey(arr[i]!.id);
-    if (k === null) {
-      out.push(arr[i]!);
-    } else if (!seen.has(k)) {
-      seen.add(k);
-      if (last.get(k) !== i) {
-        warn(
-          ctx,
-          "duplicate-id",
-          `more than one object has id ${JSON.stringify(arr[i]!.id)}; the last one is kept`,
-        );
-      }
-      out.push(arr[last.get(k)!]!);
-    }
-  }
-  return out;
+  return v;
 }
 
 /**
  * True when an object from a release can go into a compiled release as it is, because merging
- * it into nothing would give an equal copy: no nulls, no empty objects or identifier-merged
- * arrays, no duplicate ids.
+ * it into nothing would give an equal copy: no nulls, no omitted fields, no empty objects or
+ * identifier-merged arrays, no objects without values in them, no duplicate ids.
  */
 function clean(o: JsonObject, node: MergeNode | undefined): boolean {
+  if (node !== undefined && omitsChild(node)) return false;
   const children = node?.children;
   for (const key in o) {
     const x = o[key]!;
@@ -143,14 +137,7 @@ function clean(o: JsonObject, node: MergeNode | undefined): boolean {
     if (Array.isArray(x)) {
       if (isLiteralArray(x, child)) continue;
       if (!cleanArray(x as JsonObject[], child)) return false;
-    } else {
-      let empty = true;
-      for (const _ in x) {
-        empty = false;
-        break;
-      }
-      if (empty || !clean(x, child)) return false;
-    }
+    } else if (isEmptyObject(x) || !clean(x, child)) return false;
   }
   return true;
 }
@@ -160,7 +147,7 @@ function cleanArray(arr: JsonObject[], node: MergeNode | undefined): boolean {
   if (arr.length === 0) return false;
   let seen: Set<string> | null = null;
   for (const item of arr) {
-    if (!clean(item, node)) return false;
+    if (isEmptyObject(item) || !clean(item, node)) return false;
     if (arr.length > 1) {
       const k = idKey(item.id);
       if (k !== null) {
@@ -173,23 +160,21 @@ function cleanArray(arr: JsonObject[], node: MergeNode | undefined): boolean {
   return true;
 }
 
-function mergeCompiled(
-  out: JsonObject,
-  inp: JsonObject,
-  node: MergeNode | undefined,
-  ctx: Ctx,
-  top: boolean,
-): void {
+/**
+ * Merges one release's object into the compiled object. Returns true when the input held a
+ * value (a literal, null or a whole list) at any depth: an object or array is only added to the
+ * compiled release for such input.
+ */
+function mergeCompiled(out: JsonObject, inp: JsonObject, node: MergeNode | undefined, ctx: Ctx): boolean {
   const children = node?.children;
+  let touched = false;
   for (const key in inp) {
     const v = inp[key]!;
     const child = children?.get(key);
-    if (top && child?.omit) continue;
+    if (child?.omit) continue;
     if (v === null) {
-      if (key in out) {
-        delete out[key];
-        ctx.nulled = true;
-      }
+      touched = true;
+      if (key in out) delete out[key];
       continue;
     }
     const existing = out[key];
@@ -199,14 +184,17 @@ function mergeCompiled(
           warn(ctx, "type-conflict", `was ${kind(existing)} in an earlier release, now an array`, key);
         }
         out[key] = v;
+        touched = true;
         continue;
       }
       if (v.length === 0) continue;
       if (existing === undefined && ctx.consume && cleanArray(v as JsonObject[], child)) {
         out[key] = v;
+        touched = true;
         continue;
       }
       let target: Json[];
+      let attached = true;
       if (Array.isArray(existing) && !isLiteralArray(existing, child)) {
         target = existing;
       } else {
@@ -217,50 +205,61 @@ function mergeCompiled(
             `was ${kind(existing)} in an earlier release, now an array of objects`,
             key,
           );
+          delete out[key];
         }
         target = [];
-        out[key] = target;
+        attached = false;
       }
       const index = indexOf(target, ctx);
       ctx.segs.push(key);
-      const items = dedupe(v as JsonObject[], ctx);
-      for (let i = 0; i < items.length; i++) {
-        const item = items[i]!;
+      // Ids seen in this array of this release, to warn about duplicates (only with 2+ objects).
+      const seen: Set<string> | null = v.length > 1 ? new Set() : null;
+      for (let i = 0; i < v.length; i++) {
+        const item = v[i] as JsonObject;
         const k = idKey(item.id);
-        let obj = k === null ? undefined : index.get(k);
         ctx.segs.push(i);
-        if (obj === undefined && k !== null) {
-          const alt = altIdKey(item.id);
-          if (alt !== null && index.has(alt)) {
+        if (seen !== null && k !== null) {
+          if (seen.has(k)) {
             warn(
               ctx,
-              "id-type",
-              `id ${JSON.stringify(item.id)} differs only in type from an earlier id; kept apart`,
+              "duplicate-id",
+              `another object in this array has id ${JSON.stringify(item.id)}; merged into it`,
             );
-          }
+          } else seen.add(k);
         }
+        let obj = k === null ? undefined : index.get(k);
         if (obj === undefined) {
-          if (ctx.consume && clean(item, child)) obj = item;
+          if (k !== null) {
+            const alt = altIdKey(item.id);
+            if (alt !== null && index.has(alt)) {
+              warn(
+                ctx,
+                "id-type",
+                `id ${JSON.stringify(item.id)} differs only in type from an earlier id; kept apart`,
+              );
+            }
+          }
+          if (ctx.consume && !isEmptyObject(item) && clean(item, child)) obj = item;
           else {
             obj = {};
-            mergeCompiled(obj, item, child, ctx, false);
+            if (!mergeCompiled(obj, item, child, ctx)) obj = undefined;
           }
-          target.push(obj);
-          if (k !== null) index.set(k, obj);
-        } else {
-          mergeCompiled(obj, item, child, ctx, false);
-        }
+          if (obj !== undefined) {
+            target.push(obj);
+            if (k !== null) index.set(k, obj);
+            touched = true;
+          }
+        } else if (mergeCompiled(obj, item, child, ctx)) touched = true;
         ctx.segs.pop();
       }
       ctx.segs.pop();
+      if (!attached && target.length > 0) out[key] = target;
     } else if (typeof v === "object") {
       if (existing === undefined && ctx.consume && clean(v, child)) {
-        let empty = true;
-        for (const _ in v) {
-          empty = false;
-          break;
+        if (!isEmptyObject(v)) {
+          out[key] = v;
+          touched = true;
         }
-        if (!empty) out[key] = v;
         continue;
       }
       let target: JsonObject;
@@ -274,31 +273,60 @@ function mergeCompiled(
         target = {};
       }
       ctx.segs.push(key);
-      mergeCompiled(target, v, child, ctx, false);
+      const wrote = mergeCompiled(target, v, child, ctx);
       ctx.segs.pop();
-      if (target !== existing && Object.keys(target).length > 0) out[key] = target;
+      if (wrote) {
+        touched = true;
+        if (target !== existing) out[key] = target;
+      }
     } else {
       if (existing !== undefined && typeof existing === "object" && existing !== null) {
         warn(ctx, "type-conflict", `was ${kind(existing)} in an earlier release, now a literal`, key);
       }
       out[key] = v;
+      touched = true;
     }
   }
+  return touched;
 }
 
-/** Removes objects left empty after `null` removed all their fields (the rules keep no empty objects). */
-function prune(obj: JsonObject, node: MergeNode | undefined): void {
-  for (const key of Object.keys(obj)) {
-    const v = obj[key]!;
-    const child = node?.children?.get(key);
-    if (Array.isArray(v)) {
-      if (isLiteralArray(v, child)) continue;
-      for (const x of v) if (isObject(x)) prune(x, child);
-    } else if (isObject(v)) {
-      prune(v, child);
-      if (Object.keys(v).length === 0) delete obj[key];
-    }
+/**
+ * Objects sharing an id in one array of one release, merged into one object each (at the first
+ * one's place): later fields win, nested objects and identifier-merged arrays are merged the
+ * same way, null is kept as a value. This is what one release says about that object.
+ */
+function combineDuplicates(items: JsonObject[], node: MergeNode | undefined): JsonObject[] {
+  const out: JsonObject[] = [];
+  const at = new Map<string, number>();
+  for (const item of items) {
+    const k = idKey(item.id);
+    const i = k === null ? undefined : at.get(k);
+    if (i === undefined) {
+      if (k !== null) at.set(k, out.length);
+      out.push(item);
+    } else out[i] = overlay(out[i]!, item, node);
   }
+  return out;
+}
+
+function overlay(a: JsonObject, b: JsonObject, node: MergeNode | undefined): JsonObject {
+  const out: JsonObject = { ...a };
+  for (const key in b) {
+    const v = b[key]!;
+    const child = node?.children?.get(key);
+    const prev = out[key];
+    if (isObject(v)) {
+      if (isEmptyObject(v)) continue;
+      out[key] = isObject(prev) ? overlay(prev, v, child) : v;
+    } else if (Array.isArray(v) && !isLiteralArray(v, child)) {
+      if (v.length === 0) continue;
+      out[key] =
+        Array.isArray(prev) && !isLiteralArray(prev, child)
+          ? combineDuplicates([...(prev as JsonObject[]), ...(v as JsonObject[])], child)
+          : v;
+    } else out[key] = v;
+  }
+  return out;
 }
 
 function deepEqual(a: Json, b: Json): boolean {
@@ -335,7 +363,7 @@ function mergeVersioned(
   for (const key in inp) {
     const v = inp[key]!;
     const child = children?.get(key);
-    if (top && child?.omit) continue;
+    if (child?.omit) continue;
     if (top && key === "ocid") {
       out.ocid = v;
       continue;
@@ -362,6 +390,7 @@ function mergeVersioned(
     if (Array.isArray(v) && !isLiteralArray(v, child)) {
       if (v.length === 0) continue;
       let target: Json[];
+      let attached = true;
       if (Array.isArray(existing) && !ctx.versionedLists.has(existing)) {
         target = existing;
       } else {
@@ -372,13 +401,33 @@ function mergeVersioned(
             `was ${isObject(existing) ? "an object" : "a literal"} in an earlier release, now an array of objects`,
             key,
           );
+          delete out[key];
         }
         target = [];
-        out[key] = target;
+        attached = false;
       }
       const index = indexOf(target, ctx);
       ctx.segs.push(key);
-      const items = dedupe(v as JsonObject[], ctx);
+      let items = v as JsonObject[];
+      if (items.length > 1) {
+        const seen = new Set<string>();
+        let dup = false;
+        for (let i = 0; i < items.length; i++) {
+          const k = idKey(items[i]!.id);
+          if (k === null) continue;
+          if (seen.has(k)) {
+            dup = true;
+            ctx.segs.push(i);
+            warn(
+              ctx,
+              "duplicate-id",
+              `another object in this array has id ${JSON.stringify(items[i]!.id)}; merged into it`,
+            );
+            ctx.segs.pop();
+          } else seen.add(k);
+        }
+        if (dup) items = combineDuplicates(items, child);
+      }
       for (let i = 0; i < items.length; i++) {
         const item = items[i]!;
         const k = idKey(item.id);
@@ -388,14 +437,17 @@ function mergeVersioned(
           obj = {};
           if ("id" in item) obj.id = item.id!;
           mergeVersioned(obj, item, child, meta, ctx, false, true);
-          target.push(obj);
-          if (k !== null) index.set(k, obj);
+          if (!isEmptyObject(obj)) {
+            target.push(obj);
+            if (k !== null) index.set(k, obj);
+          }
         } else {
           mergeVersioned(obj, item, child, meta, ctx, false, true);
         }
         ctx.segs.pop();
       }
       ctx.segs.pop();
+      if (!attached && target.length > 0) out[key] = target;
       continue;
     }
     // A literal: a string, number, boolean, null or a whole-list array.
@@ -457,7 +509,6 @@ function ctxFor(warnings: Issue[]): Ctx {
     warnings,
     segs: [],
     releaseId: "",
-    nulled: false,
     consume: false,
   };
 }
@@ -473,16 +524,16 @@ export function compileRelease(
   const lastRelease = sorted[sorted.length - 1];
   const ocid = sorted.find((r) => r.ocid !== undefined)?.ocid ?? null;
   const date = lastRelease && typeof lastRelease.date === "string" ? lastRelease.date : null;
-  const out: JsonObject = { tag: ["compiled"], id: `${ocid}-${date}` };
+  // The reference routine writes a missing ocid or date as None in the id.
+  const out: JsonObject = { tag: ["compiled"], id: `${ocid ?? "None"}-${date ?? "None"}` };
   if (date !== null) out.date = date;
   if (ocid !== null) out.ocid = ocid;
   const ctx = ctxFor(warnings);
   ctx.consume = opts.consume === true;
   for (const r of sorted) {
     ctx.releaseId = String(r.id);
-    mergeCompiled(out, r, rules.merge, ctx, true);
+    mergeCompiled(out, r, rules.merge, ctx);
   }
-  if (ctx.nulled) prune(out, rules.merge);
   return out;
 }
 
