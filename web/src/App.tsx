@@ -29,7 +29,11 @@ function Account() {
   return (
     <div className="header__account">
       <span>
-        Signed in as <strong>{me.displayName}</strong> <span className="role">({ROLE_LABELS[me.role]})</span>
+        Signed in as{" "}
+        <Link to="/account" className="header__signin" title="Your account: password and API tokens">
+          <strong>{me.displayName}</strong>
+        </Link>{" "}
+        <span className="role">({ROLE_LABELS[me.role]})</span>
       </span>
       <button
         type="button"
@@ -60,7 +64,9 @@ export function App() {
     mainRef.current?.focus();
   }, [location]);
 
-  const nav = routes.filter((r) => r.nav && (!r.staffOnly || isStaff(me)));
+  const nav = routes.filter(
+    (r) => r.nav && (!r.staffOnly || isStaff(me)) && (!r.adminOnly || me.role === "admin"),
+  );
 
   return (
     <>

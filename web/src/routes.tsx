@@ -3,6 +3,8 @@
  * `nav` to list it in the navigation bar, `staffOnly` to list it only for signed-in staff.
  */
 import type { ReactNode } from "react";
+import { AccountPage } from "./pages/AccountPage.tsx";
+import { AccountsPage } from "./pages/AccountsPage.tsx";
 import { AuditPage } from "./pages/AuditPage.tsx";
 import { BillingExceptionPage } from "./pages/BillingExceptionPage.tsx";
 import { BillingPage } from "./pages/BillingPage.tsx";
@@ -26,6 +28,8 @@ export interface RouteDef {
   /** Which nav entry is highlighted on this page (defaults to the route's own path). */
   section?: string;
   staffOnly?: boolean;
+  /** List it in the navigation bar only for administrators. */
+  adminOnly?: boolean;
   render: (params: Record<string, string>) => ReactNode;
 }
 
@@ -59,5 +63,7 @@ export const routes: RouteDef[] = [
   { path: "/open-data", nav: "Open data", render: () => <OcdsOpenDataPage /> },
   { path: "/data-quality", nav: "Data quality", render: () => <OcdsQualityPage /> },
   { path: "/audit", nav: "Audit trail", staffOnly: true, render: () => <AuditPage /> },
+  { path: "/accounts", nav: "Accounts", adminOnly: true, render: () => <AccountsPage /> },
+  { path: "/account", render: () => <AccountPage /> },
   { path: "/login", render: () => <LoginPage /> },
 ];

@@ -1,0 +1,46 @@
+/**
+ * Accounts in the dashboard: the administrator's list of accounts and their API tokens, and
+ * every account holder's own password and tokens. Token secrets are shown once, when issued;
+ * lists carry only a token's name, date and public id.
+ */
+import type { AccountInfo, ApiTokenInfo } from "../../src/store/users.ts";
+import { apiGet, apiPost } from "./api.ts";
+
+export type { AccountInfo, ApiTokenInfo };
+
+/** Roles an account can hold, in the order the forms offer them. */
+export const ACCOUNT_ROLE_OPTIONS: [AccountInfo["role"], string][] = [
+  ["admin", "Administrator"],
+  ["commercial", "Commercial lead"],
+  ["contract-manager", "Contract manager"],
+  ["finance", "Finance"],
+  ["scrutineer", "Scrutineer (reads everything, changes nothing)"],
+];
+
+/** The shortest password the server accepts (MIN_PASSWORD_LENGTH in src/store/users.ts). */
+export const MIN_PASSWORD = 8;
+
+const user = (username: string) => `/api/users/${encodeURIComponent(username)}`;
+
+export const accountsApi = {
+  list: () => apiGet<AccountInfo[]>("/api/users"),
+  add: (a: { username: string; displayName?: string; role: string; password: string; reason: string }) =>
+    apiPost<AccountInfo>("/api/users", a),
+  tokens: (username: string) => apiGet<ApiTokenInfo[]>(`${user(username)}/tokens`),
+  issueToken: (username: string, name: string, reason: string) =>
+    apiPost<{ token: string }>(`${user(username)}/tokens`, { name, reason }),
+  revokeToken: (username: string, id: string, reason: string) =>
+    apiPost<ApiTokenInfo>(`${user(username)}/tokens/revoke`, { id, reason }),
+  resetPassword: (username: string, password: string, reason: string) =>
+    apiPost<{ ok: boolean }>(`${user(username)}/password`, { password, reason }),
+  changeRole: (username: string, role: string, reason: string) =>
+    apiPost<AccountInfo>(`${user(username)}/role`, { role, reason }),
+  setDisabled: (username: string, disabled: boolean, reason: string) =>
+    apiPost<AccountInfo>(`${user(username)}/disabled`, { disabled, reason }),
+
+  /** The caller's own account. */
+  changeOwnPassword: (currentPassword: string, newPassword: string) =>
+    apiPost<{ ok: boolean }>("/api/auth/password", { currentPassword, newPassword }),
+  ownTokens: () => apiGet<ApiTokenInfo[]>("/api/auth/tokens"),
+  revokeOwnToken: (id: string) => apiPost<ApiTokenInfo>("/api/auth/tokens/revoke", { id }),
+};

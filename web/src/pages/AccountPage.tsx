@@ -1,0 +1,150 @@
+/**
+ * `/account` (every signed-in account, the scrutineer included): change your own password and
+ * see or revoke your own API tokens. Changing the password ends your other browser sessions.
+ */
+import { type FormEvent, useState } from "react";
+import { MIN_PASSWORD, accountsApi } from "../api-accounts.ts";
+import { ROLE_LABELS, isStaff, useAuth } from "../auth.tsx";
+import { Facts } from "../components/Facts.tsx";
+import { ErrorPanel, Loading } from "../components/Status.tsx";
+import { Link, useLocation } from "../router.tsx";
+import { useApi } from "../useApi.ts";
+import { AccountStyles, Field, Outcome, TokenTable, useSave } from "./AccountForms.tsx";
+import { usePageTitle } from "./title.ts";
+
+function PasswordForm() {
+  const [current, setCurrent] = useState("");
+  const [next, setNext] = useState("");
+  const [again, setAgain] = useState("");
+  const s = useSave();
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const ok = await s.run(
+      () =>
+        !current
+          ? "Enter your current password."
+          : next.length < MIN_PASSWORD
+            ? `The new password must be at least ${MIN_PASSWORD} characters.`
+            : next !== again
+              ? "The two new passwords differ: type the same one twice."
+              : null,
+      async () => {
+        await accountsApi.changeOwnPassword(current, next);
+        return "Password changed. Your other browser sessions have been signed out.";
+      },
+    );
+    if (ok) {
+      setCurrent("");
+      setNext("");
+      setAgain("");
+    }
+  };
+  return (
+    <section aria-labelledby="password-heading">
+      <h2 id="password-heading">Change your password</h2>
+      <Outcome prefix="password" error={s.error} done={s.done} />
+      <form className="form" onSubmit={submit} noValidate aria-label="Change your password">
+        <Field id="password-current" label="Current password">
+          <input
+            id="password-current"
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+          />
+        </Field>
+        <Field id="password-new" label="New password" hint={`At least ${MIN_PASSWORD} characters.`}>
+          <input
+            id="password-new"
+            type="password"
+            autoComplete="new-password"
+            aria-describedby="password-new-hint"
+            value={next}
+            onChange={(e) => setNext(e.target.value)}
+          />
+        </Field>
+        <Field id="password-again" label="New password again">
+          <input
+            id="password-again"
+            type="password"
+            autoComplete="new-password"
+            value={again}
+            onChange={(e) => setAgain(e.target.value)}
+          />
+        </Field>
+        <button type="submit" className="button" disabled={s.busy}>
+          {s.busy ? "Saving…" : "Change password"}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function OwnTokens() {
+  const [version, setVersion] = useState(0);
+  const tokens = useApi(accountsApi.ownTokens, `own-tokens:${version}`);
+  const s = useSave(() => setVersion((v) => v + 1));
+  return (
+    <section aria-labelledby="tokens-heading">
+      <h2 id="tokens-heading">Your API tokens</h2>
+      <p className="muted">
+        Scripts use a token instead of your password. An administrator issues them; revoke one you no longer
+        use and it stops working at once.
+      </p>
+      <Outcome prefix="tokens" error={s.error} done={s.done} />
+      {tokens.error ? <ErrorPanel error={tokens.error} /> : null}
+      {tokens.data ? (
+        <TokenTable
+          caption="Your API tokens"
+          tokens={tokens.data}
+          busy={s.busy}
+          onRevoke={(t) =>
+            s.run(
+              () => null,
+              async () => {
+                await accountsApi.revokeOwnToken(t.id);
+                return `Token “${t.name}” revoked.`;
+              },
+            )
+          }
+        />
+      ) : tokens.loading ? (
+        <Loading what="Loading your tokens" />
+      ) : null}
+    </section>
+  );
+}
+
+export function AccountPage() {
+  usePageTitle("Your account");
+  const { me, ready } = useAuth();
+  const location = useLocation();
+  if (!ready) return <Loading />;
+  if (!isStaff(me)) {
+    return (
+      <div className="narrow">
+        <h1>Your account</h1>
+        <p>
+          <Link to={`/login?next=${encodeURIComponent(location)}`}>Sign in</Link> to change your password or
+          manage your API tokens.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <>
+      <AccountStyles />
+      <h1>Your account</h1>
+      <Facts
+        label="Your account"
+        facts={[
+          { label: "Username", value: me.username },
+          { label: "Name", value: me.displayName },
+          { label: "Role", value: ROLE_LABELS[me.role] },
+        ]}
+      />
+      <PasswordForm />
+      <OwnTokens />
+    </>
+  );
+}
