@@ -5,12 +5,12 @@
  * save names its reason, which goes to the audit trail; the server checks every value again.
  * Shown to the roles that may make these changes (admin, commercial, contract manager).
  */
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { changeNoticeRequired } from "../../../src/ocds/notices/uk10-change.ts";
 import { tryParsePounds } from "../../../src/shared/money.ts";
-import { ApiError } from "../api.ts";
 import { type ContractEvents, ocdsApi } from "../api-ocds.ts";
 import { formatDate } from "../format.ts";
+import { Field, Outcome, ReasonAndPublish, useSave } from "./Form.tsx";
 
 export interface ContractBasics {
   id: string;
@@ -36,107 +36,6 @@ const ENDINGS: [string, string][] = [
 ];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** One form's state: the message after a save, the error that stopped it, and whether it is saving. */
-function useSave(onSaved: () => void) {
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (check: () => string | null, save: () => Promise<string>): Promise<boolean> => {
-    setDone(null);
-    const problem = check();
-    if (problem) {
-      setError(problem);
-      return false;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      setDone(await save());
-      onSaved();
-      return true;
-    } catch (e) {
-      setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { error, done, busy, run };
-}
-
-function Field({
-  id,
-  label,
-  hint,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  children: ReactNode;
-}) {
-  return (
-    <div className="form__group">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="muted form__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {children}
-    </div>
-  );
-}
-
-function Outcome({ prefix, error, done }: { prefix: string; error: string | null; done: string | null }) {
-  return (
-    <>
-      {error ? (
-        <div className="error-panel" role="alert" id={`${prefix}-error`}>
-          <p>{error}</p>
-        </div>
-      ) : null}
-      {done ? (
-        <p className="ocds-ok" role="status">
-          {done}
-        </p>
-      ) : null}
-    </>
-  );
-}
-
-/** The reason and the "publish" box every form ends with. */
-function ReasonAndPublish({
-  prefix,
-  reason,
-  setReason,
-  published,
-  setPublished,
-}: {
-  prefix: string;
-  reason: string;
-  setReason: (v: string) => void;
-  published: boolean;
-  setPublished: (v: boolean) => void;
-}) {
-  return (
-    <>
-      <Field id={`${prefix}-reason`} label="Reason (kept in the audit trail)">
-        <input id={`${prefix}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </Field>
-      <div className="form__group form__check">
-        <input
-          id={`${prefix}-published`}
-          type="checkbox"
-          checked={published}
-          onChange={(e) => setPublished(e.target.checked)}
-        />
-        <label htmlFor={`${prefix}-published`}>Published (the public and the open data can see it)</label>
-      </div>
-    </>
-  );
-}
 
 function KpiForm({ contractId, onSaved }: { contractId: string; onSaved: () => void }) {
   const [id, setId] = useState("");
