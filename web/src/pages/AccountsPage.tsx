@@ -298,30 +298,18 @@ function Tokens({ account }: { account: AccountInfo }) {
         A script signs in as this account with a token. Only the name, date and id are kept on view; the
         secret is shown once, when the token is issued.
       </p>
-      <div data-form="token">
-        <Outcome prefix="token" error={issue.error} done={issued ? null : issue.done} />
-        {issued ? <SecretOnce name={issued.name} token={issued.token} /> : null}
-        <form className="form" onSubmit={submit} noValidate aria-label="Issue an API token">
-          <Field id="token-name" label="Token name" hint="What it is for, e.g. month-end export.">
-            <input
-              id="token-name"
-              aria-describedby="token-name-hint"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-            />
-          </Field>
-          <ReasonField prefix="token" reason={reason} setReason={setReason} />
-          <button type="submit" className="button" disabled={issue.busy}>
-            {issue.busy ? "Issuing…" : "Issue token"}
-          </button>
-        </form>
-      </div>
       <div data-form="revoke">
         <Outcome prefix="revoke" error={revoke.error} done={revoke.done} />
         {tokens.error ? <ErrorPanel error={tokens.error} /> : null}
         {tokens.data && tokens.data.length > 0 ? (
           <div className="form">
-            <ReasonField prefix="revoke" reason={revokeReason} setReason={setRevokeReason} />
+            <Field id="revoke-reason" label="Reason for revoking (kept in the audit trail)">
+              <input
+                id="revoke-reason"
+                value={revokeReason}
+                onChange={(e) => setRevokeReason(e.target.value)}
+              />
+            </Field>
           </div>
         ) : null}
         {tokens.data ? (
@@ -344,6 +332,25 @@ function Tokens({ account }: { account: AccountInfo }) {
         ) : tokens.loading ? (
           <Loading what="Loading the tokens" />
         ) : null}
+      </div>
+      <div data-form="token">
+        <h3>Issue an API token</h3>
+        <Outcome prefix="token" error={issue.error} done={issued ? null : issue.done} />
+        {issued ? <SecretOnce name={issued.name} token={issued.token} /> : null}
+        <form className="form" onSubmit={submit} noValidate aria-label="Issue an API token">
+          <Field id="token-name" label="Token name" hint="What it is for, e.g. month-end export.">
+            <input
+              id="token-name"
+              aria-describedby="token-name-hint"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+          </Field>
+          <ReasonField prefix="token" reason={reason} setReason={setReason} />
+          <button type="submit" className="button" disabled={issue.busy}>
+            {issue.busy ? "Issuing…" : "Issue token"}
+          </button>
+        </form>
       </div>
     </section>
   );
