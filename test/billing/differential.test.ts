@@ -9,12 +9,13 @@
  * quoted fields, blank trailing lines and money as "12", "12.5" or "12.50".
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Command } from "commander";
 import { afterAll, describe, expect, it } from "vitest";
 import { registerBilling } from "../../src/cli/commands/billing.ts";
+import { InputError } from "../../src/shared/errors.ts";
 import {
   type RefWorld,
   type Row,
@@ -261,11 +262,102 @@ function writeCsv(r: Rng, path: string, columns: string[], rows: Row[]): void {
   const eol = r.chance(0.3) ? "\r\n" : "\n";
   const field = (v: string) => (quoteAll || /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const out: string[] = [cols.map(field).join(",")];
-  for (const row of rows)
-    out.push(cols.map((c) => field(c === "note" ? r.pick(["", 'see, "ref"', "x\ny"]) : row[c]!)).join(","));
+  for (const row of rows) {
+    const fields = cols.map((c) => field(c === "note" ? r.pick(["", 'see, "ref"', "x\ny"]) : row[c]!));
+    if (row.__truncate) fields.length = Math.max(0, fields.length - Number(row.__truncate));
+    if (row.__extra) fields.push("x");
+    out.push(fields.join(","));
+  }
   let text = out.join(eol) + (r.chance(0.8) ? eol : "");
   if (r.chance(0.2)) text += eol;
   writeFileSync(path, (r.chance(0.2) ? "\uFEFF" : "") + text);
+}
+
+const BAD_VALUES: Record<string, string[]> = {
+  id: [""],
+  date: ["2015-02-29", "01/03/2016", "2016-13-01", "2016-2-1", ""],
+  "opt-date": ["2016-02-30", "before"],
+  money: ["ten", "1.005", "", "12,50", "£3", ".5"],
+  number: ["x", "", "1e3"],
+  event: ["fitted", "START", ""],
+};
+/** Columns that can be made bad, per file, and the kind of value each holds. */
+const KINDS: Record<string, [string, string][]> = {
+  "subjects.csv": [["subject_id", "id"]],
+  "orders.csv": [
+    ["order_id", "id"],
+    ["start_date", "date"],
+    ["end_date", "opt-date"],
+  ],
+  "service_events.csv": [
+    ["order_id", "id"],
+    ["event", "event"],
+    ["date", "date"],
+  ],
+  "custody.csv": [
+    ["from_date", "date"],
+    ["to_date", "opt-date"],
+  ],
+  "deaths.csv": [["date_of_death", "date"]],
+  "departures.csv": [["return_date", "opt-date"]],
+  "prices.csv": [
+    ["valid_to", "opt-date"],
+    ["unit_price", "money"],
+  ],
+  "invoice_lines.csv": [
+    ["line_id", "id"],
+    ["period_start", "date"],
+    ["period_end", "opt-date"],
+    ["units", "number"],
+    ["unit_price", "money"],
+    ["amount", "money"],
+  ],
+};
+const START_OF: Record<string, string> = {
+  end_date: "start_date",
+  to_date: "from_date",
+  return_date: "departure_date",
+  valid_to: "valid_from",
+  period_end: "period_start",
+};
+
+/** Copies of a few rows made bad (a wrong value, too few or too many fields, an order twice). */
+function injectBadRows(seed: number, w: RefWorld): RefWorld {
+  const r = rng(seed ^ 0xbad);
+  const out: RefWorld = { ...w };
+  const keys: [keyof RefWorld, string][] = [
+    ["subjects", "subjects.csv"],
+    ["orders", "orders.csv"],
+    ["serviceEvents", "service_events.csv"],
+    ["custody", "custody.csv"],
+    ["deaths", "deaths.csv"],
+    ["departures", "departures.csv"],
+    ["prices", "prices.csv"],
+    ["invoiceLines", "invoice_lines.csv"],
+  ];
+  for (let k = r.int(1, 4); k > 0; k--) {
+    const [key, file] = r.pick(keys);
+    const rows = out[key];
+    if (!rows || rows.length === 0) continue;
+    const copy = [...rows];
+    const bad: Row = { ...r.pick(rows) };
+    const how = r.next();
+    if (how < 0.15) bad.__truncate = String(r.int(1, 2));
+    else if (how < 0.25) bad.__extra = "1";
+    else if (!(how < 0.35 && key === "orders")) {
+      // (an order row copied as it is is a second definition of the order)
+      const [col, kind] = r.pick(KINDS[file]!);
+      const v = r.pick(BAD_VALUES[kind]!);
+      if (v === "before") {
+        // An end before its start (or an impossible date where the row has no end).
+        if (bad[col] === "") bad[col] = "2016-02-30";
+        else bad[col] = iso(Date.parse(bad[START_OF[col]!]!) / 86_400_000 - 1);
+      } else bad[col] = v;
+    }
+    copy.splice(r.int(0, copy.length), 0, bad);
+    out[key] = copy;
+  }
+  return out;
 }
 
 function writeWorld(seed: number, w: RefWorld): string {
@@ -287,13 +379,13 @@ function writeWorld(seed: number, w: RefWorld): string {
 }
 
 /** Runs `nous billing reconcile` in this process (the CLI's own adapter code). */
-async function reconcileInProcess(data: string, out: string): Promise<void> {
+async function reconcileInProcess(data: string, out: string, ...more: string[]): Promise<void> {
   const program = new Command().exitOverride();
   registerBilling(program);
   const write = process.stdout.write;
   process.stdout.write = (() => true) as typeof process.stdout.write;
   try {
-    await program.parseAsync(["billing", "reconcile", "--data", data, "--out", out, "--quiet"], {
+    await program.parseAsync(["billing", "reconcile", "--data", data, "--out", out, "--quiet", ...more], {
       from: "user",
     });
   } finally {
@@ -301,15 +393,32 @@ async function reconcileInProcess(data: string, out: string): Promise<void> {
   }
 }
 
-function expectSame(seed: number, data: string, out: string): void {
-  const ref = referenceReconcile(readRefFolder(data));
+function expectSame(seed: number, data: string, out: string, rejectsFile?: string): void {
+  const { world, rejects } = readRefFolder(data);
+  const ref = referenceReconcile(world);
   const csv = readFileSync(join(out, "exceptions.csv"), "utf8");
   const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"));
   expect(csv, `seed ${seed} (${data}): exceptions.csv`).toBe(referenceExceptionsCsv(ref.exceptions));
-  expect(summary, `seed ${seed} (${data}): summary.json`).toEqual(ref.summary);
+  if (rejectsFile === undefined) {
+    expect(rejects, `seed ${seed}: no bad rows were generated`).toEqual([]);
+    expect(summary, `seed ${seed} (${data}): summary.json`).toEqual(ref.summary);
+    return;
+  }
+  expect(summary, `seed ${seed} (${data}): summary.json`).toEqual({
+    ...ref.summary,
+    rejectedRows: rejects.length,
+  });
+  const got = readFileSync(rejectsFile, "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split(",").slice(0, 3).join(","));
+  expect(got, `seed ${seed} (${data}): rejects`).toEqual(
+    rejects.map((x) => `${x.file},${x.line},${x.column}`),
+  );
 }
 
-const SEEDS = 300;
+const SEEDS = 250;
 
 describe("billing engine against the naive reference", () => {
   it(`agrees on ${SEEDS} seeded nasty data sets (through the CLI adapter)`, async () => {
@@ -327,6 +436,44 @@ describe("billing engine against the naive reference", () => {
     // The generator really reaches every rule, and plenty of rows are compared.
     expect([...rulesSeen].sort()).toEqual(["B01", "B02", "B03", "B04", "B05", "B06", "B07", "B08", "B09"]);
     expect(exceptions).toBeGreaterThan(SEEDS * 2);
+  }, 60_000);
+
+  it("sets aside the same bad rows with --rejects, and agrees on the rest", async () => {
+    let rejected = 0;
+    for (let seed = 5001; seed <= 5080; seed++) {
+      const data = writeWorld(seed, injectBadRows(seed, generateWorld(seed)));
+      const out = join(work, `out-${seed}`);
+      const rejects = join(work, `rejects-${seed}.csv`);
+      await reconcileInProcess(data, out, "--rejects", rejects);
+      expectSame(seed, data, out, rejects);
+      rejected += readRefFolder(data).rejects.length;
+    }
+    expect(rejected).toBeGreaterThan(80);
+  }, 60_000);
+
+  it("without --rejects stops at the first bad row with file:line: column and writes nothing", async () => {
+    let stopped = 0;
+    for (let seed = 6001; seed <= 6040; seed++) {
+      const data = writeWorld(seed, injectBadRows(seed, generateWorld(seed)));
+      const first = readRefFolder(data).rejects[0];
+      const out = join(work, `out-${seed}`);
+      let err: unknown = null;
+      try {
+        await reconcileInProcess(data, out);
+      } catch (e) {
+        err = e;
+      }
+      if (first === undefined) {
+        expect(err, `seed ${seed}`).toBeNull();
+        continue;
+      }
+      stopped++;
+      expect(err, `seed ${seed}`).toBeInstanceOf(InputError);
+      const loc = (err as InputError).location;
+      expect({ file: loc.file, line: loc.line, column: loc.path }, `seed ${seed} (${data})`).toEqual(first);
+      expect(existsSync(out), `seed ${seed}: nothing written`).toBe(false);
+    }
+    expect(stopped).toBeGreaterThan(30);
   }, 60_000);
 
   it("agrees through the real `nous` command on a few seeds", () => {

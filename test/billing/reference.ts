@@ -17,7 +17,7 @@
  * - Several dates of death for a subject: the earliest counts.
  * - Events are matched to orders by order_id alone.
  */
-import { readFileSync, existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 export type Row = Record<string, string>;
@@ -44,23 +44,35 @@ export interface RefException {
   pence: bigint;
 }
 
+/** A CSV record: its fields and the line of the file it starts on (1-based). */
+export interface CsvRecord {
+  line: number;
+  fields: string[];
+}
+
 /** A plain RFC 4180 reader: BOM, CRLF, quotes with "" escapes, blank lines skipped. */
-export function parseCsv(text: string): Row[] {
+export function parseCsvRecords(text: string): CsvRecord[] {
   if (text.startsWith("\uFEFF")) text = text.slice(1);
-  const records: string[][] = [];
+  const records: CsvRecord[] = [];
   let field = "";
   let record: string[] = [];
   let inQuotes = false;
   let wasQuoted = false;
+  let line = 1;
+  let recordLine = 1;
   const endField = () => {
     record.push(field);
     field = "";
     wasQuoted = false;
   };
   const endRecord = () => {
+    // A blank line is no record; a line holding only "" is a record with one empty field.
+    const blank = record.length === 0 && field === "" && !wasQuoted;
     endField();
-    if (!(record.length === 1 && record[0] === "")) records.push(record);
+    if (!blank) records.push({ line: recordLine, fields: record });
     record = [];
+    line++;
+    recordLine = line;
   };
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
@@ -70,7 +82,10 @@ export function parseCsv(text: string): Row[] {
           field += '"';
           i++;
         } else inQuotes = false;
-      } else field += c;
+      } else {
+        if (c === "\n") line++;
+        field += c;
+      }
     } else if (c === '"' && field === "" && !wasQuoted) {
       inQuotes = true;
       wasQuoted = true;
@@ -82,31 +97,179 @@ export function parseCsv(text: string): Row[] {
     else field += c;
   }
   if (field !== "" || record.length > 0 || wasQuoted) endRecord();
-  const [header, ...rows] = records;
+  return records;
+}
+
+/** Rows of a CSV text as objects keyed by the (trimmed) header names. */
+export function parseCsv(text: string): Row[] {
+  const [header, ...rows] = parseCsvRecords(text);
   if (!header) return [];
-  const names = header.map((h) => h.trim());
+  const names = header.fields.map((h) => h.trim());
   return rows.map((r) => {
     const o: Row = {};
     names.forEach((n, i) => {
-      if (!(n in o)) o[n] = r[i] ?? "";
+      if (!(n in o)) o[n] = r.fields[i] ?? "";
     });
     return o;
   });
 }
 
-/** Reads a data folder into a RefWorld. */
-export function readRefFolder(dir: string): RefWorld {
-  const read = (f: string) => parseCsv(readFileSync(join(dir, f), "utf8"));
-  const opt = (f: string) => (existsSync(join(dir, f)) ? read(f) : undefined);
+/** A row the specification calls bad: where it is and which column is wrong. */
+export interface RefReject {
+  file: string;
+  line: number;
+  column: string;
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+function isDate(v: string): boolean {
+  const m = ISO.exec(v);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const t = new Date(0);
+  t.setUTCFullYear(y, mo - 1, d);
+  return t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+type Check = [
+  column: string,
+  kind: "id" | "date" | "opt-date" | "money" | "number" | "event",
+  after?: string,
+];
+
+/** Each file's columns in the order they are checked, and what each must hold. */
+const CHECKS: Record<string, Check[]> = {
+  "subjects.csv": [["subject_id", "id"]],
+  "orders.csv": [
+    ["order_id", "id"],
+    ["subject_id", "id"],
+    ["service_code", "id"],
+    ["start_date", "date"],
+    ["end_date", "opt-date", "start_date"],
+  ],
+  "service_events.csv": [
+    ["order_id", "id"],
+    ["subject_id", "id"],
+    ["event", "event"],
+    ["date", "date"],
+  ],
+  "custody.csv": [
+    ["subject_id", "id"],
+    ["from_date", "date"],
+    ["to_date", "opt-date", "from_date"],
+  ],
+  "deaths.csv": [
+    ["subject_id", "id"],
+    ["date_of_death", "date"],
+  ],
+  "departures.csv": [
+    ["subject_id", "id"],
+    ["departure_date", "date"],
+    ["return_date", "opt-date", "departure_date"],
+  ],
+  "prices.csv": [
+    ["contract_id", "id"],
+    ["service_code", "id"],
+    ["valid_from", "date"],
+    ["valid_to", "opt-date", "valid_from"],
+    ["unit_price", "money"],
+  ],
+  "invoice_lines.csv": [
+    ["invoice_id", "id"],
+    ["line_id", "id"],
+    ["contract_id", "id"],
+    ["subject_id", "id"],
+    ["order_id", "id"],
+    ["service_code", "id"],
+    ["period_start", "date"],
+    ["period_end", "date", "period_start"],
+    ["units", "number"],
+    ["unit_price", "money"],
+    ["amount", "money"],
+  ],
+};
+
+/** The first wrong column of a row, or null when the row is good. */
+function badColumn(file: string, names: string[], fields: string[]): string | null {
+  if (fields.length > names.length) return "row";
+  for (const [col, kind, after] of CHECKS[file]!) {
+    const i = names.indexOf(col);
+    if (i >= fields.length) return col;
+    const v = fields[i]!;
+    const ok =
+      kind === "id"
+        ? v !== ""
+        : kind === "date"
+          ? isDate(v)
+          : kind === "opt-date"
+            ? v === "" || isDate(v)
+            : kind === "money"
+              ? /^-?\d{1,13}(\.\d{1,2})?$/.test(v)
+              : kind === "number"
+                ? /^-?\d+(\.\d+)?$/.test(v)
+                : v === "start" || v === "stop";
+    if (!ok) return col;
+    if (after && v !== "" && v < fields[names.indexOf(after)]!) return col;
+  }
+  return null;
+}
+
+/** The files in the order they are read (so the first bad row is the one a run stops at). */
+export const FILE_ORDER = [
+  "subjects.csv",
+  "orders.csv",
+  "service_events.csv",
+  "custody.csv",
+  "deaths.csv",
+  "departures.csv",
+  "prices.csv",
+  "invoice_lines.csv",
+];
+
+/**
+ * Reads a data folder into a RefWorld, setting bad rows aside (a wrong or missing value, an end
+ * before its start, a second definition of an order, more fields than the header).
+ */
+export function readRefFolder(dir: string): { world: RefWorld; rejects: RefReject[] } {
+  const rejects: RefReject[] = [];
+  const files: Record<string, Row[] | undefined> = {};
+  for (const f of FILE_ORDER) {
+    const path = join(dir, f);
+    if (!existsSync(path)) continue;
+    const [header, ...records] = parseCsvRecords(readFileSync(path, "utf8"));
+    const names = header!.fields.map((h) => h.trim());
+    const rows: Row[] = [];
+    const orderIds = new Set<string>();
+    for (const r of records) {
+      let bad = badColumn(f, names, r.fields);
+      const o: Row = {};
+      names.forEach((n, i) => {
+        if (!(n in o)) o[n] = r.fields[i] ?? "";
+      });
+      if (bad === null && f === "orders.csv") {
+        if (orderIds.has(o.order_id!)) bad = "order_id";
+        else orderIds.add(o.order_id!);
+      }
+      if (bad !== null) rejects.push({ file: f, line: r.line, column: bad });
+      else rows.push(o);
+    }
+    files[f] = rows;
+  }
   return {
-    invoiceLines: read("invoice_lines.csv"),
-    orders: read("orders.csv"),
-    serviceEvents: read("service_events.csv"),
-    subjects: read("subjects.csv"),
-    prices: read("prices.csv"),
-    custody: opt("custody.csv"),
-    deaths: opt("deaths.csv"),
-    departures: opt("departures.csv"),
+    world: {
+      invoiceLines: files["invoice_lines.csv"]!,
+      orders: files["orders.csv"]!,
+      serviceEvents: files["service_events.csv"]!,
+      subjects: files["subjects.csv"]!,
+      prices: files["prices.csv"]!,
+      custody: files["custody.csv"],
+      deaths: files["deaths.csv"],
+      departures: files["departures.csv"],
+    },
+    rejects,
   };
 }
 
