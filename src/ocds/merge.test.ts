@@ -297,6 +297,21 @@ describe("consume mode (inputs reused, not copied)", () => {
       }),
     ],
   ];
+  cases.push([
+    r("1", "2020-01-01T00:00:00Z", {
+      tender: { title: "A", items: [{ quantity: 1, id: "1" }, {}], status: "planned" },
+      awards: [{ title: "x", id: "a" }],
+    }),
+    r("2", "2020-02-01T00:00:00Z", {
+      tender: { title: null, items: [{ id: "1", quantity: null }] },
+      awards: [
+        { id: "b", suppliers: [{ name: "S", id: "s" }] },
+        { id: "b", title: "y" },
+      ],
+      contracts: [{ id: null, title: "c" }],
+    }),
+    r("3", "2020-03-01T00:00:00Z", { tender: { title: "B", value: { amount: null } } }),
+  ]);
   it("gives the same compiled release as copying", () => {
     for (const rs of cases) {
       const copied = compileRelease(structuredClone(rs));

@@ -34,6 +34,12 @@ export interface MergeOptions {
   consume?: boolean;
 }
 
+/**
+ * Marks a field that `null` removed from the compiled release. The field keeps its place (as in
+ * the reference routine, a field comes back where it was first seen) and is dropped at the end.
+ */
+const REMOVED: JsonObject = Object.freeze({}) as JsonObject;
+
 interface Ctx {
   /** Per-merge index of identifier-merged arrays (id -> object), and the versioned-value lists. */
   indexes: Map<Json[], Map<string, JsonObject>>;
@@ -42,6 +48,8 @@ interface Ctx {
   segs: (string | number)[];
   releaseId: string;
   consume: boolean;
+  /** True once a REMOVED mark was written. */
+  removed: boolean;
 }
 
 function currentPath(ctx: Ctx, key?: string): string {
@@ -147,7 +155,13 @@ function cleanArray(arr: JsonObject[], node: MergeNode | undefined): boolean {
   if (arr.length === 0) return false;
   let seen: Set<string> | null = null;
   for (const item of arr) {
-    if (isEmptyObject(item) || !clean(item, node)) return false;
+    // A new object in an identifier-merged array starts with its id, as in the reference routine.
+    let first: string | undefined;
+    for (const k in item) {
+      first = k;
+      break;
+    }
+    if (first === undefined || (first !== "id" && "id" in item) || !clean(item, node)) return false;
     if (arr.length > 1) {
       const k = idKey(item.id);
       if (k !== null) {
@@ -174,10 +188,12 @@ function mergeCompiled(out: JsonObject, inp: JsonObject, node: MergeNode | undef
     if (child?.omit) continue;
     if (v === null) {
       touched = true;
-      if (key in out) delete out[key];
+      out[key] = REMOVED;
+      ctx.removed = true;
       continue;
     }
-    const existing = out[key];
+    let existing: Json | undefined = out[key];
+    if (existing === REMOVED) existing = undefined;
     if (Array.isArray(v)) {
       if (isLiteralArray(v, child)) {
         if (existing !== undefined && !Array.isArray(existing)) {
@@ -205,7 +221,6 @@ function mergeCompiled(out: JsonObject, inp: JsonObject, node: MergeNode | undef
             `was ${kind(existing)} in an earlier release, now an array of objects`,
             key,
           );
-          delete out[key];
         }
         target = [];
         attached = false;
@@ -239,10 +254,13 @@ function mergeCompiled(out: JsonObject, inp: JsonObject, node: MergeNode | undef
               );
             }
           }
-          if (ctx.consume && !isEmptyObject(item) && clean(item, child)) obj = item;
+          if (ctx.consume && cleanArray([item], child)) obj = item;
           else {
             obj = {};
+            if ("id" in item) obj.id = null;
             if (!mergeCompiled(obj, item, child, ctx)) obj = undefined;
+            // A null id is no id; an id left null was omitted by the schema.
+            else if (obj.id === REMOVED || obj.id === null) delete obj.id;
           }
           if (obj !== undefined) {
             target.push(obj);
@@ -268,7 +286,6 @@ function mergeCompiled(out: JsonObject, inp: JsonObject, node: MergeNode | undef
       } else {
         if (existing !== undefined) {
           warn(ctx, "type-conflict", `was ${kind(existing)} in an earlier release, now an object`, key);
-          delete out[key];
         }
         target = {};
       }
@@ -288,6 +305,17 @@ function mergeCompiled(out: JsonObject, inp: JsonObject, node: MergeNode | undef
     }
   }
   return touched;
+}
+
+/** Drops the fields marked REMOVED, once all releases are merged. */
+function dropRemoved(o: JsonObject): void {
+  for (const key in o) {
+    const v = o[key]!;
+    if (v === REMOVED) delete o[key];
+    else if (Array.isArray(v)) {
+      for (const x of v) if (isObject(x)) dropRemoved(x);
+    } else if (isObject(v)) dropRemoved(v);
+  }
 }
 
 /**
@@ -510,6 +538,7 @@ function ctxFor(warnings: Issue[]): Ctx {
     segs: [],
     releaseId: "",
     consume: false,
+    removed: false,
   };
 }
 
@@ -534,6 +563,7 @@ export function compileRelease(
     ctx.releaseId = String(r.id);
     mergeCompiled(out, r, rules.merge, ctx);
   }
+  if (ctx.removed) dropRemoved(out);
   return out;
 }
 

@@ -496,3 +496,46 @@ describe("merging through the CLI", () => {
     });
   });
 });
+
+describe("merging: field order (first seen, as in the reference routine)", () => {
+  it("puts a field removed by null and set again back where it was first seen", () => {
+    const c = body(
+      rel(1, { tender: { title: "T", status: "planned", description: "D" } }),
+      rel(2, { tender: { title: null } }),
+      rel(3, { tender: { title: "T2", mainProcurementCategory: "works" } }),
+    );
+    expect(JSON.stringify(c)).toBe(
+      JSON.stringify({
+        tender: { title: "T2", status: "planned", description: "D", mainProcurementCategory: "works" },
+      }),
+    );
+  });
+
+  it("gives a field first seen as null its place for when it gets a value", () => {
+    const c = body(
+      rel(1, { tender: { title: null, status: "planned" } }),
+      rel(2, { tender: { title: "T" } }),
+    );
+    expect(Object.keys(c.tender as JsonObject)).toEqual(["title", "status"]);
+  });
+
+  it("starts each new object of an identifier-merged array with its id", () => {
+    const rs = [rel(1, { awards: [{ title: "A", id: "a", status: "pending" }] })];
+    for (const c of [
+      compileRelease(structuredClone(rs)),
+      compileRelease(structuredClone(rs), { consume: true }),
+    ]) {
+      expect(JSON.stringify(c.awards)).toBe(JSON.stringify([{ id: "a", title: "A", status: "pending" }]));
+    }
+    expect(Object.keys((versioned(...rs).awards as JsonObject[])[0]!)).toEqual(["id", "title", "status"]);
+  });
+
+  it("merges objects whose id is null with each other (equal id values), without writing the id", () => {
+    expect(
+      body(
+        rel(1, { awards: [{ id: null, title: "A" }] }),
+        rel(2, { awards: [{ id: null, status: "active" }] }),
+      ),
+    ).toStrictEqual({ awards: [{ title: "A", status: "active" }] });
+  });
+});
