@@ -46,7 +46,10 @@ function rng(seed: number) {
 }
 type Rng = ReturnType<typeof rng>;
 
-const BASE = Date.UTC(2016, 1, 10) / 86_400_000; // around a leap day
+/** Around a leap day, across 1970-01-01 (day 0), and around 2100's missing leap day. */
+const BASES = [Date.UTC(2016, 1, 10), Date.UTC(1969, 11, 20), Date.UTC(2100, 1, 10)].map(
+  (t) => t / 86_400_000,
+);
 const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
 
 function money(r: Rng, pence: number): string {
@@ -69,7 +72,8 @@ function generateWorld(seed: number): RefWorld {
   const subjects = subjectPool.slice(0, nSubjects);
   const services = r.chance(0.6) ? ["EM", "GPS"] : ["EM"];
   const contracts = r.chance(0.5) ? ["C1", "C2"] : ["C1"];
-  const day = (lo: number, hi: number) => BASE + r.int(lo, hi);
+  const base = r.chance(0.8) ? BASES[0]! : r.pick(BASES);
+  const day = (lo: number, hi: number) => base + r.int(lo, hi);
 
   const registered = subjects.filter((_, i) => i > 0 || r.chance(0.8));
   const orders: Row[] = [];
