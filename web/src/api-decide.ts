@@ -3,8 +3,8 @@
  * and its gate history. Money in results arrives as decimal pounds (strings to the penny);
  * `pence()` turns it into integer pence for the Money component.
  */
-import { apiGet } from "./api.ts";
-import type { Contract } from "./api.ts";
+import { ApiError, apiGet, apiPost } from "./api.ts";
+import type { Contract, Role } from "./api.ts";
 import type { CaseReport, MoneySummary } from "../../src/decide/case/run-case.ts";
 import type { Finding } from "../../src/decide/finding.ts";
 import { parsePounds } from "../../src/shared/money.ts";
@@ -195,9 +195,147 @@ export interface AppraisalListItem extends DocBase {
   kind: "appraisal";
 }
 
+export type DecideKind = DealDocument["kind"];
+
+/** A stored document as the API answers a write or a read of one document. */
+export interface StoredDocument extends DocBase {
+  kind: DecideKind;
+  document: unknown;
+  updatedAt: string;
+}
+
+/**
+ * The kinds of decision document, with the API segment, the JSON schema documenting the file
+ * form and an example file (both in the repository: the API does not serve them).
+ */
+export const DOCUMENT_KINDS: ReadonlyArray<{
+  kind: DecideKind;
+  segment: string;
+  label: string;
+  schema: string;
+  example: string;
+}> = [
+  {
+    kind: "appraisal",
+    segment: "appraisals",
+    label: "Appraisal case",
+    schema: "schema/decide/case.schema.json",
+    example: "docs/decide/examples/simple-case.json",
+  },
+  {
+    kind: "dma",
+    segment: "dmas",
+    label: "Delivery model assessment (DMA)",
+    schema: "schema/decide/dma.schema.json",
+    example: "docs/decide/examples/met-dma.json",
+  },
+  {
+    kind: "workforce",
+    segment: "workforce",
+    label: "Workforce impact",
+    schema: "schema/decide/workforce.schema.json",
+    example: "docs/decide/examples/met-workforce.json",
+  },
+  {
+    kind: "capability",
+    segment: "capability",
+    label: "Commercial capability self-assessment",
+    schema: "schema/decide/capability.schema.json",
+    example: "docs/decide/examples/met-capability.json",
+  },
+  {
+    kind: "horizon",
+    segment: "horizons",
+    label: "Payment profile and break points",
+    schema: "schema/decide/contract.schema.json",
+    example: "docs/decide/examples/met-sscl-contract.json",
+  },
+];
+
+export const kindInfo = (kind: DecideKind) => DOCUMENT_KINDS.find((k) => k.kind === kind)!;
+
+/** Who may write a kind, as the API allows: admin and commercial; finance also appraisal cases. */
+export function canWriteKind(role: Role, kind: DecideKind): boolean {
+  return role === "admin" || role === "commercial" || (role === "finance" && kind === "appraisal");
+}
+
+/** Who may record gate steps (the API's COMMERCIAL roles). */
+export const canRecordGates = (role: Role): boolean => role === "admin" || role === "commercial";
+
+export interface DocumentBody {
+  title: string;
+  serviceId: string | null;
+  contractId: string | null;
+  document: unknown;
+  reason: string;
+}
+
+export interface GateEventBody {
+  id: string;
+  serviceId: string | null;
+  contractId: string | null;
+  gate: string;
+  action: "start" | "approve" | "reject";
+  date: string;
+  by: string;
+  role: string;
+  evidence: string[];
+  reason: string | null;
+  drivers: string[];
+  why: string;
+}
+
+/** PUT with the API's own error message (api.ts has GET and POST only). */
+async function apiPut<T>(path: string, body: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: "PUT",
+      credentials: "same-origin",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify(body),
+    });
+  } catch (e) {
+    throw new ApiError(
+      0,
+      "network",
+      `the server could not be reached (${e instanceof Error ? e.message : String(e)})`,
+    );
+  }
+  const text = await res.text();
+  let parsed: unknown = null;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    throw new ApiError(res.status, "bad_response", `${res.status} ${res.statusText}`.trim());
+  }
+  if (!res.ok) {
+    const b = parsed as { error?: unknown; message?: unknown; details?: unknown } | null;
+    if (b && typeof b.message === "string")
+      throw new ApiError(res.status, String(b.error ?? "http"), b.message, b.details ?? null);
+    throw new ApiError(res.status, "http", `${res.status} ${res.statusText}`.trim());
+  }
+  return parsed as T;
+}
+
+const seg = (kind: DecideKind) => kindInfo(kind).segment;
+
 export const decideApi = {
   deal: (contractId: string) => apiGet<Deal>(`/api/decide/deals/${encodeURIComponent(contractId)}`),
   appraisals: () => apiGet<AppraisalListItem[]>("/api/decide/appraisals"),
+  appraisal: (id: string) => apiGet<StoredDocument>(`/api/decide/appraisals/${encodeURIComponent(id)}`),
+  appraisalResult: (id: string) =>
+    apiGet<{ id: string; title: string; demoFields: string[]; result: AppraisalResult }>(
+      `/api/decide/appraisals/${encodeURIComponent(id)}/result`,
+    ),
+  putDocument: (kind: DecideKind, id: string, body: DocumentBody) =>
+    apiPut<StoredDocument>(`/api/decide/${seg(kind)}/${encodeURIComponent(id)}`, body),
+  setPublished: (kind: DecideKind, id: string, published: boolean, reason: string) =>
+    apiPost<{ id: string; published: boolean }>(
+      `/api/decide/${seg(kind)}/${encodeURIComponent(id)}/publication`,
+      { published, reason },
+    ),
+  recordGateEvent: (body: GateEventBody) => apiPost<GateEventView>("/api/decide/gate-events", body),
 };
 
 /** The first document of a kind in a deal, typed. */

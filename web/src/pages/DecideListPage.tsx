@@ -1,6 +1,12 @@
-/** `/appraisals`: every stored appraisal case, linked to its deal's Decide page. */
+/**
+ * `/appraisals`: every stored appraisal case, linked to its deal's Decide page (or, for a case
+ * about a service with no contract yet, to the case itself); the roles that may write add or
+ * replace decision documents here.
+ */
+import { useState } from "react";
 import { decideApi } from "../api-decide.ts";
 import { UnpublishedTag } from "../components/Badges.tsx";
+import { DecideDocumentForm } from "../components/DecideDocumentForm.tsx";
 import { ErrorPanel, Loading } from "../components/Status.tsx";
 import { Table } from "../components/Table.tsx";
 import { Link } from "../router.tsx";
@@ -9,7 +15,8 @@ import { usePageTitle } from "./title.ts";
 
 export function DecideListPage() {
   usePageTitle("Appraisals");
-  const { data, error, loading } = useApi(() => decideApi.appraisals(), "appraisals");
+  const [version, setVersion] = useState(0);
+  const { data, error, loading } = useApi(() => decideApi.appraisals(), `appraisals:${version}`);
   if (error) return <ErrorPanel error={error} />;
   if (loading && !data) return <Loading what="Loading the appraisals" />;
   return (
@@ -32,7 +39,7 @@ export function DecideListPage() {
               a.contractId ? (
                 <Link to={`/appraisals/${encodeURIComponent(a.contractId)}`}>{a.title}</Link>
               ) : (
-                a.title
+                <Link to={`/appraisals/${encodeURIComponent(a.id)}?view=case`}>{a.title}</Link>
               ),
           },
           { key: "c", header: "Contract", cell: (a) => a.contractId ?? "—" },
@@ -40,6 +47,7 @@ export function DecideListPage() {
           { key: "p", header: "", cell: (a) => <UnpublishedTag published={a.published} /> },
         ]}
       />
+      <DecideDocumentForm onSaved={() => setVersion((v) => v + 1)} />
     </>
   );
 }

@@ -5,7 +5,7 @@
  * declaration, the gate history with its flags, the delivery model assessment with the
  * return-in-house assessment, and the commercial team's capability self-assessment.
  */
-import { type ComponentProps, Suspense, lazy } from "react";
+import { type ComponentProps, Suspense, lazy, useState } from "react";
 import {
   type AppraisalResult,
   type CapabilityResult,
@@ -14,11 +14,15 @@ import {
   type GateHistory,
   type HorizonResult,
   type WorkforceResult,
+  canRecordGates,
   decideApi,
   docOf,
   pence,
 } from "../api-decide.ts";
+import { useAuth } from "../auth.tsx";
 import { UnpublishedTag, WarningBadge } from "../components/Badges.tsx";
+import { DecideGateForm } from "../components/DecideGateForm.tsx";
+import { DecidePublish } from "../components/DecidePublish.tsx";
 import { DemoBadge } from "../components/DemoBadge.tsx";
 import { Facts } from "../components/Facts.tsx";
 import { Money } from "../components/Money.tsx";
@@ -26,7 +30,7 @@ import { SourceNote } from "../components/Source.tsx";
 import { ErrorPanel, Loading } from "../components/Status.tsx";
 import { Table } from "../components/Table.tsx";
 import { formatCount, formatDate } from "../format.ts";
-import { Link } from "../router.tsx";
+import { Link, queryParam, useLocation } from "../router.tsx";
 import { stageLabel } from "../stages.ts";
 import { useApi } from "../useApi.ts";
 import { usePageTitle } from "./title.ts";
@@ -58,7 +62,50 @@ function Demo({ fields, note }: { fields: string[]; note?: string }) {
 }
 
 export function DecidePage({ id }: { id: string }) {
-  const { data, error, loading } = useApi(() => decideApi.deal(id), `deal:${id}`);
+  // `?view=case`: an appraisal case about a service, with no contract (no deal) yet.
+  const view = queryParam(useLocation(), "view");
+  return view === "case" ? <CaseView id={id} /> : <DealView id={id} />;
+}
+
+/** One appraisal case on its own: the options, the risk of missing the savings, publication. */
+function CaseView({ id }: { id: string }) {
+  const [version, setVersion] = useState(0);
+  const stored = useApi(() => decideApi.appraisal(id), `case:${id}:${version}`);
+  const run = useApi(() => decideApi.appraisalResult(id), `case-result:${id}:${version}`);
+  usePageTitle(stored.data ? `Appraisal: ${stored.data.title}` : "Appraisal");
+  const error = stored.error ?? run.error;
+  if (error) return <ErrorPanel error={error} />;
+  if (!stored.data || !run.data) return <Loading what="Running the appraisal" />;
+  const doc = stored.data;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/appraisals">Appraisals</Link>
+        {doc.serviceId ? (
+          <>
+            {" "}
+            · <Link to={`/services/${encodeURIComponent(doc.serviceId)}`}>{doc.serviceId}</Link>
+          </>
+        ) : null}
+      </p>
+      <h1>
+        Appraisal: {doc.title} <UnpublishedTag published={doc.published} />
+      </h1>
+      <p className="lead">
+        An appraisal case for a service with no contract yet: the options and their risk.
+      </p>
+      <DecidePublish documents={[doc]} onSaved={() => setVersion((v) => v + 1)} />
+      <AppraisalSection doc={{ ...run.data, title: doc.title }} />
+      <SourceNote sources={[doc.source]} />
+    </>
+  );
+}
+
+function DealView({ id }: { id: string }) {
+  const { me } = useAuth();
+  const [version, setVersion] = useState(0);
+  const reload = () => setVersion((v) => v + 1);
+  const { data, error, loading } = useApi(() => decideApi.deal(id), `deal:${id}:${version}`);
   usePageTitle(data ? `Appraisal: ${data.contract.title}` : "Appraisal");
   if (error) return <ErrorPanel error={error} />;
   if (loading && !data) return <Loading what="Running the appraisal" />;
@@ -85,6 +132,7 @@ export function DecidePage({ id }: { id: string }) {
         <Money pence={c.savingsClaimedPence} full /> net savings claimed. Should it have been outsourced, what
         was the risk of missing the savings, and how far does it bind later administrations?
       </p>
+      <DecidePublish documents={deal.documents} onSaved={reload} />
       {appraisal ? (
         <AppraisalSection doc={appraisal} />
       ) : (
@@ -93,6 +141,14 @@ export function DecidePage({ id }: { id: string }) {
       {horizon ? <HorizonSection result={horizon.result} demoFields={horizon.demoFields} /> : null}
       {workforce ? <WorkforceSection result={workforce.result} demoFields={workforce.demoFields} /> : null}
       <GatesSection gates={deal.gates} />
+      {canRecordGates(me.role) ? (
+        <DecideGateForm
+          contractId={c.id}
+          serviceId={c.serviceIds[0] ?? null}
+          gates={deal.gates}
+          onSaved={reload}
+        />
+      ) : null}
       {dma ? <DmaSection result={dma.result} demoFields={dma.demoFields} /> : null}
       {capability ? <CapabilitySection result={capability.result} title={capability.title} /> : null}
       <SourceNote sources={[c.source, ...deal.documents.map((d) => d.source)]} />
