@@ -9,12 +9,24 @@
  * quoted fields, blank trailing lines and money as "12", "12.5" or "12.50".
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Command } from "commander";
 import { afterAll, describe, expect, it } from "vitest";
 import { registerBilling } from "../../src/cli/commands/billing.ts";
+import { listExceptions } from "../../src/billing/index.ts";
+import { reconcileDataset } from "../../src/billing/reconcile.ts";
+import { loadBillingTexts } from "../../src/io/billing-load.ts";
+import { summaryJson } from "../../src/io/billing-write.ts";
 import { InputError } from "../../src/shared/errors.ts";
 import {
   type RefWorld,
@@ -422,7 +434,7 @@ function expectSame(seed: number, data: string, out: string, rejectsFile?: strin
   );
 }
 
-const SEEDS = 250;
+const SEEDS = 200;
 
 describe("billing engine against the naive reference", () => {
   it(`agrees on ${SEEDS} seeded nasty data sets (through the CLI adapter)`, async () => {
@@ -444,7 +456,7 @@ describe("billing engine against the naive reference", () => {
 
   it("sets aside the same bad rows with --rejects, and agrees on the rest", async () => {
     let rejected = 0;
-    for (let seed = 5001; seed <= 5080; seed++) {
+    for (let seed = 5001; seed <= 5060; seed++) {
       const data = writeWorld(seed, injectBadRows(seed, generateWorld(seed)));
       const out = join(work, `out-${seed}`);
       const rejects = join(work, `rejects-${seed}.csv`);
@@ -452,12 +464,12 @@ describe("billing engine against the naive reference", () => {
       expectSame(seed, data, out, rejects);
       rejected += readRefFolder(data).rejects.length;
     }
-    expect(rejected).toBeGreaterThan(80);
+    expect(rejected).toBeGreaterThan(60);
   }, 60_000);
 
   it("without --rejects stops at the first bad row with file:line: column and writes nothing", async () => {
     let stopped = 0;
-    for (let seed = 6001; seed <= 6040; seed++) {
+    for (let seed = 6001; seed <= 6030; seed++) {
       const data = writeWorld(seed, injectBadRows(seed, generateWorld(seed)));
       const first = readRefFolder(data).rejects[0];
       const out = join(work, `out-${seed}`);
@@ -477,7 +489,25 @@ describe("billing engine against the naive reference", () => {
       expect({ file: loc.file, line: loc.line, column: loc.path }, `seed ${seed} (${data})`).toEqual(first);
       expect(existsSync(out), `seed ${seed}: nothing written`).toBe(false);
     }
-    expect(stopped).toBeGreaterThan(30);
+    expect(stopped).toBeGreaterThan(20);
+  }, 60_000);
+
+  it("reads an upload (CSV texts in memory) exactly as a folder", () => {
+    for (let seed = 7001; seed <= 7030; seed++) {
+      const data = writeWorld(seed, generateWorld(seed));
+      const texts: Record<string, string> = {};
+      for (const f of readdirSync(data)) texts[f] = readFileSync(join(data, f), "utf8");
+      const { dataset } = loadBillingTexts(texts);
+      const { exceptions, summary } = reconcileDataset(dataset);
+      const ref = referenceReconcile(readRefFolder(data).world);
+      const got = listExceptions(dataset, exceptions).map(
+        (e) => `${e.lineId}|${e.invoiceId}|${e.subjectId}|${e.rule}|${e.days}|${e.amountAtRisk}`,
+      );
+      expect(got, `seed ${seed}`).toEqual(
+        ref.exceptions.map((e) => `${e.lineId}|${e.invoiceId}|${e.subjectId}|${e.rule}|${e.days}|${e.pence}`),
+      );
+      expect(summaryJson(summary), `seed ${seed}`).toEqual(ref.summary);
+    }
   }, 60_000);
 
   it("agrees through the real `nous` command on a few seeds", () => {
