@@ -40,6 +40,8 @@ export function DecideDocumentForm({ onSaved }: { onSaved: (kind: DecideKind, id
   const [contractId, setContractId] = useState("");
   const [text, setText] = useState("");
   const [fileName, setFileName] = useState("");
+  // Bumped after a save so the file input forgets the file it held.
+  const [fileKey, setFileKey] = useState(0);
   const [reason, setReason] = useState("");
   const [published, setPublished] = useState(false);
   const chosen = kind || kinds[0]?.kind || "appraisal";
@@ -90,27 +92,28 @@ export function DecideDocumentForm({ onSaved }: { onSaved: (kind: DecideKind, id
     );
     if (ok) {
       // A document about a contract belongs to that deal's page; an appraisal case about a
-      // service alone opens as a case.
+      // service alone opens as a case. (The service page does not show Decide documents.)
       const to = contractId
         ? `/appraisals/${encodeURIComponent(contractId)}`
         : chosen === "appraisal"
           ? `/appraisals/${encodeURIComponent(id.trim())}?view=case`
-          : `/services/${encodeURIComponent(serviceId)}`;
-      setSaved({ to, title: title.trim() });
+          : null;
+      setSaved(to ? { to, title: title.trim() } : null);
       onSaved(chosen, id.trim());
       for (const clear of [setId, setTitle, setText, setFileName, setReason]) clear("");
+      setFileKey((k) => k + 1);
     }
   };
 
   if (kinds.length === 0) return null;
   return (
     <section aria-labelledby="decide-doc-heading" className="manage">
-      <h2 id="decide-doc-heading">Add or replace a decision document</h2>
+      <h2 id="decide-doc-heading">Record a decision</h2>
       <p className="muted">
         The server checks the document with the engine's schema and stores nothing it refuses. Storing a
         document under an id that exists replaces it; the audit trail keeps both, with your reason.
       </p>
-      <details className="manage-form" data-form="decide-document" open>
+      <details className="manage-form" data-form="decide-document">
         <summary>
           <strong>Add or replace a decision document</strong>
         </summary>
@@ -179,7 +182,13 @@ export function DecideDocumentForm({ onSaved }: { onSaved: (kind: DecideKind, id
             </select>
           </Field>
           <Field id="decide-doc-file" label="JSON file">
-            <input id="decide-doc-file" type="file" accept=".json,application/json" onChange={readFile} />
+            <input
+              key={fileKey}
+              id="decide-doc-file"
+              type="file"
+              accept=".json,application/json"
+              onChange={readFile}
+            />
           </Field>
           <Field
             id="decide-doc-json"

@@ -94,8 +94,8 @@ function CaseView({ id }: { id: string }) {
       <p className="lead">
         An appraisal case for a service with no contract yet: the options and their risk.
       </p>
-      <DecidePublish documents={[doc]} onSaved={() => setVersion((v) => v + 1)} />
       <AppraisalSection doc={{ ...run.data, title: doc.title }} />
+      <DecidePublish documents={[doc]} onSaved={() => setVersion((v) => v + 1)} />
       <SourceNote sources={[doc.source]} />
     </>
   );
@@ -132,7 +132,6 @@ function DealView({ id }: { id: string }) {
         <Money pence={c.savingsClaimedPence} full /> net savings claimed. Should it have been outsourced, what
         was the risk of missing the savings, and how far does it bind later administrations?
       </p>
-      <DecidePublish documents={deal.documents} onSaved={reload} />
       {appraisal ? (
         <AppraisalSection doc={appraisal} />
       ) : (
@@ -151,6 +150,7 @@ function DealView({ id }: { id: string }) {
       ) : null}
       {dma ? <DmaSection result={dma.result} demoFields={dma.demoFields} /> : null}
       {capability ? <CapabilitySection result={capability.result} title={capability.title} /> : null}
+      <DecidePublish documents={deal.documents} onSaved={reload} />
       <SourceNote sources={[c.source, ...deal.documents.map((d) => d.source)]} />
     </>
   );
