@@ -11,7 +11,8 @@
  *   release's `date` and the `ocid` (a missing ocid or date reads `None` in the id, as in the
  *   reference routine).
  * - `null` removes a field from a compiled release (an object whose fields were all removed
- *   stays, as `{}`); in a versioned release it is a value.
+ *   stays, as `{}`); in a versioned release it is a value, except in place of an object or an
+ *   array of objects, whose versioned fields stay (with a warning).
  * - Arrays holding anything other than objects, and arrays the schema marks as whole-list, are
  *   literal values (an empty one too). Other arrays of objects are merged by `id` (a JSON value:
  *   `1` and `"1"` differ); an object with no `id` is appended. An empty identifier-merged array
@@ -484,12 +485,13 @@ function mergeVersioned(
       list = existing;
     } else {
       if (existing !== undefined) {
-        warn(
-          ctx,
-          "type-conflict",
-          `was ${isObject(existing) ? "an object" : "an array of objects"} in an earlier release, now a literal`,
-          key,
-        );
+        const was = isObject(existing) ? "an object" : "an array of objects";
+        if (v === null) {
+          // Versioned values hold literals: the object's history stays, as in the reference routine.
+          warn(ctx, "null-object", `${was} set to null; its versioned fields are kept`, key);
+          continue;
+        }
+        warn(ctx, "type-conflict", `was ${was} in an earlier release, now a literal`, key);
       }
       list = [];
       ctx.versionedLists.add(list);

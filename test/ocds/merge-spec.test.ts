@@ -389,6 +389,19 @@ describe("merging: identifier merge", () => {
     ).toStrictEqual({ awards: [{ id: 7, title: "x", status: "active" }] });
   });
 
+  it("versions ids of objects outside arrays (versionId), even inside an array's objects", () => {
+    const a = rel(1, {
+      buyer: { id: "B1", name: "Council" },
+      parties: [{ id: "p", identifier: { id: "111" } }],
+    });
+    const b = rel(2, { buyer: { id: "B2" }, parties: [{ id: "p", identifier: { id: "222" } }] });
+    expect(versioned(a, b)).toStrictEqual({
+      ocid: OCID,
+      buyer: { id: [vv(a, "B1"), vv(b, "B2")], name: [vv(a, "Council")] },
+      parties: [{ id: "p", identifier: { id: [vv(a, "111"), vv(b, "222")] } }],
+    });
+  });
+
   it("keeps the id of objects in identifier arrays unversioned, and versions other ids", () => {
     const a = rel(1, { tender: { id: "T-1", items: [{ id: "i1", quantity: 2 }] } });
     const b = rel(2, { tender: { id: "T-2", items: [{ id: "i1", quantity: 3 }] } });
@@ -537,5 +550,23 @@ describe("merging: field order (first seen, as in the reference routine)", () =>
         rel(2, { awards: [{ id: null, status: "active" }] }),
       ),
     ).toStrictEqual({ awards: [{ title: "A", status: "active" }] });
+  });
+});
+
+describe("merging: null in place of an object in a versioned release", () => {
+  it("keeps the object's versioned fields and warns, while the compiled release drops the object", () => {
+    const a = rel(1, { tender: { title: "T" }, awards: [{ id: "a", title: "A" }] });
+    const b = rel(2, { tender: null, awards: null });
+    const warnings: Issue[] = [];
+    expect(versionRelease([a, b], {}, warnings)).toStrictEqual({
+      ocid: OCID,
+      tender: { title: [vv(a, "T")] },
+      awards: [{ id: "a", title: [vv(a, "A")] }],
+    });
+    expect(warnings.map((w) => [w.code, w.path])).toEqual([
+      ["null-object", "$.tender"],
+      ["null-object", "$.awards"],
+    ]);
+    expect(body(a, b)).toStrictEqual({});
   });
 });
