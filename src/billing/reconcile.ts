@@ -7,10 +7,10 @@ import type { Dataset } from "./dataset.ts";
 import { GrowFloat64, GrowInt32 } from "./grow.ts";
 import { GroupContext, type DayRule } from "./group.ts";
 import type { Days } from "./intervals.ts";
-import { roundDiv } from "./rounding.ts";
+import { mulDivRound } from "./rounding.ts";
 import { DAY_RULES } from "./rules/index.ts";
 import { addBilled, splitBilled } from "./rules/b08-billed-twice.ts";
-import { type ExcessAcc, addExcess, priceGroup } from "./rules/b09-above-price.ts";
+import { type ExcessAcc, addExcess, excessPence, priceGroup } from "./rules/b09-above-price.ts";
 import { type BillingSummary, RULE_IDS, type RuleId, ruleIndex } from "./types.ts";
 
 const B08 = ruleIndex("B08");
@@ -121,7 +121,7 @@ export function checkGroup(
   const status = dayStatus(g, rules, lo, hi);
   const billed: Days = [];
   const counts = new Int32Array(RULE_IDS.length);
-  const excess: ExcessAcc = { days: 0, num: 0 };
+  const excess: ExcessAcc = { days: 0, num: 0, big: 0n };
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const a = L.start[l]!;
@@ -132,6 +132,7 @@ export function checkGroup(
     counts.fill(0);
     excess.days = 0;
     excess.num = 0;
+    excess.big = 0n;
     for (let k = 0; k < status.length; k += 3) {
       const sa = status[k]!;
       const sb = status[k + 1]!;
@@ -164,8 +165,8 @@ export function checkGroup(
     }
     addBilled(billed, a, b);
     for (let r = 0; r < B09; r++)
-      if (counts[r]! > 0) emit(l, r, counts[r]!, roundDiv(counts[r]! * amount, n));
-    if (excess.days > 0) emit(l, B09, excess.days, roundDiv(excess.num, n));
+      if (counts[r]! > 0) emit(l, r, counts[r]!, mulDivRound(counts[r]!, amount, n));
+    if (excess.days > 0) emit(l, B09, excess.days, excessPence(excess, n));
   }
 }
 
@@ -180,7 +181,7 @@ function traceExcess(
   out: (a: number, b: number) => void,
 ): void {
   let runStart = -1;
-  const acc: ExcessAcc = { days: 0, num: 0 };
+  const acc: ExcessAcc = { days: 0, num: 0, big: 0n };
   for (let d = p; d <= q + 1; d++) {
     let over = false;
     if (d <= q) {

@@ -214,6 +214,8 @@ function generateWorld(seed: number): RefWorld {
     if (r.chance(0.05)) amount = 0;
     if (r.chance(0.05)) amount = -amount;
     if (r.chance(0.02)) amount = 99_999_999_999 - r.int(0, 99);
+    // The largest amount the reader takes: days × amount is beyond 2^53.
+    if (r.chance(0.01)) amount = 999_999_999_999_999 - r.int(0, 99);
     lines.push({
       invoice_id: r.pick(invoices),
       line_id: `L${r.int(1, 12)}`,

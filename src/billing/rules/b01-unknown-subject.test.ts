@@ -14,4 +14,11 @@ describe("B01 unknown-subject", () => {
     w.invoiceLines = [line("L1", "2015-03-01", "2015-03-10")];
     expect(results(w)).toEqual({ "L1 B01": [10, 10000] });
   });
+  it("puts a huge amount at risk exactly (days × amount beyond 2^53 no longer throws)", () => {
+    const w = baseWorld();
+    w.invoiceLines = [
+      line("L1", "2015-03-01", "2015-03-31", { subjectId: "GHOST", amount: 999_999_999_999_999 }),
+    ];
+    expect(results(w)).toEqual({ "L1 B01": [31, 999_999_999_999_999] });
+  });
 });

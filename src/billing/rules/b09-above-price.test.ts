@@ -51,4 +51,16 @@ describe("B09 above-price", () => {
     w.invoiceLines = [line("L1", "2015-03-01", "2015-03-02", { contractId: "C2" })];
     expect(results(w)).toEqual({ "L1 B09": [2, 2000] });
   });
+  it("is exact for a huge amount, where days × amount is beyond 2^53", () => {
+    const w = baseWorld();
+    // £9,999,999,999,999.99 over 31 days at £10.00 a day; 20 of them unpriced.
+    w.prices[0]!.validTo = "2015-03-11";
+    const amount = 999_999_999_999_999;
+    w.invoiceLines = [line("L1", "2015-03-01", "2015-03-31", { amount })];
+    // (11 × (amount − 31 × 1000) + 20 × amount) / 31, rounded once.
+    const num = 11n * (BigInt(amount) - 31_000n) + 20n * BigInt(amount);
+    const pence = Number((2n * num + 31n) / 62n);
+    expect(results(w)).toEqual({ "L1 B09": [31, pence] });
+    expect(pence).toBe(999_999_999_988_999);
+  });
 });

@@ -5,14 +5,31 @@
  * Overcharging against the agreed schedule is the plainest form of overbilling.
  */
 import { type Dataset, priceKeyOf } from "../dataset.ts";
+import { roundDiv, roundDivBig } from "../rounding.ts";
 
 export const abovePrice = { id: "B09", name: "above-price" } as const;
 
 /** Accumulates B09 for one line: days over price and the numerator of pence at risk (÷ line days). */
 export interface ExcessAcc {
   days: number;
-  /** Sum over days of (amount − lineDays × price), so the pence at risk is num / lineDays. */
+  /** Sum over days of (amount − lineDays × price), so the pence at risk is (num + big) / lineDays. */
   num: number;
+  /** The part of the sum that would not be exact as a float (huge amounts); 0n almost always. */
+  big: bigint;
+}
+
+/** Adds len days over by `over` pence (÷ line days) each, exactly. */
+function addOver(acc: ExcessAcc, len: number, over: number): void {
+  acc.days += len;
+  const add = len * over;
+  const next = acc.num + add;
+  if (Number.isSafeInteger(add) && Number.isSafeInteger(next)) acc.num = next;
+  else acc.big += BigInt(len) * BigInt(over);
+}
+
+/** The pence at risk of an accumulated B09: rounded once, half away from zero. */
+export function excessPence(acc: ExcessAcc, lineDays: number): number {
+  return acc.big === 0n ? roundDiv(acc.num, lineDays) : roundDivBig(BigInt(acc.num) + acc.big, lineDays);
 }
 
 /** Index of the price segments for a contract and service, or -1 when there is no schedule. */
@@ -40,11 +57,17 @@ export function addExcess(
       if (a > y) break;
       if (a > cur) unpriced(amount, cur, a - 1, acc);
       const e = Math.min(b, y);
-      const over = amount - lineDays * price[k]!;
-      if (over > 0) {
-        const len = e - Math.max(a, cur) + 1;
-        acc.days += len;
-        acc.num += len * over;
+      const len = e - Math.max(a, cur) + 1;
+      const charged = lineDays * price[k]!;
+      const over = amount - charged;
+      if (Number.isSafeInteger(charged) && Number.isSafeInteger(over)) {
+        if (over > 0) addOver(acc, len, over);
+      } else {
+        const big = BigInt(amount) - BigInt(lineDays) * BigInt(price[k]!);
+        if (big > 0n) {
+          acc.days += len;
+          acc.big += BigInt(len) * big;
+        }
       }
       cur = e + 1;
     }
@@ -53,8 +76,5 @@ export function addExcess(
 }
 
 function unpriced(amount: number, a: number, b: number, acc: ExcessAcc): void {
-  if (amount <= 0) return;
-  const len = b - a + 1;
-  acc.days += len;
-  acc.num += len * amount;
+  if (amount > 0) addOver(acc, b - a + 1, amount);
 }
