@@ -247,5 +247,6 @@ describeBrowser("Recording decisions in the browser", () => {
         .locator("[data-publish]")
         .evaluateAll((els) => els.map((e) => e.getAttribute("data-publish"))),
     ).toEqual(["appraisal:sscl-bss-appraisal"]);
+    await web.screenshot(page, "decide-forms-finance-deal");
   });
 });
