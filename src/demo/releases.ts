@@ -343,9 +343,50 @@ export function ssclRelease(): Json {
   };
 }
 
+/** The ocid of the demo's planned custody healthcare re-procurement (see src/demo/scenario.ts). */
+export const CUSTODY_HEALTHCARE_OCID = "ocds-nous01-demo-custody-healthcare-2027";
+
+/**
+ * The invented custody healthcare tender, open and not yet awarded: what a buyer publishes before
+ * an award, and what the tender notice (UK4) is built from.
+ */
+export function custodyHealthcareTender(): Json {
+  const ocid = CUSTODY_HEALTHCARE_OCID;
+  return {
+    ocid,
+    id: `${ocid}-tender`,
+    date: "2026-11-02T09:00:00Z",
+    tag: ["tender"],
+    initiationType: "tender",
+    language: "en",
+    buyer: ref(MOPAC),
+    parties: [party(MOPAC, ["buyer", "procuringEntity"])],
+    tender: {
+      id: `${ocid}-tender`,
+      title: "Custody forensic healthcare (demo)",
+      description:
+        "Healthcare professionals and forensic examinations for detainees in the Met's custody suites, five years from April 2027 with two optional years. Invented for the demo.",
+      status: "active",
+      procurementMethod: "open",
+      procurementMethodDetails: "Open procedure",
+      mainProcurementCategory: "services",
+      procuringEntity: ref(MOPAC),
+      value: { amount: 60_000_000, currency: "GBP" },
+      tenderPeriod: { startDate: "2026-11-02T09:00:00Z", endDate: "2027-01-11T12:00:00Z" },
+      items: [
+        {
+          id: "1",
+          description: "Forensic medical services in custody suites",
+          classification: { scheme: "CPV", id: "85140000", description: "Miscellaneous health services" },
+        },
+      ],
+    },
+  };
+}
+
 /** Every demo release, in a fixed order. */
 export function demoReleases(): Json[] {
-  const out: Json[] = [ssclRelease()];
+  const out: Json[] = [ssclRelease(), custodyHealthcareTender()];
   for (let n = 1; n <= MOPAC_OPEN_PROCESSES; n++) out.push(...openProcess(MOPAC, "mopac", n, n * 37));
   DIRECT_AWARDS.forEach((spec, i) => {
     out.push(directAward(i + 1, spec));

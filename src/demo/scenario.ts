@@ -57,7 +57,8 @@ export interface DemoContract {
   description: string;
   valuePounds: number;
   savingsClaimedPounds: number | null;
-  awardedOn: string;
+  /** null while the contract is still being procured. */
+  awardedOn: string | null;
   startDate: string;
   endDate: string;
   maxEndDate: string;
@@ -343,6 +344,26 @@ export const contracts: DemoContract[] = [
       "maxEndDate",
     ],
     source: "invented for the demo; the anomaly types follow " + PUBLIC.nao,
+  },
+  {
+    id: "custody-healthcare-2027",
+    ocid: "ocds-nous01-demo-custody-healthcare-2027",
+    title: "Custody forensic healthcare, re-procurement (demo)",
+    buyer: "Mayor's Office for Policing and Crime",
+    supplier: "",
+    serviceIds: ["custody-healthcare"],
+    description:
+      "An invented re-procurement of healthcare professionals and forensic examinations for detainees in custody suites, out to open tender: nothing is awarded yet, so the pipeline (UK1) and tender (UK4) notices can be produced.",
+    valuePounds: 60_000_000,
+    savingsClaimedPounds: null,
+    awardedOn: null,
+    startDate: "2027-04-01",
+    endDate: "2032-03-31",
+    maxEndDate: "2034-03-31",
+    status: "tender open",
+    published: true,
+    demoFields: ["title", "description", "valuePounds", "startDate", "endDate", "maxEndDate", "status"],
+    source: "invented for the demo",
   },
 ];
 

@@ -63,7 +63,7 @@ describeBrowser("dashboard in the browser", () => {
     expect(text).toContain("Mayor's Office for Policing and Crime");
     expect(text).toContain("30 Sep 2027");
     expect(await page.getByTestId("register-summary").innerText()).toMatch(
-      /^2 contracts worth £282\.5m in total, with £101\.4m of savings claimed/,
+      /^3 contracts worth £342\.5m in total, with £101\.4m of savings claimed/,
     );
     await screenshot(page, "contracts");
 

@@ -41,7 +41,7 @@ describeBrowser("red flags in the browser", () => {
       .getByRole("heading", { level: 2, name: /Results for Mayor's Office for Policing and Crime/ })
       .waitFor();
     expect(new URL(page.url()).searchParams.get("buyer")).toBe("Mayor's Office for Policing and Crime");
-    expect(await page.locator(".flags-counts").innerText()).toMatch(/55\s+processes compiled/);
+    expect(await page.locator(".flags-counts").innerText()).toMatch(/56\s+processes compiled/);
 
     const processes = page.getByRole("region", { name: "Flagged processes" });
     // Process 8: a 12-day submission period against the default 15 days.

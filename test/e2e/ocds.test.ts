@@ -49,7 +49,8 @@ describeBrowser("OCDS pages in the browser", () => {
     const coverage = page.getByRole("region", { name: "Field coverage of the compiled releases" });
     await coverage.waitFor();
     const amount = coverage.locator("tr", { hasText: "/awards[]/value/amount" });
-    expect(await amount.innerText()).toMatch(/100%/);
+    // Every process with an award has its amount; the open custody healthcare tender has no award yet.
+    expect(await amount.innerText()).toMatch(/\t66\t98\.5%$/);
     const check = page.locator('[data-check="contract-award-value"]');
     const text = await check.innerText();
     expect(text).toMatch(/1 of \d+ processes fail/);

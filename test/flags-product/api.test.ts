@@ -63,15 +63,15 @@ describe("red flags API", () => {
     expect(res.status).toBe(200);
     const buyers = (res.json as { buyers: { buyer: string; processes: number }[] }).buyers;
     const m = buyers.find((b) => b.buyer === MOPAC_NAME);
-    // 48 open tenders, 6 direct awards and the SSCL award.
-    expect(m?.processes).toBe(55);
+    // 48 open tenders, 6 direct awards, the SSCL award and the open custody healthcare tender.
+    expect(m?.processes).toBe(56);
     expect(buyers.map((b) => b.buyer)).toContain("Metropolitan Police Service");
   });
 
   it("returns the planted process flags for MOPAC, with the lead-not-verdict notice", () => {
     expect(mopac.notice).toMatch(/never a verdict/);
-    expect(mopac.processes).toBe(55);
-    expect(mopac.releases).toBe(48 * 2 + 6 + 1);
+    expect(mopac.processes).toBe(56);
+    expect(mopac.releases).toBe(48 * 2 + 6 + 1 + 1);
     const planted: [readonly number[], string][] = [
       [PLANTED.singleBid, "R018"],
       [PLANTED.shortPeriod, "R003"],

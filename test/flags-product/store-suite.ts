@@ -21,7 +21,7 @@ export function flagsStoreSuite(kind: string, target: StoreTarget): void {
     useSuiteStore(target, {
       seed: async (s) => {
         const first = await loadFlagsDemo(s);
-        expect(first).toEqual({ received: 123, inserted: 123, unchanged: 0 });
+        expect(first).toEqual({ received: 124, inserted: 124, unchanged: 0 });
       },
       opened: (s) => {
         store = s;
@@ -30,7 +30,7 @@ export function flagsStoreSuite(kind: string, target: StoreTarget): void {
 
     it("lists the buyers with their processes and releases", async () => {
       expect(await listReleaseBuyers(store)).toEqual([
-        { buyer: MOPAC_NAME, processes: 55, releases: 103 },
+        { buyer: MOPAC_NAME, processes: 56, releases: 104 },
         { buyer: MET_NAME, processes: 10, releases: 20 },
       ]);
     });
@@ -38,8 +38,8 @@ export function flagsStoreSuite(kind: string, target: StoreTarget): void {
     it("compiles each of a buyer's processes from all its releases", async () => {
       const got = await compiledProcesses(store, { buyer: MOPAC_NAME, maxReleases: 1000 });
       expect(got.tooMany).toBe(false);
-      expect(got.releases).toBe(103);
-      expect(got.compiled).toHaveLength(55);
+      expect(got.releases).toBe(104);
+      expect(got.compiled).toHaveLength(56);
       const ocids = got.compiled.map((c) => c.ocid as string);
       expect(ocids).toEqual([...ocids].sort());
       const p8 = got.compiled.find((c) => c.ocid === mopacOcid(8)) as Record<string, Json>;
@@ -59,13 +59,13 @@ export function flagsStoreSuite(kind: string, target: StoreTarget): void {
 
     it("compiles every process when no buyer is given, and refuses more than the limit", async () => {
       const all = await compiledProcesses(store, { maxReleases: 1000 });
-      expect(all.compiled).toHaveLength(65);
-      const over = await compiledProcesses(store, { buyer: MOPAC_NAME, maxReleases: 102 });
-      expect(over).toEqual({ compiled: [], releases: 103, tooMany: true });
+      expect(all.compiled).toHaveLength(66);
+      const over = await compiledProcesses(store, { buyer: MOPAC_NAME, maxReleases: 103 });
+      expect(over).toEqual({ compiled: [], releases: 104, tooMany: true });
     });
 
     it("loads the demo releases once: a second load changes nothing, and the audit chain holds", async () => {
-      expect(await loadFlagsDemo(store)).toEqual({ received: 123, inserted: 0, unchanged: 123 });
+      expect(await loadFlagsDemo(store)).toEqual({ received: 124, inserted: 0, unchanged: 124 });
       expect((await verifyAudit(store)).ok).toBe(true);
     });
   });

@@ -42,6 +42,43 @@ describe("OCDS notices and data quality API", () => {
     expect(n.UK9!.reason).toBe("3 KPI ratings for the period ending 2026-03-31");
   });
 
+  it("produces the pipeline and tender notices for the open custody healthcare tender, and no post-award one", async () => {
+    const n = byType(
+      (await call(server, "public", "GET", "/api/contracts/custody-healthcare-2027/notices")).json,
+    );
+    expect(n.UK1).toMatchObject({ producible: true, reason: "planned procurement, estimated £60,000,000" });
+    expect(n.UK4).toMatchObject({
+      producible: true,
+      reason: "open procedure, estimated £60,000,000; tenders due by 2027-01-11T12:00:00Z",
+    });
+    for (const t of ["UK6", "UK7", "UK9", "UK10", "UK11"])
+      expect(n[t]!.reason, t).toBe(`${t} comes after the award; this contract has not been awarded yet`);
+    const uk4 = (await call(server, "public", "GET", "/api/contracts/custody-healthcare-2027/notices/UK4"))
+      .json as {
+      tag: string[];
+      tender: {
+        procurementMethod: string;
+        tenderPeriod: { endDate: string };
+        items: { classification: { id: string } }[];
+      };
+    };
+    expect(uk4.tag).toEqual(["tender"]);
+    expect(uk4.tender.procurementMethod).toBe("open");
+    expect(uk4.tender.tenderPeriod.endDate).toBe("2027-01-11T12:00:00Z");
+    expect(uk4.tender.items[0]!.classification.id).toBe("85140000");
+    const published = await call(
+      server,
+      "contract-manager",
+      "POST",
+      "/api/contracts/custody-healthcare-2027/notices/UK4/publish",
+      {
+        reason: "tender notice",
+      },
+    );
+    expect(published.status).toBe(201);
+    expect(published.json).toMatchObject({ inserted: 1 });
+  });
+
   it("refuses UK7 for a contract over £5m with fewer than 3 KPIs, saying how many are recorded", async () => {
     const n = byType((await call(server, "admin", "GET", "/api/contracts/em-tagging/notices")).json);
     expect(n.UK7!.producible).toBe(false);

@@ -101,10 +101,18 @@ describe("notices from the register", () => {
     );
   });
 
+  it("refuses post-award notices before the award", () => {
+    const planned = { ...contract, awarded_on: null, supplier: "" };
+    for (const type of ["UK6", "UK7", "UK9", "UK10", "UK11"] as const)
+      expect(reason(noticeFromRegister(type, data({ contract: planned })))).toBe(
+        `${type} comes after the award; this contract has not been awarded yet`,
+      );
+  });
+
   it("names the register fields a notice lacks", () => {
-    const c = { ...contract, awarded_on: null, supplier: "" };
+    const c = { ...contract, supplier: "" };
     expect(reason(noticeFromRegister("UK6", data({ contract: c })))).toBe(
-      "UK6 needs the contract's awarded_on, supplier: not recorded",
+      "UK6 needs the contract's supplier: not recorded",
     );
     expect(reason(noticeFromRegister("UK9", data({ contract: { ...contract, ocid: null } })))).toBe(
       "UK9 needs the contract's ocid: not recorded",

@@ -202,6 +202,9 @@ export function noticeFromRegister(type: NoticeType, data: RegisterData): Notice
       throw e;
     }
   };
+  // The notices from UK6 on follow an award: a contract still being procured has none of them yet.
+  if (type !== "UK1" && type !== "UK4" && !c.awarded_on)
+    return { ok: false, reason: `${type} comes after the award; this contract has not been awarded yet` };
   switch (type) {
     case "UK1": {
       if (c.awarded_on)
