@@ -378,6 +378,28 @@ export async function setDocumentPublished(
   });
 }
 
+/** Publishes or withdraws one gate event (the public sees only published ones). */
+export async function setGateEventPublished(
+  trx: Trx,
+  id: string,
+  published: boolean,
+  actor: Actor,
+): Promise<void> {
+  const res = await trx
+    .updateTable("decide_gate_events")
+    .set({ published: published ? 1 : 0 })
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) throw new NotFoundError("gate event", id);
+  await appendAudit(trx, {
+    actor: actor.username,
+    action: published ? "publish" : "unpublish",
+    entity: "decide-gate-event",
+    entityId: id,
+    reason: actor.reason,
+  });
+}
+
 export interface GateEventInput {
   id: string;
   serviceId: string | null;

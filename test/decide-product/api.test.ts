@@ -251,6 +251,33 @@ describe("Decide API", () => {
     expect((bad.json as { message: string }).message).toMatch(/^\$\.drivers\[0\]: /);
   });
 
+  it("shows the public a gate event only once it is published, and can withdraw it", async () => {
+    const ids = async () =>
+      (
+        (await call(server, "public", "GET", "/api/decide/gates?serviceId=catering")).json as {
+          events: Array<{ id: string }>;
+        }
+      ).events.map((e) => e.id);
+    expect(await ids()).not.toContain("g-catering-award");
+    const url = "/api/decide/gate-events/g-catering-award/publication";
+    expect((await call(server, "scrutineer", "POST", url, { published: true, reason: "x" })).status).toBe(
+      403,
+    );
+    const res = await call(server, "commercial", "POST", url, {
+      published: true,
+      reason: "board minutes public",
+    });
+    expect(res.status).toBe(200);
+    expect(await ids()).toContain("g-catering-award");
+    await call(server, "commercial", "POST", url, { published: false, reason: "published in error" });
+    expect(await ids()).not.toContain("g-catering-award");
+    const missing = await call(server, "commercial", "POST", "/api/decide/gate-events/nope/publication", {
+      published: true,
+      reason: "x",
+    });
+    expect(missing.status).toBe(404);
+  });
+
   it("gives the whole deal to the public, and 404 for an unknown contract", async () => {
     const res = await call(server, "public", "GET", "/api/decide/deals/sscl-bss?iterations=2000");
     expect(res.status).toBe(200);

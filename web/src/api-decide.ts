@@ -282,6 +282,7 @@ export interface GateEventBody {
   evidence: string[];
   reason: string | null;
   drivers: string[];
+  published: boolean;
   why: string;
 }
 

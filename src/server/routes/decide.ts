@@ -25,6 +25,7 @@ import {
   listGateEvents,
   putDocument,
   setDocumentPublished,
+  setGateEventPublished,
   workforceResult,
 } from "../../store/decide.ts";
 import type { DecideKind } from "../../store/decide-schema.ts";
@@ -69,6 +70,7 @@ interface GateEventBody {
   evidence?: string[];
   reason?: string | null;
   drivers?: string[];
+  published?: boolean;
   why: string;
 }
 
@@ -247,6 +249,7 @@ export const decideRoutes: FastifyPluginAsync = async (app) => {
             evidence: { type: "array", items: { type: "string" } },
             reason: { type: "string", nullable: true, description: "Why a step is taken out of order" },
             drivers: { type: "array", items: { type: "string" } },
+            published: { type: "boolean", description: "Whether the public sees it (default: not yet)" },
             why: { ...reason, description: "Why the event is recorded; kept in the audit trail" },
           },
         },
@@ -270,12 +273,36 @@ export const decideRoutes: FastifyPluginAsync = async (app) => {
             ...(b.evidence ? { evidence: b.evidence } : {}),
             ...(b.reason ? { reason: b.reason } : {}),
             ...(b.drivers ? { drivers: b.drivers } : {}),
+            ...(b.published !== undefined ? { published: b.published } : {}),
           },
           { username: caller.username, reason: b.why },
         ),
       );
       const events = await listGateEvents(store, { publishedOnly: false });
       return reply.code(201).send(events.find((e) => e.id === b.id));
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: { published: boolean; reason: string } }>(
+    "/decide/gate-events/:id/publication",
+    {
+      config: { roles: COMMERCIAL },
+      schema: {
+        tags: ["decide"],
+        summary: "Publish or withdraw a gate event",
+        params: idParam,
+        body: publicationBody,
+      },
+    },
+    async (req) => {
+      const caller = callerOf(req);
+      await withAudit(store, (trx) =>
+        setGateEventPublished(trx, req.params.id, req.body.published, {
+          username: caller.username,
+          reason: req.body.reason,
+        }),
+      );
+      return { id: req.params.id, published: req.body.published };
     },
   );
 

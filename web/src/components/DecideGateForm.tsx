@@ -11,7 +11,7 @@ import { DRIVERS } from "../../../src/decide/gates/types.ts";
 import { type GateHistory, decideApi } from "../api-decide.ts";
 import { useAuth } from "../auth.tsx";
 import { formatDate } from "../format.ts";
-import { Field, Outcome, useSave } from "./Form.tsx";
+import { Field, Outcome, ReasonAndPublish, useSave } from "./Form.tsx";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ACTIONS: Array<["start" | "approve" | "reject", string, string]> = [
@@ -59,6 +59,7 @@ export function DecideGateForm({
   const [drivers, setDrivers] = useState<string[]>([]);
   const [outOfOrder, setOutOfOrder] = useState("");
   const [why, setWhy] = useState("");
+  const [published, setPublished] = useState(true);
   const s = useSave(onSaved);
   const chosen = gate || gates.current || GATES[0]!.id;
   const def = GATES.find((g) => g.id === chosen) ?? GATES[0]!;
@@ -103,6 +104,7 @@ export function DecideGateForm({
           evidence: evidenceList,
           reason: pending.length > 0 ? outOfOrder.trim() : null,
           drivers,
+          published,
           why: why.trim(),
         });
         const done = ACTIONS.find(([a]) => a === action)?.[2] ?? action;
@@ -226,9 +228,13 @@ export function DecideGateForm({
             onChange={(e) => setOutOfOrder(e.target.value)}
           />
         </Field>
-        <Field id="gate-step-reason" label="Reason (kept in the audit trail)">
-          <input id="gate-step-reason" value={why} onChange={(e) => setWhy(e.target.value)} />
-        </Field>
+        <ReasonAndPublish
+          prefix="gate-step"
+          reason={why}
+          setReason={setWhy}
+          published={published}
+          setPublished={setPublished}
+        />
         <button type="submit" className="button" disabled={s.busy}>
           {s.busy ? "Saving…" : "Record the step"}
         </button>
