@@ -189,7 +189,7 @@ describeBrowser("Recording decisions in the browser", () => {
     expect(text).toMatch(/procurement\s+started/i);
     expect(text).toContain("not the logical order");
     expect(text).toContain("Reason recorded: the incumbent contract ends in March");
-    expect(text).toContain("drivers: savings-target");
+    expect(text).toContain("drivers: savings target");
     expect(await page.getByRole("region", { name: "Gate history" }).innerText()).toContain(
       "1 step not in the logical order",
     );

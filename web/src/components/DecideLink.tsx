@@ -15,10 +15,13 @@ export function DecideLink({ serviceId, contractIds }: { serviceId?: string; con
   );
   if (!match) return null;
   const dealId = match.contractId ?? contractIds[0];
-  if (!dealId) return null;
+  // A case about a service with no contract yet opens on its own.
+  const to = dealId
+    ? `/appraisals/${encodeURIComponent(dealId)}`
+    : `/appraisals/${encodeURIComponent(match.id)}?view=case`;
   return (
     <p className="callout">
-      <Link to={`/appraisals/${encodeURIComponent(dealId)}`}>
+      <Link to={to}>
         Appraisal of this deal: options, risk of missing the savings, accountability horizon, workforce and
         gates
       </Link>

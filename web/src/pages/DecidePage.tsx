@@ -464,7 +464,10 @@ function GatesSection({ gates }: { gates: GateHistory }) {
                 <UnpublishedTag published={e.published} />
               </p>
               <p>
-                {e.by} ({e.role}){e.drivers.length > 0 ? ` · drivers: ${e.drivers.join(", ")}` : ""}
+                {e.by} ({e.role})
+                {e.drivers.length > 0
+                  ? ` · drivers: ${e.drivers.map((d) => d.replaceAll("-", " ")).join(", ")}`
+                  : ""}
                 {e.evidence.length > 0 ? ` · evidence: ${e.evidence.join(", ")}` : ""}
               </p>
               {e.reason ? (
