@@ -93,7 +93,8 @@ describeBrowser("Accounts in the browser", () => {
     expect(await manage.locator('[data-form="state"] [role="status"]').innerText()).toMatch(
       /^treasury is disabled: it cannot sign in/,
     );
-    expect(await page.locator("tr", { hasText: "Treasury analyst" }).innerText()).toContain("Disabled");
+    // The list reloads after the save: wait for the account's row to say so.
+    await page.locator("tr", { hasText: "Treasury analyst" }).filter({ hasText: "Disabled" }).waitFor();
 
     // The disabled account cannot sign in.
     const visitor = await web.visitor();
