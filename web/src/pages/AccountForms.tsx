@@ -13,6 +13,7 @@ const CSS = `
 .account-secret { margin: 0.75rem 0 1rem; padding: 0.75rem 1rem; border: 3px solid var(--green); background: #fff; max-width: 46em; }
 .account-secret code { display: block; margin: 0.5rem 0; padding: 0.5rem; background: #f3f2f1; word-break: break-all; font-size: 1rem; }
 .account-secret .button { margin-right: 0.75rem; }
+.account-secret code.account-inline { display: inline; margin: 0; padding: 0; background: none; font-size: 0.9em; }
 .account-forms { display: grid; gap: 0 1.5rem; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); }
 .account-manage { margin: 1.5rem 0; padding: 0.25rem 1rem 1rem; border: 1px solid var(--border-light); }
 .account-manage h2 { margin-top: 1rem; }
@@ -112,8 +113,7 @@ export function SecretOnce({ name, token }: { name: string; token: string }) {
     <div className="account-secret" role="status" aria-label="New API token">
       <p>
         <strong>Token “{name}” issued.</strong> Copy it now: it is shown only this once and cannot be seen
-        again. Scripts send it as{" "}
-        <code style={{ display: "inline", padding: 0 }}>Authorization: Bearer …</code>
+        again. Scripts send it as <code className="account-inline">Authorization: Bearer …</code>
       </p>
       <code data-token="">{token}</code>
       <button
