@@ -58,7 +58,15 @@ export function Field({
   );
 }
 
-export function Outcome({ prefix, error, done }: { prefix: string; error: string | null; done: string | null }) {
+export function Outcome({
+  prefix,
+  error,
+  done,
+}: {
+  prefix: string;
+  error: string | null;
+  done: string | null;
+}) {
   return (
     <>
       {error ? (
@@ -67,7 +75,7 @@ export function Outcome({ prefix, error, done }: { prefix: string; error: string
         </div>
       ) : null}
       {done ? (
-        <p className="ocds-ok" role="status">
+        <p className="form-ok" role="status">
           {done}
         </p>
       ) : null}
@@ -106,4 +114,3 @@ export function ReasonAndPublish({
     </>
   );
 }
-

@@ -1,15 +1,13 @@
 /**
- * Pieces the two account pages share: a form's save state, labelled fields, the outcome line,
- * the table of API tokens with a revoke button per token, and a token secret shown once.
+ * Pieces the two account pages share: the table of API tokens with a revoke button per token,
+ * and a token secret shown once. Form pieces come from components/Form.tsx.
  */
-import { type ReactNode, useState } from "react";
-import { ApiError } from "../api.ts";
+import { useState } from "react";
 import type { ApiTokenInfo } from "../api-accounts.ts";
 import { Table } from "../components/Table.tsx";
 import { formatTimestamp } from "../format.ts";
 
 const CSS = `
-.account-ok { padding: 0.5rem 1rem; border-left: 5px solid var(--green); background: #eef7f1; }
 .account-secret { margin: 0.75rem 0 1rem; padding: 0.75rem 1rem; border: 3px solid var(--green); background: #fff; max-width: 46em; }
 .account-secret code { display: block; margin: 0.5rem 0; padding: 0.5rem; background: #f3f2f1; word-break: break-all; font-size: 1rem; }
 .account-secret .button { margin-right: 0.75rem; }
@@ -27,83 +25,6 @@ const CSS = `
 
 export function AccountStyles() {
   return <style>{CSS}</style>;
-}
-
-/** One form's state: the message after a save, the error that stopped it, and whether it is saving. */
-export function useSave(onSaved: () => void = () => {}) {
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (check: () => string | null, save: () => Promise<string>): Promise<boolean> => {
-    setDone(null);
-    const problem = check();
-    if (problem) {
-      setError(problem);
-      return false;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      setDone(await save());
-      onSaved();
-      return true;
-    } catch (e) {
-      setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { error, done, busy, run };
-}
-
-export function Field({
-  id,
-  label,
-  hint,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  children: ReactNode;
-}) {
-  return (
-    <div className="form__group">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="muted form__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {children}
-    </div>
-  );
-}
-
-export function Outcome({
-  prefix,
-  error,
-  done,
-}: {
-  prefix: string;
-  error: string | null;
-  done: string | null;
-}) {
-  return (
-    <>
-      {error ? (
-        <div className="error-panel" role="alert" id={`${prefix}-error`}>
-          <p>{error}</p>
-        </div>
-      ) : null}
-      {done ? (
-        <p className="account-ok" role="status">
-          {done}
-        </p>
-      ) : null}
-    </>
-  );
 }
 
 /** A new token's secret, shown once: the server keeps only its hash. */

@@ -9,7 +9,8 @@ import { Facts } from "../components/Facts.tsx";
 import { ErrorPanel, Loading } from "../components/Status.tsx";
 import { Link, useLocation } from "../router.tsx";
 import { useApi } from "../useApi.ts";
-import { AccountStyles, Field, Outcome, TokenTable, useSave } from "./AccountForms.tsx";
+import { Field, Outcome, useSave } from "../components/Form.tsx";
+import { AccountStyles, TokenTable } from "./AccountForms.tsx";
 import { usePageTitle } from "./title.ts";
 
 function PasswordForm() {

@@ -13,7 +13,8 @@ import { Table } from "../components/Table.tsx";
 import { formatTimestamp } from "../format.ts";
 import { Link, navigate, queryParam, useLocation } from "../router.tsx";
 import { useApi } from "../useApi.ts";
-import { AccountStyles, Field, Outcome, SecretOnce, TokenTable, useSave } from "./AccountForms.tsx";
+import { Field, Outcome, useSave } from "../components/Form.tsx";
+import { AccountStyles, SecretOnce, TokenTable } from "./AccountForms.tsx";
 import { usePageTitle } from "./title.ts";
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,39}$/;
