@@ -7,7 +7,17 @@ import { migrate, openMigrated, openStore, resolveDatabaseUrl } from "../../stor
 import { isEmpty, loadDemo } from "../../store/demo.ts";
 import { demoAccounts } from "../../demo/scenario.ts";
 import { ACCOUNT_ROLES } from "../../store/schema.ts";
-import { addUser, createApiToken } from "../../store/users.ts";
+import {
+  accountInfo,
+  addUser,
+  changeRole,
+  createApiToken,
+  listApiTokens,
+  listUsers,
+  resetPassword,
+  revokeApiToken,
+  setAccountDisabled,
+} from "../../store/users.ts";
 import { DB_HELP, withStore } from "../store.ts";
 
 function printDemoAccounts(): void {
@@ -137,6 +147,85 @@ export function registerPlatform(program: Command): void {
     .action(async (username: string, opts: { name: string; db?: string }) => {
       await withStore(opts.db, async (store) => {
         process.stdout.write(`${await createApiToken(store, username, opts.name, "cli")}\n`);
+      });
+    });
+
+  users
+    .command("list")
+    .description("List the accounts with their role and state")
+    .option("--db <url>", DB_HELP)
+    .action(async (opts: { db?: string }) => {
+      await withStore(opts.db, async (store) => {
+        for (const u of (await listUsers(store)).map(accountInfo))
+          process.stdout.write(
+            `${u.username.padEnd(16)} ${u.role.padEnd(17)} ${u.disabled ? "disabled" : "enabled"}\n`,
+          );
+      });
+    });
+  users
+    .command("tokens <username>")
+    .description("List an account's API tokens (ids and names; never the secrets)")
+    .option("--db <url>", DB_HELP)
+    .action(async (username: string, opts: { db?: string }) => {
+      await withStore(opts.db, async (store) => {
+        for (const t of await listApiTokens(store, username))
+          process.stdout.write(`${t.id}  ${t.createdAt}  ${t.name}\n`);
+      });
+    });
+  const REASON = "why (kept in the audit trail)";
+  users
+    .command("revoke <username> <tokenId>")
+    .description("Revoke one of an account's API tokens (its id from `nous users tokens`)")
+    .requiredOption("--reason <text>", REASON)
+    .option("--db <url>", DB_HELP)
+    .action(async (username: string, id: string, opts: { reason: string; db?: string }) => {
+      await withStore(opts.db, async (store) => {
+        const t = await revokeApiToken(store, username, id, "cli", opts.reason);
+        process.stdout.write(`revoked token ${t.id} (${t.name}) of ${username}\n`);
+      });
+    });
+  for (const [name, disabled] of [
+    ["disable", true],
+    ["enable", false],
+  ] as const)
+    users
+      .command(`${name} <username>`)
+      .description(
+        disabled
+          ? "Disable an account: it cannot sign in and its sessions and tokens stop working at once"
+          : "Enable a disabled account again",
+      )
+      .requiredOption("--reason <text>", REASON)
+      .option("--db <url>", DB_HELP)
+      .action(async (username: string, opts: { reason: string; db?: string }) => {
+        await withStore(opts.db, async (store) => {
+          await setAccountDisabled(store, username, disabled, "cli", opts.reason);
+          process.stdout.write(`${username} ${disabled ? "disabled" : "enabled"}\n`);
+        });
+      });
+  users
+    .command("role <username> <role>")
+    .description(`Change an account's role (one of ${ACCOUNT_ROLES.join(", ")})`)
+    .requiredOption("--reason <text>", REASON)
+    .option("--db <url>", DB_HELP)
+    .action(async (username: string, role: string, opts: { reason: string; db?: string }) => {
+      await withStore(opts.db, async (store) => {
+        const u = await changeRole(store, username, role, "cli", opts.reason);
+        process.stdout.write(`${u.username} is now ${u.role}\n`);
+      });
+    });
+  users
+    .command("password <username>")
+    .description("Set a new password for an account; its sessions end")
+    .option("--password <password>", "at least 8 characters (or set NOUS_PASSWORD)")
+    .requiredOption("--reason <text>", REASON)
+    .option("--db <url>", DB_HELP)
+    .action(async (username: string, opts: { password?: string; reason: string; db?: string }) => {
+      const password = opts.password ?? process.env.NOUS_PASSWORD;
+      if (!password) throw new InputError("--password (or NOUS_PASSWORD) is required");
+      await withStore(opts.db, async (store) => {
+        await resetPassword(store, username, password, "cli", opts.reason);
+        process.stdout.write(`password of ${username} changed\n`);
       });
     });
 
