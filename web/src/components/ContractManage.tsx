@@ -10,7 +10,7 @@ import { changeNoticeRequired } from "../../../src/ocds/notices/uk10-change.ts";
 import { tryParsePounds } from "../../../src/shared/money.ts";
 import { type ContractEvents, ocdsApi } from "../api-ocds.ts";
 import { formatDate } from "../format.ts";
-import { Field, Outcome, ReasonAndPublish, useSave } from "./Form.tsx";
+import { Field, Outcome, ReasonAndPublish, TextField, useSave } from "./Form.tsx";
 
 export interface ContractBasics {
   id: string;
@@ -87,18 +87,10 @@ function KpiForm({ contractId, onSaved }: { contractId: string; onSaved: () => v
       </p>
       <Outcome prefix="kpi" error={s.error} done={s.done} />
       <form className="form" onSubmit={submit} noValidate aria-label="Add a key performance indicator">
-        <Field id="kpi-id" label="Reference">
-          <input id="kpi-id" value={id} onChange={(e) => setId(e.target.value)} />
-        </Field>
-        <Field id="kpi-title" label="What is measured">
-          <input id="kpi-title" value={title} onChange={(e) => setTitle(e.target.value)} />
-        </Field>
-        <Field id="kpi-target" label="Target">
-          <input id="kpi-target" value={target} onChange={(e) => setTarget(e.target.value)} />
-        </Field>
-        <Field id="kpi-description" label="Description">
-          <input id="kpi-description" value={description} onChange={(e) => setDescription(e.target.value)} />
-        </Field>
+        <TextField id="kpi-id" label="Reference" value={id} onChange={setId} />
+        <TextField id="kpi-title" label="What is measured" value={title} onChange={setTitle} />
+        <TextField id="kpi-target" label="Target" value={target} onChange={setTarget} />
+        <TextField id="kpi-description" label="Description" value={description} onChange={setDescription} />
         <ReasonAndPublish
           prefix="kpi"
           reason={reason}
@@ -179,14 +171,13 @@ function RatingForm({
             ))}
           </select>
         </Field>
-        <Field id="rating-period" label="Last day of the period rated">
-          <input
-            id="rating-period"
-            type="date"
-            value={periodEnd}
-            onChange={(e) => setPeriodEnd(e.target.value)}
-          />
-        </Field>
+        <TextField
+          id="rating-period"
+          label="Last day of the period rated"
+          type="date"
+          value={periodEnd}
+          onChange={setPeriodEnd}
+        />
         <Field id="rating-value" label="Rating">
           <select id="rating-value" value={rating} onChange={(e) => setRating(e.target.value)}>
             <option value="">Choose…</option>
@@ -197,13 +188,12 @@ function RatingForm({
             ))}
           </select>
         </Field>
-        <Field id="rating-explanation" label="Explanation">
-          <input
-            id="rating-explanation"
-            value={explanation}
-            onChange={(e) => setExplanation(e.target.value)}
-          />
-        </Field>
+        <TextField
+          id="rating-explanation"
+          label="Explanation"
+          value={explanation}
+          onChange={setExplanation}
+        />
         <ReasonAndPublish
           prefix="rating"
           reason={reason}
@@ -335,17 +325,14 @@ function ChangeForm({
       </p>
       <Outcome prefix="change" error={s.error} done={s.done} />
       <form className="form" onSubmit={submit} noValidate aria-label="Record a contract change">
-        <Field id="change-id" label="Reference">
-          <input id="change-id" value={id} onChange={(e) => setId(e.target.value)} />
-        </Field>
-        <Field id="change-on" label="Date of the change">
-          <input
-            id="change-on"
-            type="date"
-            value={changedOn}
-            onChange={(e) => setChangedOn(e.target.value)}
-          />
-        </Field>
+        <TextField id="change-id" label="Reference" value={id} onChange={setId} />
+        <TextField
+          id="change-on"
+          label="Date of the change"
+          type="date"
+          value={changedOn}
+          onChange={setChangedOn}
+        />
         <div className="form__group form__check">
           <input
             id="change-works"
@@ -355,48 +342,42 @@ function ChangeForm({
           />
           <label htmlFor="change-works">A works contract (15% threshold)</label>
         </div>
-        <Field id="change-before" label="Value before (£)">
-          <input
-            id="change-before"
-            inputMode="decimal"
-            value={before}
-            onChange={(e) => setBefore(e.target.value)}
-          />
-        </Field>
-        <Field id="change-after" label="Value after (£)">
-          <input
-            id="change-after"
-            inputMode="decimal"
-            value={after}
-            onChange={(e) => setAfter(e.target.value)}
-          />
-        </Field>
-        <Field id="change-end-before" label="End date before">
-          <input
-            id="change-end-before"
-            type="date"
-            value={endBefore}
-            onChange={(e) => setEndBefore(e.target.value)}
-          />
-        </Field>
-        <Field id="change-end-after" label="End date after" hint="Leave empty when the term does not change.">
-          <input
-            id="change-end-after"
-            type="date"
-            value={endAfter}
-            onChange={(e) => setEndAfter(e.target.value)}
-          />
-        </Field>
-        <Field id="change-description" label="What changes">
-          <input
-            id="change-description"
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-          />
-        </Field>
-        <Field id="change-rationale" label="Rationale">
-          <input id="change-rationale" value={rationale} onChange={(e) => setRationale(e.target.value)} />
-        </Field>
+        <TextField
+          id="change-before"
+          label="Value before (£)"
+          inputMode="decimal"
+          value={before}
+          onChange={setBefore}
+        />
+        <TextField
+          id="change-after"
+          label="Value after (£)"
+          inputMode="decimal"
+          value={after}
+          onChange={setAfter}
+        />
+        <TextField
+          id="change-end-before"
+          label="End date before"
+          type="date"
+          value={endBefore}
+          onChange={setEndBefore}
+        />
+        <TextField
+          id="change-end-after"
+          label="End date after"
+          hint="Leave empty when the term does not change."
+          type="date"
+          value={endAfter}
+          onChange={setEndAfter}
+        />
+        <TextField
+          id="change-description"
+          label="What changes"
+          value={description}
+          onChange={setDescription}
+        />
+        <TextField id="change-rationale" label="Rationale" value={rationale} onChange={setRationale} />
         {preview ? (
           <p className="manage-preview" data-preview="uk10" aria-live="polite">
             {preview.required
@@ -486,9 +467,7 @@ function TerminationForm({
         aria-label="Record how the contract ended"
         hidden={ended !== null}
       >
-        <Field id="termination-on" label="Date it ended">
-          <input id="termination-on" type="date" value={on} onChange={(e) => setOn(e.target.value)} />
-        </Field>
+        <TextField id="termination-on" label="Date it ended" type="date" value={on} onChange={setOn} />
         <Field id="termination-how" label="How it ended">
           <select id="termination-how" value={ending} onChange={(e) => setEnding(e.target.value)}>
             <option value="">Choose…</option>
@@ -499,21 +478,19 @@ function TerminationForm({
             ))}
           </select>
         </Field>
-        <Field id="termination-paid" label="Total paid under the contract (£)">
-          <input
-            id="termination-paid"
-            inputMode="decimal"
-            value={paid}
-            onChange={(e) => setPaid(e.target.value)}
-          />
-        </Field>
-        <Field id="termination-explanation" label="Explanation">
-          <input
-            id="termination-explanation"
-            value={explanation}
-            onChange={(e) => setExplanation(e.target.value)}
-          />
-        </Field>
+        <TextField
+          id="termination-paid"
+          label="Total paid under the contract (£)"
+          inputMode="decimal"
+          value={paid}
+          onChange={setPaid}
+        />
+        <TextField
+          id="termination-explanation"
+          label="Explanation"
+          value={explanation}
+          onChange={setExplanation}
+        />
         <ReasonAndPublish
           prefix="termination"
           reason={reason}

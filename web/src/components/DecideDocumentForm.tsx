@@ -11,7 +11,7 @@ import { DOCUMENT_KINDS, type DecideKind, canWriteKind, decideApi, kindInfo } fr
 import { useAuth } from "../auth.tsx";
 import { Link } from "../router.tsx";
 import { useApi } from "../useApi.ts";
-import { Field, Outcome, ReasonAndPublish, useSave } from "./Form.tsx";
+import { Field, Outcome, ReasonAndPublish, TextField, useSave } from "./Form.tsx";
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -149,9 +149,7 @@ export function DecideDocumentForm({ onSaved }: { onSaved: (kind: DecideKind, id
               onChange={(e) => setId(e.target.value)}
             />
           </Field>
-          <Field id="decide-doc-title" label="Title">
-            <input id="decide-doc-title" value={title} onChange={(e) => setTitle(e.target.value)} />
-          </Field>
+          <TextField id="decide-doc-title" label="Title" value={title} onChange={setTitle} />
           <Field id="decide-doc-service" label="Service">
             <select id="decide-doc-service" value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
               <option value="">None</option>

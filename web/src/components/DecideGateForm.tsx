@@ -11,7 +11,7 @@ import { DRIVERS } from "../../../src/decide/gates/types.ts";
 import { type GateHistory, decideApi } from "../api-decide.ts";
 import { useAuth } from "../auth.tsx";
 import { formatDate } from "../format.ts";
-import { Field, Outcome, ReasonAndPublish, useSave } from "./Form.tsx";
+import { Field, Outcome, ReasonAndPublish, TextField, useSave } from "./Form.tsx";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ACTIONS: Array<["start" | "approve" | "reject", string, string]> = [
@@ -156,12 +156,8 @@ export function DecideGateForm({
             ))}
           </select>
         </Field>
-        <Field id="gate-step-date" label="Date">
-          <input id="gate-step-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-        </Field>
-        <Field id="gate-step-by" label="By (name)">
-          <input id="gate-step-by" value={by} onChange={(e) => setBy(e.target.value)} />
-        </Field>
+        <TextField id="gate-step-date" label="Date" type="date" value={date} onChange={setDate} />
+        <TextField id="gate-step-by" label="By (name)" value={by} onChange={setBy} />
         <Field
           id="gate-step-role"
           label="Role"

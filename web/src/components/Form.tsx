@@ -58,6 +58,44 @@ export function Field({
   );
 }
 
+/** A labelled one-line input: text by default, or a date, a password... */
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  hint,
+  type,
+  inputMode,
+  autoComplete,
+  disabled,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: string;
+  type?: "text" | "date" | "password";
+  inputMode?: "decimal";
+  autoComplete?: string;
+  disabled?: boolean;
+}) {
+  return (
+    <Field id={id} label={label} {...(hint ? { hint } : {})}>
+      <input
+        id={id}
+        type={type ?? "text"}
+        value={value}
+        inputMode={inputMode}
+        autoComplete={autoComplete}
+        disabled={disabled}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Field>
+  );
+}
+
 export function Outcome({
   prefix,
   error,

@@ -9,7 +9,7 @@ import { Facts } from "../components/Facts.tsx";
 import { ErrorPanel, Loading } from "../components/Status.tsx";
 import { Link, useLocation } from "../router.tsx";
 import { useApi } from "../useApi.ts";
-import { Field, Outcome, useSave } from "../components/Form.tsx";
+import { Outcome, TextField, useSave } from "../components/Form.tsx";
 import { AccountStyles, TokenTable } from "./AccountForms.tsx";
 import { usePageTitle } from "./title.ts";
 
@@ -45,34 +45,31 @@ function PasswordForm() {
       <h2 id="password-heading">Change your password</h2>
       <Outcome prefix="password" error={s.error} done={s.done} />
       <form className="form" onSubmit={submit} noValidate aria-label="Change your password">
-        <Field id="password-current" label="Current password">
-          <input
-            id="password-current"
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-          />
-        </Field>
-        <Field id="password-new" label="New password" hint={`At least ${MIN_PASSWORD} characters.`}>
-          <input
-            id="password-new"
-            type="password"
-            autoComplete="new-password"
-            aria-describedby="password-new-hint"
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-          />
-        </Field>
-        <Field id="password-again" label="New password again">
-          <input
-            id="password-again"
-            type="password"
-            autoComplete="new-password"
-            value={again}
-            onChange={(e) => setAgain(e.target.value)}
-          />
-        </Field>
+        <TextField
+          id="password-current"
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={setCurrent}
+        />
+        <TextField
+          id="password-new"
+          label="New password"
+          hint={`At least ${MIN_PASSWORD} characters.`}
+          type="password"
+          autoComplete="new-password"
+          value={next}
+          onChange={setNext}
+        />
+        <TextField
+          id="password-again"
+          label="New password again"
+          type="password"
+          autoComplete="new-password"
+          value={again}
+          onChange={setAgain}
+        />
         <button type="submit" className="button" disabled={s.busy}>
           {s.busy ? "Saving…" : "Change password"}
         </button>

@@ -13,7 +13,7 @@ import { Table } from "../components/Table.tsx";
 import { formatTimestamp } from "../format.ts";
 import { Link, navigate, queryParam, useLocation } from "../router.tsx";
 import { useApi } from "../useApi.ts";
-import { Field, Outcome, useSave } from "../components/Form.tsx";
+import { Field, Outcome, TextField, useSave } from "../components/Form.tsx";
 import { AccountStyles, SecretOnce, TokenTable } from "./AccountForms.tsx";
 import { usePageTitle } from "./title.ts";
 
@@ -92,9 +92,12 @@ function AddAccountForm({ onSaved }: { onSaved: (username: string) => void }) {
             onChange={(e) => setUsername(e.target.value)}
           />
         </Field>
-        <Field id="add-name" label="Name shown in the dashboard">
-          <input id="add-name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
-        </Field>
+        <TextField
+          id="add-name"
+          label="Name shown in the dashboard"
+          value={displayName}
+          onChange={setDisplayName}
+        />
         <Field id="add-role" label="Role">
           <select id="add-role" value={role} onChange={(e) => setRole(e.target.value)}>
             <option value="">Choose…</option>
@@ -105,16 +108,15 @@ function AddAccountForm({ onSaved }: { onSaved: (username: string) => void }) {
             ))}
           </select>
         </Field>
-        <Field id="add-password" label="Password" hint={`At least ${MIN_PASSWORD} characters.`}>
-          <input
-            id="add-password"
-            type="password"
-            autoComplete="new-password"
-            aria-describedby="add-password-hint"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </Field>
+        <TextField
+          id="add-password"
+          label="Password"
+          hint={`At least ${MIN_PASSWORD} characters.`}
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+        />
         <ReasonField prefix="add" reason={reason} setReason={setReason} />
         <button type="submit" className="button" disabled={s.busy}>
           {s.busy ? "Saving…" : "Add account"}
@@ -239,16 +241,15 @@ function ResetForm({ account }: { account: AccountInfo }) {
       <h3>Set a new password</h3>
       <Outcome prefix="reset" error={s.error} done={s.done} />
       <form className="form" onSubmit={submit} noValidate aria-label="Set a new password">
-        <Field id="reset-password" label="New password" hint={`At least ${MIN_PASSWORD} characters.`}>
-          <input
-            id="reset-password"
-            type="password"
-            autoComplete="new-password"
-            aria-describedby="reset-password-hint"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </Field>
+        <TextField
+          id="reset-password"
+          label="New password"
+          hint={`At least ${MIN_PASSWORD} characters.`}
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+        />
         <ReasonField prefix="reset" reason={reason} setReason={setReason} />
         <button type="submit" className="button" disabled={s.busy}>
           {s.busy ? "Saving…" : "Set password"}
@@ -304,13 +305,12 @@ function Tokens({ account }: { account: AccountInfo }) {
         {tokens.error ? <ErrorPanel error={tokens.error} /> : null}
         {tokens.data && tokens.data.length > 0 ? (
           <div className="form">
-            <Field id="revoke-reason" label="Reason for revoking (kept in the audit trail)">
-              <input
-                id="revoke-reason"
-                value={revokeReason}
-                onChange={(e) => setRevokeReason(e.target.value)}
-              />
-            </Field>
+            <TextField
+              id="revoke-reason"
+              label="Reason for revoking (kept in the audit trail)"
+              value={revokeReason}
+              onChange={setRevokeReason}
+            />
           </div>
         ) : null}
         {tokens.data ? (
