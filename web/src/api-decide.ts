@@ -7,6 +7,7 @@ import { ApiError, apiGet, apiPost } from "./api.ts";
 import type { Contract, Role } from "./api.ts";
 import type { CaseReport, MoneySummary } from "../../src/decide/case/run-case.ts";
 import type { Finding } from "../../src/decide/finding.ts";
+import type { GateEventRecord } from "../../src/store/decide.ts";
 import { parsePounds } from "../../src/shared/money.ts";
 
 /** "-308929869.37" -> -30892986937 (integer pence); null stays null. */
@@ -153,22 +154,11 @@ export type DealDocument =
   | (DocBase & { kind: "capability"; result: CapabilityResult })
   | (DocBase & { kind: "horizon"; result: HorizonResult });
 
-export interface GateEventView {
-  id: string;
-  gate: string;
-  action: "start" | "approve" | "reject";
-  date: string;
-  by: string;
-  role: string;
-  evidence: string[];
-  reason: string | null;
-  drivers: string[];
-  published: boolean;
-  demoFields: string[];
-  source: string;
+/** A gate event as the API sends it: the stored record with the engine's flags and findings. */
+export type GateEventView = Omit<GateEventRecord, "serviceId" | "contractId"> & {
   flags: string[];
   findings: Finding[];
-}
+};
 
 export interface GateHistory {
   gates: Array<{
@@ -270,21 +260,8 @@ export interface DocumentBody {
   reason: string;
 }
 
-export interface GateEventBody {
-  id: string;
-  serviceId: string | null;
-  contractId: string | null;
-  gate: string;
-  action: "start" | "approve" | "reject";
-  date: string;
-  by: string;
-  role: string;
-  evidence: string[];
-  reason: string | null;
-  drivers: string[];
-  published: boolean;
-  why: string;
-}
+/** What `POST /api/decide/gate-events` takes: a gate event and why it is recorded. */
+export type GateEventBody = Omit<GateEventRecord, "demoFields" | "source"> & { why: string };
 
 /** PUT with the API's own error message (api.ts has GET and POST only). */
 async function apiPut<T>(path: string, body: unknown): Promise<T> {
