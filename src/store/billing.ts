@@ -13,6 +13,7 @@ import { type BillingSummary, RULE_IDS, type RuleId } from "../billing/types.ts"
 import { BILLING_DEMO, demoBillingFiles, demoBillingSteps } from "../demo/billing.ts";
 import { loadBillingTexts } from "../io/billing-load.ts";
 import { ConflictError, formatLocation, InputError, NotFoundError } from "../shared/errors.ts";
+import { penceToDecimal } from "../shared/money.ts";
 import { appendAudit } from "./audit.ts";
 import {
   BILLING_STATES,
@@ -415,9 +416,8 @@ export interface ExceptionPage {
 
 export const MAX_GROUPS = 1000;
 
-export async function listExceptions(store: Store, q: ExceptionQuery): Promise<ExceptionPage> {
-  const page = Math.max(1, q.page ?? 1);
-  const pageSize = Math.min(500, Math.max(1, q.pageSize ?? 50));
+/** The exceptions a query's filters select (no order, no paging). */
+function filtered(store: Store, q: ExceptionQuery) {
   let base = store.db.selectFrom("billing_exceptions as e");
   if (q.runId) base = base.where("e.run_id", "=", q.runId);
   else
@@ -430,6 +430,13 @@ export async function listExceptions(store: Store, q: ExceptionQuery): Promise<E
   if (q.month) base = base.where("e.month", "=", q.month);
   if (q.subject) base = base.where("e.subject_id", "=", q.subject);
   if (q.state) base = base.where("e.state", "=", q.state as BillingState);
+  return base;
+}
+
+export async function listExceptions(store: Store, q: ExceptionQuery): Promise<ExceptionPage> {
+  const page = Math.max(1, q.page ?? 1);
+  const pageSize = Math.min(500, Math.max(1, q.pageSize ?? 50));
+  const base = filtered(store, q);
   const totals = await base
     .select([sql<number>`count(*)`.as("n"), sql<number>`coalesce(sum(e.amount_pence), 0)`.as("amount")])
     .executeTakeFirstOrThrow();
@@ -472,6 +479,76 @@ export async function listExceptions(store: Store, q: ExceptionQuery): Promise<E
     groups,
     groupsTruncated: truncated,
   };
+}
+
+/** The most rows one export gives; a filter narrows a larger queue. */
+export const MAX_EXPORT_ROWS = 1_000_000;
+
+export const EXPORT_COLUMNS = [
+  "contract_id",
+  "supplier",
+  "invoice_id",
+  "line_id",
+  "subject_id",
+  "service_code",
+  "period_start",
+  "period_end",
+  "rule",
+  "days",
+  "amount_at_risk",
+  "state",
+  "recovered",
+  "credit_note",
+  "exception_id",
+] as const;
+
+function csvField(v: string): string {
+  return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
+/**
+ * The exceptions a query selects as CSV, in invoice and line order, money in pounds to the penny:
+ * what a finance team sends a supplier with a dispute, or loads into its ledger.
+ */
+export async function exceptionsCsv(store: Store, q: ExceptionQuery): Promise<string> {
+  const base = filtered(store, q);
+  const { n } = await base.select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
+  if (Number(n) > MAX_EXPORT_ROWS)
+    throw new InputError(
+      `the filters select ${Number(n)} exceptions, more than the ${MAX_EXPORT_ROWS} one export gives: filter by contract, rule or month`,
+    );
+  const rows = await base
+    .selectAll("e")
+    .orderBy("e.contract_id")
+    .orderBy("e.invoice_id")
+    .orderBy("e.line_id")
+    .orderBy("e.rule")
+    .execute();
+  const out: string[] = [EXPORT_COLUMNS.join(",")];
+  for (const r of rows) {
+    out.push(
+      [
+        r.contract_id,
+        r.supplier,
+        r.invoice_id,
+        r.line_id,
+        r.subject_id,
+        r.service_code,
+        r.period_start,
+        r.period_end,
+        r.rule,
+        String(r.days),
+        penceToDecimal(Number(r.amount_pence)),
+        r.state,
+        penceToDecimal(Number(r.recovered_pence)),
+        r.credit_note ?? "",
+        r.id,
+      ]
+        .map(csvField)
+        .join(","),
+    );
+  }
+  return `${out.join("\n")}\n`;
 }
 
 export interface ExceptionDetail extends BillingException {

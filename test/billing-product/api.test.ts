@@ -194,6 +194,39 @@ describe("billing API", () => {
     expect(states.groups.map((g) => g.key).sort()).toEqual(["accepted", "disputed", "open", "recovered"]);
   });
 
+  it("exports the queue the filters select as CSV: one row per exception, money to the penny", async () => {
+    const page = (await call(server, "scrutineer", "GET", "/api/billing/exceptions?contractId=em-tagging"))
+      .json as Page;
+    const res = await fetch(`${server.base}/api/billing/exceptions.csv?contractId=em-tagging`, {
+      headers: { authorization: `Bearer ${server.tokens.finance}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="exceptions-em-tagging.csv"');
+    const [header, ...rows] = (await res.text()).trimEnd().split("\n");
+    expect(header).toBe(
+      "contract_id,supplier,invoice_id,line_id,subject_id,service_code,period_start,period_end,rule,days,amount_at_risk,state,recovered,credit_note,exception_id",
+    );
+    expect(rows).toHaveLength(page.total);
+    // The supplier's name holds no comma or quote, so a plain split reads the columns.
+    const pence = rows.reduce((a, r) => a + Math.round(Number(r.split(",")[10]) * 100), 0);
+    expect(pence).toBe(page.totalAmountPence);
+    expect(rows.every((r) => /,\d+\.\d{2},(open|disputed|accepted|recovered),\d+\.\d{2},/.test(r))).toBe(
+      true,
+    );
+    const b08 = await (
+      await fetch(`${server.base}/api/billing/exceptions.csv?contractId=em-tagging&rule=B08`, {
+        headers: { authorization: `Bearer ${server.tokens.scrutineer}` },
+      })
+    ).text();
+    const b08Rows = b08.trimEnd().split("\n").slice(1);
+    expect(b08Rows.length).toBeGreaterThan(0);
+    expect(b08Rows.every((r) => r.split(",")[8] === "B08")).toBe(true);
+    expect((await call(server, "public", "GET", "/api/billing/exceptions.csv")).status).toBe(401);
+    const bad = await call(server, "finance", "GET", "/api/billing/exceptions.csv?month=May");
+    expect(bad.status).toBe(400);
+  });
+
   it("shows an exception's evidence and runs the workflow, each step audited and in its history", async () => {
     const open = (
       await call(

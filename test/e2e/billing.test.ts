@@ -73,6 +73,18 @@ describeBrowser("billing assurance in the browser", () => {
       expect(t).toContain("B05 Subject in custody");
       expect(t).toContain("open");
     }
+    // The download carries the same filters, and the signed-in session's cookie fetches it.
+    const link = page.getByRole("link", { name: "Download these exceptions (CSV)" });
+    expect(await link.getAttribute("href")).toBe(
+      "/api/billing/exceptions.csv?contractId=em-tagging&rule=B05&state=open",
+    );
+    const csv = await page.evaluate(
+      async (href) => (await fetch(href)).text(),
+      (await link.getAttribute("href"))!,
+    );
+    const csvRows = csv.trimEnd().split("\n").slice(1);
+    expect(csvRows.length).toBeGreaterThanOrEqual(texts.length);
+    expect(csvRows.every((r) => r.includes(",B05,") && r.includes(",open,"))).toBe(true);
 
     // Evidence.
     await queueRows(page).first().getByRole("link").click();

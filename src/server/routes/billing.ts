@@ -11,6 +11,9 @@ import {
   BILLING_STATES,
   type BillingAction,
   contractTotals,
+  EXPORT_COLUMNS,
+  exceptionsCsv,
+  MAX_EXPORT_ROWS,
   GROUP_BY,
   type GroupBy,
   getException,
@@ -147,6 +150,39 @@ export const billingRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (req) => listExceptions(app.store, req.query),
+  );
+
+  app.get<{ Querystring: QueueQuery }>(
+    "/billing/exceptions.csv",
+    {
+      config: { roles: STAFF },
+      schema: {
+        tags: ["billing"],
+        summary: "The exceptions the filters select, as CSV (money in pounds to the penny)",
+        description: `Columns: ${EXPORT_COLUMNS.join(", ")}. In contract, invoice and line order; at most ${MAX_EXPORT_ROWS} rows.`,
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            contractId: { type: "string" },
+            runId: { type: "string", description: "Default: each contract's latest run" },
+            rule: { type: "string", enum: [...RULE_IDS] },
+            supplier: { type: "string" },
+            month: { type: "string", pattern: "^\\d{4}-\\d{2}$" },
+            subject: { type: "string" },
+            state: { type: "string", enum: [...BILLING_STATES] },
+          },
+        },
+      },
+    },
+    async (req, reply) => {
+      const csv = await exceptionsCsv(app.store, req.query);
+      const name = `exceptions${req.query.contractId ? `-${req.query.contractId.replace(/[^\w.-]/g, "_")}` : ""}.csv`;
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="${name}"`)
+        .send(csv);
+    },
   );
 
   app.get<{ Params: { id: string } }>(

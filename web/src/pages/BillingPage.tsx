@@ -397,6 +397,22 @@ function BillingBody() {
             Clear filters
           </Link>
         </div>
+        <div>
+          <a
+            href={`/api/billing/exceptions.csv?${new URLSearchParams(
+              Object.entries({
+                contractId: f.contract,
+                rule: f.rule,
+                month: f.month,
+                subject: f.subject,
+                state: f.state,
+              }).filter(([, v]) => v !== ""),
+            ).toString()}`}
+            download
+          >
+            Download these exceptions (CSV)
+          </a>
+        </div>
       </form>
       {queue.error ? <ErrorPanel error={queue.error} /> : null}
       {queue.loading && !queue.data ? <Loading what="Loading the exceptions" /> : null}
