@@ -42,6 +42,19 @@ describeBrowser("red flags in the browser", () => {
       .waitFor();
     expect(new URL(page.url()).searchParams.get("buyer")).toBe("Mayor's Office for Policing and Crime");
     expect(await page.locator(".flags-counts").innerText()).toMatch(/56\s+processes compiled/);
+    // The data and the result, to check with Cardinal.
+    const jsonl = page.getByRole("link", { name: "the compiled releases (JSON Lines)" });
+    expect(await jsonl.getAttribute("href")).toBe(
+      "/api/flags/compiled.jsonl?buyer=Mayor%27s+Office+for+Policing+and+Crime",
+    );
+    const cardinalHref = await page
+      .getByRole("link", { name: "this result in Cardinal's format (JSON)" })
+      .getAttribute("href");
+    const cardinal = JSON.parse(decodeURIComponent(cardinalHref!.split(",").slice(1).join(","))) as Record<
+      string,
+      unknown
+    >;
+    expect(Object.keys(cardinal)).toEqual(["OCID", "Buyer", "ProcuringEntity", "Tenderer", "Meta"]);
 
     const processes = page.getByRole("region", { name: "Flagged processes" });
     // Process 8: a 12-day submission period against the default 15 days.

@@ -3,9 +3,14 @@
  * come back with their explanation, a bad settings key is refused naming it, and the answer is
  * what the engine gives on the same compiled releases.
  */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mopacOcid, DEMO_ORG_IDS, MOPAC_NAME, PLANTED, SSCL_OCID } from "../../src/demo/releases.ts";
 import { runIndicators, toCardinal } from "../../src/flags/engine.ts";
+import { DEFAULT_SETTINGS_INI } from "../../src/flags/default-settings.ts";
 import { allIndicatorsSettings } from "../../src/flags/settings.ts";
 import { compileRelease } from "../../src/ocds/merge.ts";
 import type { JsonObject } from "../../src/ocds/types.ts";
@@ -142,6 +147,37 @@ describe("red flags API", () => {
     const compiled = [...byOcid.keys()].sort().map((o) => compileRelease(byOcid.get(o) ?? []));
     const direct = toCardinal(runIndicators(allIndicatorsSettings(), compiled));
     expect(mopac.cardinal).toEqual(JSON.parse(JSON.stringify(direct)));
+  });
+
+  it("gives the compiled releases to download, on which the CLI gives the API's result", async () => {
+    const res = await fetch(
+      `${server.base}/api/flags/compiled.jsonl?${new URLSearchParams({ buyer: MOPAC_NAME })}`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/x-ndjson; charset=utf-8");
+    const text = await res.text();
+    expect(text.trimEnd().split("\n")).toHaveLength(mopac.processes);
+    // Every indicator with its defaults, and one R055 period for both (the CLI's default is the last 365 days).
+    const settings = DEFAULT_SETTINGS_INI.replace(
+      "; start_date = 2025-01-01\n; end_date = 2025-12-31",
+      "start_date = 2000-01-01\nend_date = 2099-12-31",
+    );
+    const api = (await call(server, "public", "GET", q({ buyer: MOPAC_NAME, settings }))).json as Run;
+    expect(Object.keys(api.cardinal.Tenderer as object).length).toBeGreaterThan(0);
+    const dir = mkdtempSync(join(tmpdir(), "nous-flags-download-"));
+    try {
+      writeFileSync(join(dir, "compiled.jsonl"), text);
+      writeFileSync(join(dir, "settings.ini"), settings);
+      const cli = spawnSync(
+        process.execPath,
+        ["bin/nous.js", "flags", "indicators", "-s", join(dir, "settings.ini"), join(dir, "compiled.jsonl")],
+        { encoding: "utf8" },
+      );
+      expect(cli.status).toBe(0);
+      expect(JSON.parse(cli.stdout)).toEqual(api.cardinal);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("runs the indicators a settings file enables, with its thresholds", async () => {

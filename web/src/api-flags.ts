@@ -56,12 +56,19 @@ export interface FlagsRun {
   groups: Record<FlagGroup, FlaggedEntry[]>;
   indicators: IndicatorMeta[];
   meta: Record<string, Record<string, number>>;
+  /** The same result in Cardinal's output shape (OCID, Buyer, ProcuringEntity, Tenderer, Meta). */
+  cardinal: Record<string, unknown>;
 }
 
 export interface BuyerCount {
   buyer: string;
   processes: number;
   releases: number;
+}
+
+/** The compiled releases the indicators run on, as JSON Lines to download. */
+export function compiledReleasesHref(buyer: string | null): string {
+  return `/api/flags/compiled.jsonl${buyer ? `?${new URLSearchParams({ buyer }).toString()}` : ""}`;
 }
 
 export const flagsApi = {

@@ -65,6 +65,48 @@ function namesOf(compiled: JsonObject[]): { orgs: Map<string, string>; titles: M
 }
 
 export const flagRoutes: FastifyPluginAsync = async (app) => {
+  /** The compiled processes of a buyer (or all), refused with 413 beyond MAX_RELEASES. */
+  async function compiledOf(buyer: string | undefined) {
+    const stored = await compiledProcesses(app.store, { buyer, maxReleases: MAX_RELEASES });
+    if (stored.tooMany) {
+      throw new InputError(
+        `${stored.releases} releases match, more than the ${MAX_RELEASES} one call compiles; choose a buyer, or export the releases and run \`nous flags indicators\``,
+        {
+          code: "too_large",
+          status: 413,
+          details: { releases: stored.releases, maxReleases: MAX_RELEASES },
+        },
+      );
+    }
+    return stored;
+  }
+
+  app.get<{ Querystring: { buyer?: string } }>(
+    "/flags/compiled.jsonl",
+    {
+      config: { roles: ANYONE },
+      schema: {
+        tags: ["flags"],
+        summary: "The compiled releases the indicators run on, one per line (JSON Lines)",
+        description:
+          "The input of `nous flags indicators` and of Cardinal's `ocdscardinal indicators`, so anyone can run the indicators on the same data and compare.",
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          properties: { buyer: { type: "string", minLength: 1, maxLength: 500 } },
+        },
+      },
+    },
+    async (req, reply) => {
+      const stored = await compiledOf(req.query.buyer);
+      const text = stored.compiled.map((c) => JSON.stringify(c)).join("\n");
+      return reply
+        .type("application/x-ndjson; charset=utf-8")
+        .header("content-disposition", 'attachment; filename="compiled-releases.jsonl"')
+        .send(text ? `${text}\n` : "");
+    },
+  );
+
   app.get(
     "/flags/indicators",
     {
@@ -137,17 +179,7 @@ export const flagRoutes: FastifyPluginAsync = async (app) => {
       const settings = supplied
         ? parseSettings(req.query.settings as string, "settings")
         : allIndicatorsSettings();
-      const stored = await compiledProcesses(app.store, { buyer, maxReleases: MAX_RELEASES });
-      if (stored.tooMany) {
-        throw new InputError(
-          `${stored.releases} releases match, more than the ${MAX_RELEASES} one call compiles; choose a buyer, or export the releases and run \`nous flags indicators\``,
-          {
-            code: "too_large",
-            status: 413,
-            details: { releases: stored.releases, maxReleases: MAX_RELEASES },
-          },
-        );
-      }
+      const stored = await compiledOf(buyer);
       const result = runIndicators(settings, stored.compiled, { today });
       const { orgs, titles } = namesOf(stored.compiled);
       const metaByCode: Partial<Record<IndicatorCode, IndicatorMeta>> = {};

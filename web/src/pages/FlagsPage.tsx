@@ -5,7 +5,14 @@
  * The buyer is kept in the address (`/flags?buyer=...`), so a run can be bookmarked and shared.
  */
 import { type FormEvent, useState } from "react";
-import { type FlagGroup, type FlagsRun, flagsApi, GROUP_LABELS, type IndicatorMeta } from "../api-flags.ts";
+import {
+  compiledReleasesHref,
+  type FlagGroup,
+  type FlagsRun,
+  flagsApi,
+  GROUP_LABELS,
+  type IndicatorMeta,
+} from "../api-flags.ts";
 import { DemoBadge } from "../components/DemoBadge.tsx";
 import { FlagList, FlagsNotice, FlagsStyles } from "../components/FlagsExplain.tsx";
 import { ErrorPanel, Loading } from "../components/Status.tsx";
@@ -48,6 +55,19 @@ function Results({ run }: { run: FlagsRun }) {
         {formatCount(run.maxReleases)} releases per run; larger stores are run with{" "}
         <code>nous flags indicators</code>. Amounts are as published, in {run.currency ?? "the main currency"}
         .
+      </p>
+      <p className="flags-downloads">
+        To check this result with Cardinal or <code>nous flags indicators</code>:{" "}
+        <a href={compiledReleasesHref(run.buyer)} download>
+          the compiled releases (JSON Lines)
+        </a>{" "}
+        ·{" "}
+        <a
+          href={`data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(run.cardinal))}`}
+          download="flags-cardinal.json"
+        >
+          this result in Cardinal's format (JSON)
+        </a>
       </p>
       {GROUP_ORDER.map((g) => (
         <div key={g} data-group={g}>
