@@ -35,4 +35,18 @@ describe("R030 late bid won", () => {
     ]);
     expect(json).toEqual({});
   });
+
+  it("compares the bid and the deadline in time, whatever their time zones or fractions of a second", () => {
+    const { json } = run("[R030]", [
+      // 08:30 in New York is 13:30 UTC: after the 12:00Z deadline, though its text sorts before it.
+      rel("LateInNewYork", "2022-03-15T08:30:00-05:00"),
+      // 13:30 in Paris is 12:30 UTC... but the deadline here is 12:00Z: late.
+      rel("LateInParis", "2022-03-15T13:30:00+01:00"),
+      // 12:30 in Paris is 11:30 UTC: on time, though its text sorts after the deadline.
+      rel("OnTimeInParis", "2022-03-15T12:30:00+01:00"),
+      // The deadline itself, written with milliseconds: not after it.
+      rel("AtDeadline", "2022-03-15T12:00:00.000Z"),
+    ]);
+    expect(json.OCID).toEqual({ LateInNewYork: { R030: 1 }, LateInParis: { R030: 1 } });
+  });
 });

@@ -3,6 +3,7 @@
  * leak the received bids and let the pre-determined bidder bid late.
  */
 import { addToSetMap, concatFlags, flagColumns, type IndicatorModule, pushFlag } from "../types.ts";
+import { parseInstant } from "../view.ts";
 
 export const R030: IndicatorModule = {
   meta: {
@@ -26,12 +27,18 @@ export const R030: IndicatorModule = {
         if (view.active.length === 0 || view.valid.length === 0) return acc;
         const deadline = view.tender.tenderPeriod?.endDate;
         if (typeof deadline !== "string" || !Array.isArray(view.release.awards)) return acc;
+        // "After" is in time: 10:00-05:00 is after 14:30Z, and 10:00:00.000Z is not after 10:00:00Z.
+        // A date that is not RFC 3339 is compared as text, as written.
+        const deadlineAt = parseInstant(deadline);
+        const isLate = (date: string) => {
+          const at = parseInstant(date);
+          return at !== undefined && deadlineAt !== undefined ? at > deadlineAt : date > deadline;
+        };
         const suppliers = new Set<string>();
         for (const a of view.active) for (const s of a.suppliers) suppliers.add(s);
         const late = new Map<string, string>();
         for (const bid of view.valid) {
-          // RFC 3339 date-times in one time zone compare as text (Cardinal compares them so).
-          if (bid.date === undefined || bid.date <= deadline) continue;
+          if (typeof bid.date !== "string" || !isLate(bid.date)) continue;
           for (const t of bid.tenderers)
             if (suppliers.has(t) && !late.has(t)) late.set(t, bid.date as string);
         }
