@@ -8,6 +8,7 @@
  */
 import { GENERATED_HEADERS, type GeneratedTable, generate } from "../billing/generate.ts";
 import type { RuleId } from "../billing/types.ts";
+import { csvField } from "../shared/csv.ts";
 
 export const BILLING_DEMO = {
   contractId: "em-tagging",
@@ -26,10 +27,6 @@ export const BILLING_DEMO = {
 
 const DATE = /^(\d{4})(-\d{2}-\d{2})$/;
 const MONTH_SUFFIX = /(\d{4})(-\d{2})$/;
-
-function csvField(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
-}
 
 /** The eight registers as CSV texts keyed by file name, as an upload would carry them. */
 export function demoBillingFiles(): Record<string, string> {

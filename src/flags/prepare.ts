@@ -10,6 +10,7 @@
  */
 import type { Settings } from "./settings.ts";
 import type { Json } from "./view.ts";
+import { csvField } from "../shared/csv.ts";
 
 export interface PrepareIssue {
   line: number;
@@ -206,10 +207,6 @@ export function prepareRelease(release: Json, settings: Settings, line: number):
     else if (!AWARD_STATUS.has(a.status)) issue("/awards[]/status", String(i), a.status, "invalid");
   });
   return { release, issues, warnings };
-}
-
-function csvField(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 /** One CSV row (no header), as Cardinal writes quality issues. */

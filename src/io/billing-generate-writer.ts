@@ -2,7 +2,8 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { GENERATED_HEADERS, type GeneratedTable, type GeneratorSink } from "../billing/generate.ts";
-import { BufferedWriter, csvField } from "./billing-write.ts";
+import { csvField } from "../shared/csv.ts";
+import { BufferedWriter } from "./billing-write.ts";
 
 export function csvSink(outDir: string): GeneratorSink & { close(): void } {
   mkdirSync(outDir, { recursive: true });

@@ -6,11 +6,7 @@ import type { ExceptionTable } from "../billing/reconcile.ts";
 import { type BillingSummary, RULE_IDS } from "../billing/types.ts";
 import { penceToDecimal } from "../shared/money.ts";
 import type { RejectedRow } from "./billing-csv.ts";
-
-/** Quotes a CSV field when it needs it. */
-export function csvField(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
+import { csvField } from "../shared/csv.ts";
 
 /** Appends text to a file through a large buffer. */
 export class BufferedWriter {

@@ -13,6 +13,7 @@ import { type BillingSummary, RULE_IDS, type RuleId } from "../billing/types.ts"
 import { BILLING_DEMO, demoBillingFiles, demoBillingSteps } from "../demo/billing.ts";
 import { loadBillingTexts } from "../io/billing-load.ts";
 import { ConflictError, formatLocation, InputError, NotFoundError } from "../shared/errors.ts";
+import { csvField } from "../shared/csv.ts";
 import { penceToDecimal } from "../shared/money.ts";
 import { appendAudit } from "./audit.ts";
 import {
@@ -501,10 +502,6 @@ export const EXPORT_COLUMNS = [
   "credit_note",
   "exception_id",
 ] as const;
-
-function csvField(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
-}
 
 /**
  * The exceptions a query selects as CSV, in invoice and line order, money in pounds to the penny:
