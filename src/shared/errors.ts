@@ -22,9 +22,15 @@ export class InputError extends Error {
 
   constructor(
     message: string,
-    opts: { code?: string; location?: ErrorLocation; details?: unknown; status?: number } = {},
+    opts: {
+      code?: string;
+      location?: ErrorLocation;
+      details?: unknown;
+      status?: number;
+      cause?: unknown;
+    } = {},
   ) {
-    super(message);
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = "InputError";
     this.code = opts.code ?? "bad_input";
     this.location = opts.location ?? {};

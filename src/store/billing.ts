@@ -185,6 +185,7 @@ export function reconcileUpload(files: Record<string, string>): ReconciledUpload
       throw new InputError(`${formatLocation(e.location)}: ${e.message}`, {
         location: e.location,
         details: e.location,
+        cause: e,
       });
     throw e;
   }

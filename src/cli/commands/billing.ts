@@ -5,7 +5,7 @@ import type { Command } from "commander";
 import { generate } from "../../billing/generate.ts";
 import { reconcileDataset } from "../../billing/reconcile.ts";
 import { RULE_IDS } from "../../billing/types.ts";
-import { formatLocation, InputError } from "../../shared/errors.ts";
+import { InputError } from "../../shared/errors.ts";
 import { formatGBP } from "../../shared/money.ts";
 import { csvSink } from "../../io/billing-generate-writer.ts";
 import { BILLING_FILES, loadBillingFolder } from "../../io/billing-load.ts";
@@ -93,14 +93,13 @@ export function registerBilling(program: Command): void {
         try {
           return await storeRun(store, o.contract, files, { username: "cli", reason: o.reason });
         } catch (e) {
-          // The store's message starts "prices.csv:6: unit_price: " for the API; name the file's path here.
-          if (e instanceof InputError && e.location.file) {
-            const where = `${formatLocation(e.location)}: `;
-            const message = e.message.startsWith(where) ? e.message.slice(where.length) : e.message;
-            throw new InputError(message, {
-              location: { ...e.location, file: join(o.data, e.location.file) },
+          // The store names the file in its message for the API; here the reader's own error
+          // (its cause) is located at the file's path in the data folder.
+          const read = e instanceof InputError ? e.cause : undefined;
+          if (read instanceof InputError && read.location.file)
+            throw new InputError(read.message, {
+              location: { ...read.location, file: join(o.data, read.location.file) },
             });
-          }
           throw e;
         }
       });
