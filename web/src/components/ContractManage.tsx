@@ -10,7 +10,7 @@ import { changeNoticeRequired } from "../../../src/ocds/notices/uk10-change.ts";
 import { tryParsePounds } from "../../../src/shared/money.ts";
 import { type ContractEvents, ocdsApi } from "../api-ocds.ts";
 import { formatDate } from "../format.ts";
-import { Field, Outcome, ReasonAndPublish, TextField, useSave } from "./Form.tsx";
+import { Field, Outcome, ReasonAndPublish, SaveButton, TextField, useSave } from "./Form.tsx";
 
 export interface ContractBasics {
   id: string;
@@ -98,9 +98,7 @@ function KpiForm({ contractId, onSaved }: { contractId: string; onSaved: () => v
           published={published}
           setPublished={setPublished}
         />
-        <button type="submit" className="button" disabled={s.busy}>
-          {s.busy ? "Saving…" : "Record KPI"}
-        </button>
+        <SaveButton busy={s.busy} label="Record KPI" />
       </form>
     </details>
   );
@@ -201,9 +199,7 @@ function RatingForm({
           published={published}
           setPublished={setPublished}
         />
-        <button type="submit" className="button" disabled={s.busy}>
-          {s.busy ? "Saving…" : "Record rating"}
-        </button>
+        <SaveButton busy={s.busy} label="Record rating" />
       </form>
     </details>
   );
@@ -392,9 +388,7 @@ function ChangeForm({
           published={published}
           setPublished={setPublished}
         />
-        <button type="submit" className="button" disabled={s.busy}>
-          {s.busy ? "Saving…" : "Record change"}
-        </button>
+        <SaveButton busy={s.busy} label="Record change" />
       </form>
     </details>
   );
@@ -498,9 +492,7 @@ function TerminationForm({
           published={published}
           setPublished={setPublished}
         />
-        <button type="submit" className="button" disabled={s.busy}>
-          {s.busy ? "Saving…" : "Record the end"}
-        </button>
+        <SaveButton busy={s.busy} label="Record the end" />
       </form>
     </details>
   );

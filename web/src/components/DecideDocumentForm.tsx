@@ -11,7 +11,7 @@ import { DOCUMENT_KINDS, type DecideKind, canWriteKind, decideApi, kindInfo } fr
 import { useAuth } from "../auth.tsx";
 import { Link } from "../router.tsx";
 import { useApi } from "../useApi.ts";
-import { Field, Outcome, ReasonAndPublish, TextField, useSave } from "./Form.tsx";
+import { Field, Outcome, ReasonAndPublish, SaveButton, TextField, useSave } from "./Form.tsx";
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -218,9 +218,7 @@ export function DecideDocumentForm({ onSaved }: { onSaved: (kind: DecideKind, id
             published={published}
             setPublished={setPublished}
           />
-          <button type="submit" className="button" disabled={s.busy}>
-            {s.busy ? "Saving…" : "Store the document"}
-          </button>
+          <SaveButton busy={s.busy} label="Store the document" />
         </form>
       </details>
     </section>

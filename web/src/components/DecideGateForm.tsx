@@ -11,7 +11,7 @@ import { DRIVERS } from "../../../src/decide/gates/types.ts";
 import { type GateHistory, decideApi } from "../api-decide.ts";
 import { useAuth } from "../auth.tsx";
 import { formatDate } from "../format.ts";
-import { Field, Outcome, ReasonAndPublish, TextField, useSave } from "./Form.tsx";
+import { Field, Outcome, ReasonAndPublish, SaveButton, TextField, useSave } from "./Form.tsx";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ACTIONS: Array<["start" | "approve" | "reject", string, string]> = [
@@ -231,9 +231,7 @@ export function DecideGateForm({
           published={published}
           setPublished={setPublished}
         />
-        <button type="submit" className="button" disabled={s.busy}>
-          {s.busy ? "Saving…" : "Record the step"}
-        </button>
+        <SaveButton busy={s.busy} label="Record the step" />
       </form>
     </details>
   );

@@ -7,7 +7,7 @@ import { type FormEvent, useState } from "react";
 import { type DecideKind, canWriteKind, decideApi, kindInfo } from "../api-decide.ts";
 import { useAuth } from "../auth.tsx";
 import { UnpublishedTag } from "./Badges.tsx";
-import { Field, Outcome, useSave } from "./Form.tsx";
+import { Field, Outcome, SaveButton, useSave } from "./Form.tsx";
 
 export interface PublishableDocument {
   kind: DecideKind;
@@ -44,9 +44,7 @@ function PublishRow({ doc, onSaved }: { doc: PublishableDocument; onSaved: () =>
         <Field id={`${prefix}-reason`} label="Reason (kept in the audit trail)">
           <input id={`${prefix}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} />
         </Field>
-        <button type="submit" className="button" disabled={s.busy}>
-          {s.busy ? "Saving…" : verb}
-        </button>
+        <SaveButton busy={s.busy} label={verb} />
       </form>
     </li>
   );

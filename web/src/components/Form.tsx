@@ -96,6 +96,15 @@ export function TextField({
   );
 }
 
+/** The form's submit button; it reads "Saving…" and is disabled while the save runs. */
+export function SaveButton({ busy, label }: { busy: boolean; label: string }) {
+  return (
+    <button type="submit" className="button" disabled={busy}>
+      {busy ? "Saving…" : label}
+    </button>
+  );
+}
+
 export function Outcome({
   prefix,
   error,

@@ -9,7 +9,7 @@ import { Facts } from "../components/Facts.tsx";
 import { ErrorPanel, Loading } from "../components/Status.tsx";
 import { Link, useLocation } from "../router.tsx";
 import { useApi } from "../useApi.ts";
-import { Outcome, TextField, useSave } from "../components/Form.tsx";
+import { Outcome, SaveButton, TextField, useSave } from "../components/Form.tsx";
 import { AccountStyles, TokenTable } from "./AccountForms.tsx";
 import { usePageTitle } from "./title.ts";
 
@@ -70,9 +70,7 @@ function PasswordForm() {
           value={again}
           onChange={setAgain}
         />
-        <button type="submit" className="button" disabled={s.busy}>
-          {s.busy ? "Saving…" : "Change password"}
-        </button>
+        <SaveButton busy={s.busy} label="Change password" />
       </form>
     </section>
   );

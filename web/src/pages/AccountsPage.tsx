@@ -13,7 +13,7 @@ import { Table } from "../components/Table.tsx";
 import { formatTimestamp } from "../format.ts";
 import { Link, navigate, queryParam, useLocation } from "../router.tsx";
 import { useApi } from "../useApi.ts";
-import { Field, Outcome, TextField, useSave } from "../components/Form.tsx";
+import { Field, Outcome, SaveButton, TextField, useSave } from "../components/Form.tsx";
 import { AccountStyles, SecretOnce, TokenTable } from "./AccountForms.tsx";
 import { usePageTitle } from "./title.ts";
 
@@ -118,9 +118,7 @@ function AddAccountForm({ onSaved }: { onSaved: (username: string) => void }) {
           onChange={setPassword}
         />
         <ReasonField prefix="add" reason={reason} setReason={setReason} />
-        <button type="submit" className="button" disabled={s.busy}>
-          {s.busy ? "Saving…" : "Add account"}
-        </button>
+        <SaveButton busy={s.busy} label="Add account" />
       </form>
     </details>
   );
@@ -161,9 +159,7 @@ function RoleForm({ account, onSaved }: { account: AccountInfo; onSaved: () => v
           </select>
         </Field>
         <ReasonField prefix="role" reason={reason} setReason={setReason} />
-        <button type="submit" className="button" disabled={s.busy}>
-          {s.busy ? "Saving…" : "Change role"}
-        </button>
+        <SaveButton busy={s.busy} label="Change role" />
       </form>
     </div>
   );
@@ -251,9 +247,7 @@ function ResetForm({ account }: { account: AccountInfo }) {
           onChange={setPassword}
         />
         <ReasonField prefix="reset" reason={reason} setReason={setReason} />
-        <button type="submit" className="button" disabled={s.busy}>
-          {s.busy ? "Saving…" : "Set password"}
-        </button>
+        <SaveButton busy={s.busy} label="Set password" />
       </form>
     </div>
   );
