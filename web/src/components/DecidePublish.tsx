@@ -7,7 +7,7 @@ import { type FormEvent, useState } from "react";
 import { type DecideKind, canWriteKind, decideApi, kindInfo } from "../api-decide.ts";
 import { useAuth } from "../auth.tsx";
 import { UnpublishedTag } from "./Badges.tsx";
-import { Field, Outcome, SaveButton, useSave } from "./Form.tsx";
+import { Outcome, ReasonField, SaveButton, useSave } from "./Form.tsx";
 
 export interface PublishableDocument {
   kind: DecideKind;
@@ -41,9 +41,7 @@ function PublishRow({ doc, onSaved }: { doc: PublishableDocument; onSaved: () =>
       </p>
       <Outcome prefix={prefix} error={s.error} done={s.done} />
       <form className="form" onSubmit={submit} noValidate aria-label={`${verb} ${doc.title}`}>
-        <Field id={`${prefix}-reason`} label="Reason (kept in the audit trail)">
-          <input id={`${prefix}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} />
-        </Field>
+        <ReasonField prefix={prefix} reason={reason} setReason={setReason} />
         <SaveButton busy={s.busy} label={verb} />
       </form>
     </li>

@@ -131,6 +131,26 @@ export function Outcome({
 }
 
 /** The reason and the "publish" box every form ends with. */
+/** Why a change is made; every write asks for it and the audit trail keeps it. */
+export function ReasonField({
+  prefix,
+  reason,
+  setReason,
+}: {
+  prefix: string;
+  reason: string;
+  setReason: (v: string) => void;
+}) {
+  return (
+    <TextField
+      id={`${prefix}-reason`}
+      label="Reason (kept in the audit trail)"
+      value={reason}
+      onChange={setReason}
+    />
+  );
+}
+
 export function ReasonAndPublish({
   prefix,
   reason,
@@ -146,9 +166,7 @@ export function ReasonAndPublish({
 }) {
   return (
     <>
-      <Field id={`${prefix}-reason`} label="Reason (kept in the audit trail)">
-        <input id={`${prefix}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </Field>
+      <ReasonField prefix={prefix} reason={reason} setReason={setReason} />
       <div className="form__group form__check">
         <input
           id={`${prefix}-published`}

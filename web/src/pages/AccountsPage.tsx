@@ -13,27 +13,11 @@ import { Table } from "../components/Table.tsx";
 import { formatTimestamp } from "../format.ts";
 import { Link, navigate, queryParam, useLocation } from "../router.tsx";
 import { useApi } from "../useApi.ts";
-import { Field, Outcome, SaveButton, TextField, useSave } from "../components/Form.tsx";
+import { Field, Outcome, ReasonField, SaveButton, TextField, useSave } from "../components/Form.tsx";
 import { AccountStyles, SecretOnce, TokenTable } from "./AccountForms.tsx";
 import { usePageTitle } from "./title.ts";
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,39}$/;
-
-function ReasonField({
-  prefix,
-  reason,
-  setReason,
-}: {
-  prefix: string;
-  reason: string;
-  setReason: (v: string) => void;
-}) {
-  return (
-    <Field id={`${prefix}-reason`} label="Reason (kept in the audit trail)">
-      <input id={`${prefix}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} />
-    </Field>
-  );
-}
 
 function AddAccountForm({ onSaved }: { onSaved: (username: string) => void }) {
   const [username, setUsername] = useState("");
