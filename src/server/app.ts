@@ -14,6 +14,7 @@ import { InputError } from "../shared/errors.ts";
 import type { Store } from "../store/db.ts";
 import type { Role } from "../store/schema.ts";
 import { installAuth } from "./auth.ts";
+import { type LogSettings, installRequestId, loggingOptions } from "./logging.ts";
 import { routeModules } from "./routes/index.ts";
 
 export interface RouteInfo {
@@ -24,7 +25,8 @@ export interface RouteInfo {
 
 export interface ServerOptions {
   store: Store;
-  logger?: boolean;
+  /** false or absent: silent (tests); true: JSON lines at info; or a level and a stream (src/server/logging.ts). */
+  logger?: boolean | LogSettings;
   /** Folder of the built dashboard; defaults to web/dist. */
   webRoot?: string;
 }
@@ -42,7 +44,8 @@ export const DEFAULT_WEB_ROOT = join(here, "..", "..", "web", "dist");
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: "info" } : false,
+    // JSON lines with request ids and secrets redacted (src/server/logging.ts).
+    ...loggingOptions(opts.logger),
     bodyLimit: 64 * 1024 * 1024,
     ajv: { customOptions: { allErrors: true, coerceTypes: "array", removeAdditional: false } },
   });
@@ -90,6 +93,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       .send({ error: "internal", message: "the server could not complete this request", details: null });
   });
 
+  installRequestId(app);
   installAuth(app, opts.store);
 
   await app.register(fastifySwagger, {

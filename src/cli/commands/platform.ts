@@ -18,6 +18,8 @@ import {
   revokeApiToken,
   setAccountDisabled,
 } from "../../store/users.ts";
+import { installShutdown, parseGraceMs } from "../../server/lifecycle.ts";
+import { parseLogLevel } from "../../server/logging.ts";
 import { DB_HELP, withStore } from "../store.ts";
 
 function printDemoAccounts(): void {
@@ -41,9 +43,11 @@ export function registerPlatform(program: Command): void {
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .option("--db <url>", DB_HELP)
     .option("--no-demo", "do not load the demo scenario into an empty database")
-    .option("--log", "log every request")
-    .action(async (opts: { port?: string; host: string; db?: string; demo: boolean; log?: boolean }) => {
+    .option("--log-level <level>", "fatal, error, warn, info (every request; the default), debug, trace or silent (or set NOUS_LOG_LEVEL)")
+    .action(async (opts: { port?: string; host: string; db?: string; demo: boolean; logLevel?: string }) => {
       const port = parsePort(opts.port ?? process.env.PORT ?? "8080");
+      const level = opts.logLevel !== undefined ? parseLogLevel(opts.logLevel, "--log-level") : parseLogLevel(process.env.NOUS_LOG_LEVEL);
+      const graceMs = parseGraceMs(process.env.NOUS_SHUTDOWN_GRACE_MS);
       const store = await openMigrated(resolveDatabaseUrl(opts.db));
       const { buildServer } = await import("../../server/app.ts");
       let loaded = false;
@@ -51,19 +55,14 @@ export function registerPlatform(program: Command): void {
         await loadDemo(store);
         loaded = true;
       }
-      const app = await buildServer({ store, logger: opts.log === true });
+      const app = await buildServer({ store, logger: { level } });
       const address = await app.listen({ port, host: opts.host });
       process.stdout.write(`nous is serving ${store.kind} store ${store.location}\n`);
       if (loaded) process.stdout.write("Loaded the demo scenario (MOPAC and the Met, 2013–2027).\n");
       process.stdout.write(`Dashboard: ${address}/\nAPI docs:  ${address}/api/docs\n`);
       if (opts.demo) printDemoAccounts();
-      const stop = async () => {
-        await app.close();
-        await store.close();
-        process.exit(0);
-      };
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
+      // SIGTERM/SIGINT: finish the requests under way (at most graceMs), close the store, exit 0.
+      installShutdown({ app, store, graceMs });
     });
 
   program

@@ -1,0 +1,97 @@
+/**
+ * The server's log: one JSON object a line (pino, which Fastify bundles), at `info` unless told
+ * otherwise, each request under an id that the client and the log share. An operator greps the
+ * log for the id a user quotes from the X-Request-Id response header; nothing secret (tokens,
+ * cookies, passwords) is ever written.
+ */
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import type { FastifyInstance, FastifyServerOptions } from "fastify";
+import { InputError } from "../shared/errors.ts";
+
+export const REQUEST_ID_HEADER = "x-request-id";
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export const DEFAULT_LOG_LEVEL: LogLevel = "info";
+
+export interface LogSettings {
+  /** Lowest level written; `info` logs every request. */
+  level?: LogLevel;
+  /** Where the lines go (a test reads them); standard output by default. */
+  stream?: { write(line: string): void };
+}
+
+/**
+ * Where a secret could sit in a logged object. Fastify's request serializer logs no headers and
+ * no body today; these paths keep a later change (or a handler logging `req.headers`, a body or
+ * an error carrying one) from writing them.
+ */
+export const REDACTED_PATHS = [
+  "req.headers.authorization",
+  "req.headers.cookie",
+  'res.headers["set-cookie"]',
+  "headers.authorization",
+  "headers.cookie",
+  "authorization",
+  "cookie",
+  "password",
+  "newPassword",
+  "currentPassword",
+  "*.password",
+  "*.newPassword",
+  "*.currentPassword",
+  "body.password",
+  "req.body.password",
+  "req.body.newPassword",
+  "req.body.currentPassword",
+];
+
+/** A client's own id is kept only when it is short and made of characters safe in a log line. */
+const SAFE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** The request's id: the client's X-Request-Id when it is short and safe, else a new UUID. */
+export function requestId(req: IncomingMessage): string {
+  const given = req.headers[REQUEST_ID_HEADER];
+  if (typeof given === "string" && SAFE_ID.test(given)) return given;
+  return randomUUID();
+}
+
+/** Reads a level name from `--log-level` or NOUS_LOG_LEVEL; a wrong one is refused by name. */
+export function parseLogLevel(text: string | undefined, where = "NOUS_LOG_LEVEL"): LogLevel {
+  if (text === undefined || text === "") return DEFAULT_LOG_LEVEL;
+  const level = text.trim().toLowerCase();
+  if ((LOG_LEVELS as readonly string[]).includes(level)) return level as LogLevel;
+  throw new InputError(`${where}: expected one of ${LOG_LEVELS.join(", ")}, got "${text}"`);
+}
+
+/**
+ * The Fastify constructor options for logging. `false` (what tests pass by default) is silent;
+ * `true` logs at `info` to standard output; settings choose the level and the destination.
+ */
+export function loggingOptions(
+  settings: boolean | LogSettings | undefined,
+): Pick<FastifyServerOptions, "logger" | "genReqId" | "requestIdHeader"> {
+  const common = {
+    genReqId: requestId,
+    // The header is read by requestId() so that an unsafe value is replaced, not trusted.
+    requestIdHeader: false as const,
+  };
+  if (!settings) return { ...common, logger: false };
+  const s: LogSettings = settings === true ? {} : settings;
+  return {
+    ...common,
+    logger: {
+      level: s.level ?? DEFAULT_LOG_LEVEL,
+      ...(s.stream ? { stream: s.stream } : {}),
+      redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+    },
+  };
+}
+
+/** Sends each request's id back in the X-Request-Id response header, errors included. */
+export function installRequestId(app: FastifyInstance): void {
+  app.addHook("onRequest", async (req, reply) => {
+    reply.header(REQUEST_ID_HEADER, req.id);
+  });
+}
