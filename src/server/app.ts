@@ -6,14 +6,16 @@
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
-import { InputError } from "../shared/errors.ts";
+import { InputError, printable } from "../shared/errors.ts";
 import type { Store } from "../store/db.ts";
 import type { Role } from "../store/schema.ts";
-import { installAuth } from "./auth.ts";
+import { ANYONE, installAuth, isApiPath } from "./auth.ts";
+import { JSON_BODY_LIMIT, parseJsonBody } from "./json-body.ts";
 import { type LogSettings, installRequestId, loggingOptions } from "./logging.ts";
 import { routeModules } from "./routes/index.ts";
 
@@ -29,6 +31,12 @@ export interface ServerOptions {
   logger?: boolean | LogSettings;
   /** Folder of the built dashboard; defaults to web/dist. */
   webRoot?: string;
+  /**
+   * Trust X-Forwarded-* from a reverse proxy (true, or the proxy addresses as Fastify takes
+   * them): the request's protocol then says whether the client used TLS, which turns on HSTS
+   * and the session cookie's Secure flag. Off by default: a direct client could forge them.
+   */
+  trustProxy?: boolean | string;
 }
 
 declare module "fastify" {
@@ -46,7 +54,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const app = Fastify({
     // JSON lines with request ids and secrets redacted (src/server/logging.ts).
     ...loggingOptions(opts.logger),
-    bodyLimit: 64 * 1024 * 1024,
+    // Small by default: a route that takes uploads raises its own limit (src/server/json-body.ts).
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: opts.trustProxy ?? false,
     ajv: { customOptions: { allErrors: true, coerceTypes: "array", removeAdditional: false } },
   });
   app.decorate("store", opts.store);
@@ -64,7 +74,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     if (err instanceof InputError) {
       return reply.code(err.status).send({
         error: err.code,
-        message: err.message,
+        message: printable(err.message),
         details: err.details ?? (Object.keys(err.location).length ? err.location : null),
       });
     }
@@ -74,7 +84,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       const path = first ? `${fe.validationContext ?? "body"}${first.instancePath.replaceAll("/", ".")}` : "";
       return reply.code(400).send({
         error: "bad_request",
-        message: first ? `${path || fe.validationContext}: ${first.message}` : fe.message,
+        message: printable(first ? `${path || fe.validationContext}: ${first.message}` : fe.message),
         details: fe.validation.map((v) => ({
           path: `${fe.validationContext}${v.instancePath}`,
           message: v.message,
@@ -82,10 +92,18 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         })),
       });
     }
+    if (fe.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
+      const limit = req.routeOptions.bodyLimit ?? JSON_BODY_LIMIT;
+      return reply.code(413).send({
+        error: "body_too_large",
+        message: `the request body is larger than the ${limit.toLocaleString("en-GB")} bytes this route accepts`,
+        details: { limit },
+      });
+    }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       return reply
         .code(fe.statusCode)
-        .send({ error: fe.code ?? "bad_request", message: fe.message, details: null });
+        .send({ error: fe.code ?? "bad_request", message: printable(fe.message), details: null });
     }
     req.log.error(err);
     return reply
@@ -95,6 +113,47 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   installRequestId(app);
   installAuth(app, opts.store);
+  // JSON bodies are parsed by our own parser: it refuses nesting deeper than a stated limit with
+  // the line and column, instead of a stack overflow with no location.
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (_req, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
+  });
+
+  await app.register(fastifyHelmet, {
+    // Scripts only from this server, never inline; no framing (clickjacking); no plugins.
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    frameguard: { action: "deny" },
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    // HSTS only when the client reached us over TLS (below): sent over plain HTTP it would be
+    // ignored at best, and on a machine later put behind TLS it would pin the wrong host.
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+  });
+  app.addHook("onSend", async (req, reply, payload) => {
+    if (req.protocol === "https")
+      reply.header("strict-transport-security", "max-age=31536000; includeSubDomains");
+    return payload;
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -122,7 +181,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     },
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
-  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  app.get("/api/openapi.json", { schema: { hide: true }, config: { roles: ANYONE } }, async () =>
+    app.swagger(),
+  );
 
   for (const mod of routeModules) await app.register(mod, { prefix: "/api" });
 
@@ -132,14 +193,13 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     await app.register(fastifyStatic, { root: webRoot, wildcard: false });
   }
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith("/api/") || req.method !== "GET") {
-      return reply
-        .code(404)
-        .send({
-          error: "not_found",
-          message: `no route ${req.method} ${req.url.split("?")[0]}`,
-          details: null,
-        });
+    // Any spelling of an API path that matched no route is a JSON 404, never the dashboard.
+    if (isApiPath(req.url) || req.method !== "GET") {
+      return reply.code(404).send({
+        error: "not_found",
+        message: `no route ${req.method} ${printable((req.url.split("?")[0] ?? "").slice(0, 200))}`,
+        details: null,
+      });
     }
     if (!haveWeb) {
       return reply

@@ -25,6 +25,7 @@ import {
 import type { Role } from "../../store/schema.ts";
 import { CONTRACT_SIDE, callerOf, STAFF } from "../auth.ts";
 import { idParam, reason } from "./schemas.ts";
+import { UPLOAD_BODY_LIMIT } from "../json-body.ts";
 
 /** Who may record that money came back: the contract side and finance (section 151). */
 const RECOVERY: readonly Role[] = [...CONTRACT_SIDE, "finance"];
@@ -60,6 +61,7 @@ export const billingRoutes: FastifyPluginAsync = async (app) => {
     "/billing/contracts/:id/runs",
     {
       config: { roles: CONTRACT_SIDE },
+      bodyLimit: UPLOAD_BODY_LIMIT,
       schema: {
         tags: ["billing"],
         summary: "Upload a contract's registers and reconcile every invoice line",

@@ -4,12 +4,14 @@ import { InputError } from "../../shared/errors.ts";
 import { importReleases, listReleases } from "../../store/releases.ts";
 import { ANYONE, COMMERCIAL, callerOf } from "../auth.ts";
 import { assertValidReleases } from "./ocds.ts";
+import { UPLOAD_BODY_LIMIT } from "../json-body.ts";
 
 export const releaseRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Body: { releases?: unknown[]; reason?: string } }>(
     "/ocds/releases",
     {
       config: { roles: COMMERCIAL },
+      bodyLimit: UPLOAD_BODY_LIMIT,
       schema: {
         tags: ["ocds"],
         summary: "Import a release package; validated against OCDS 1.1.5 first, all or nothing, idempotent",

@@ -1,0 +1,51 @@
+/**
+ * Request bodies: the size limits (small for JSON forms, large only for uploads) and the JSON
+ * parser every route uses, which refuses malformed or too deeply nested JSON with the line and
+ * column, as a 400, before any route code runs.
+ */
+import { InputError } from "../shared/errors.ts";
+import { checkJsonDepth } from "../shared/json-depth.ts";
+import { findJsonSyntaxError } from "../shared/json-position.ts";
+
+/** Default for every route: a form, a record, a decision document (1 MiB). */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+/** Routes that take files: a billing run's CSV registers, a batch of OCDS releases (64 MiB). */
+export const UPLOAD_BODY_LIMIT = 64 * 1024 * 1024;
+/** Sign-in and password forms (4 KiB): a password is never longer than a few hundred bytes. */
+export const AUTH_BODY_LIMIT = 4 * 1024;
+
+export function parseJsonBody(text: string): unknown {
+  if (text.trim() === "")
+    throw new InputError("the request body is empty; expected a JSON document", { code: "malformed_json" });
+  checkJsonDepth(text);
+  let parsed: unknown;
+  try {
+    parsed =
+      text.includes('"__proto__"') || text.includes('"constructor"')
+        ? JSON.parse(text, refusePrototypeKeys)
+        : JSON.parse(text);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const p = findJsonSyntaxError(text);
+    throw new InputError(`the request body is not valid JSON: ${p?.message ?? "could not be read"}`, {
+      code: "malformed_json",
+      location: p ? { line: p.line, column: p.column } : {},
+    });
+  }
+  return parsed;
+}
+
+/**
+ * A `__proto__` key (or `constructor.prototype`) is refused: copied into an object later with
+ * Object.assign or a spread it would replace that object's prototype (prototype pollution).
+ */
+function refusePrototypeKeys(key: string, value: unknown): unknown {
+  if (
+    key === "__proto__" ||
+    (key === "constructor" && value !== null && typeof value === "object" && "prototype" in value)
+  )
+    throw new InputError(`the request body has a field named "${key}", which nous does not accept`, {
+      code: "bad_request",
+    });
+  return value;
+}

@@ -1,0 +1,53 @@
+/**
+ * Nesting limit for JSON text. Deeply nested input (20,000 `[`s) is valid JSON, but every
+ * recursive walk over it (schema validation, merging, serialising) then dies with "Maximum call
+ * stack size exceeded" and no location. Every reader checks the depth first, in one linear pass,
+ * and refuses text nested deeper than the limit, naming the line and column where it goes over.
+ */
+import { InputError } from "./errors.ts";
+
+/**
+ * Deepest nesting of arrays and objects nous accepts. The deepest OCDS 1.1 path is about ten
+ * levels (releases > awards > items > classification ...); decide documents about six.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** Where text first nests deeper than `max`, as 1-based line and column; null when it does not. */
+export function findTooDeep(text: string, max = MAX_JSON_DEPTH): { line: number; column: number } | null {
+  let depth = 0;
+  let inString = false;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+      else if (c === 10) {
+        line++;
+        lineStart = i + 1;
+      }
+      continue;
+    }
+    if (c === 34) inString = true;
+    else if (c === 123 /* { */ || c === 91 /* [ */) {
+      depth++;
+      if (depth > max) return { line, column: i - lineStart + 1 };
+    } else if (c === 125 || c === 93) depth--;
+    else if (c === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return null;
+}
+
+/** Throws an InputError naming where the text nests deeper than the limit. */
+export function checkJsonDepth(text: string, file?: string, firstLine = 1, max = MAX_JSON_DEPTH): void {
+  const at = findTooDeep(text, max);
+  if (!at) return;
+  throw new InputError(`JSON nested more than ${max} levels deep; nous reads at most ${max}`, {
+    code: "too_deep",
+    location: { ...(file !== undefined ? { file } : {}), line: firstLine + at.line - 1, column: at.column },
+  });
+}
