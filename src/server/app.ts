@@ -212,3 +212,21 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
   return app;
 }
+
+/**
+ * `--trust-proxy` / NOUS_TRUST_PROXY: unset, "false" or "0" trusts no proxy; "true" or "1" trusts
+ * the connecting peer (a proxy on the same machine or in front of it); otherwise a comma-separated
+ * list of proxy addresses or CIDR ranges (`127.0.0.1,10.0.0.0/8`), as Fastify's trustProxy takes.
+ */
+export function parseTrustProxy(text: string | undefined, source = "NOUS_TRUST_PROXY"): boolean | string {
+  const t = (text ?? "").trim().toLowerCase();
+  if (t === "" || t === "false" || t === "0") return false;
+  if (t === "true" || t === "1") return true;
+  const parts = t.split(",").map((p) => p.trim());
+  for (const p of parts)
+    if (!/^[0-9a-f:.]+(\/\d{1,3})?$/.test(p))
+      throw new InputError(
+        `${source}: expected true, false or proxy addresses such as 127.0.0.1,10.0.0.0/8, got "${printable(p)}"`,
+      );
+  return parts.join(",");
+}

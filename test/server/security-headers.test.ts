@@ -190,3 +190,16 @@ describe("request bodies", () => {
     expect([...(await bad.text())].some((c) => c.charCodeAt(0) < 0x20)).toBe(false);
   });
 });
+
+describe("NOUS_TRUST_PROXY", () => {
+  it("reads true, false and proxy addresses, and names a bad value", async () => {
+    const { parseTrustProxy } = await import("../../src/server/app.ts");
+    expect(parseTrustProxy(undefined)).toBe(false);
+    expect(parseTrustProxy("0")).toBe(false);
+    expect(parseTrustProxy("TRUE")).toBe(true);
+    expect(parseTrustProxy("127.0.0.1, 10.0.0.0/8")).toBe("127.0.0.1,10.0.0.0/8");
+    expect(() => parseTrustProxy("yes please")).toThrow(
+      /NOUS_TRUST_PROXY: expected true, false or proxy addresses/,
+    );
+  });
+});

@@ -43,27 +43,52 @@ export function registerPlatform(program: Command): void {
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .option("--db <url>", DB_HELP)
     .option("--no-demo", "do not load the demo scenario into an empty database")
-    .option("--log-level <level>", "fatal, error, warn, info (every request; the default), debug, trace or silent (or set NOUS_LOG_LEVEL)")
-    .action(async (opts: { port?: string; host: string; db?: string; demo: boolean; logLevel?: string }) => {
-      const port = parsePort(opts.port ?? process.env.PORT ?? "8080");
-      const level = opts.logLevel !== undefined ? parseLogLevel(opts.logLevel, "--log-level") : parseLogLevel(process.env.NOUS_LOG_LEVEL);
-      const graceMs = parseGraceMs(process.env.NOUS_SHUTDOWN_GRACE_MS);
-      const store = await openMigrated(resolveDatabaseUrl(opts.db));
-      const { buildServer } = await import("../../server/app.ts");
-      let loaded = false;
-      if (opts.demo && (await isEmpty(store))) {
-        await loadDemo(store);
-        loaded = true;
-      }
-      const app = await buildServer({ store, logger: { level } });
-      const address = await app.listen({ port, host: opts.host });
-      process.stdout.write(`nous is serving ${store.kind} store ${store.location}\n`);
-      if (loaded) process.stdout.write("Loaded the demo scenario (MOPAC and the Met, 2013–2027).\n");
-      process.stdout.write(`Dashboard: ${address}/\nAPI docs:  ${address}/api/docs\n`);
-      if (opts.demo) printDemoAccounts();
-      // SIGTERM/SIGINT: finish the requests under way (at most graceMs), close the store, exit 0.
-      installShutdown({ app, store, graceMs });
-    });
+    .option(
+      "--trust-proxy [addresses]",
+      "behind a TLS reverse proxy: trust its X-Forwarded-* headers (true, or its addresses; or set NOUS_TRUST_PROXY)",
+    )
+    .option(
+      "--log-level <level>",
+      "fatal, error, warn, info (every request; the default), debug, trace or silent (or set NOUS_LOG_LEVEL)",
+    )
+    .action(
+      async (opts: {
+        port?: string;
+        host: string;
+        db?: string;
+        demo: boolean;
+        logLevel?: string;
+        trustProxy?: string | boolean;
+      }) => {
+        const port = parsePort(opts.port ?? process.env.PORT ?? "8080");
+        const level =
+          opts.logLevel !== undefined
+            ? parseLogLevel(opts.logLevel, "--log-level")
+            : parseLogLevel(process.env.NOUS_LOG_LEVEL);
+        const graceMs = parseGraceMs(process.env.NOUS_SHUTDOWN_GRACE_MS);
+        const store = await openMigrated(resolveDatabaseUrl(opts.db));
+        const { buildServer, parseTrustProxy } = await import("../../server/app.ts");
+        const trustProxy =
+          opts.trustProxy === undefined
+            ? parseTrustProxy(process.env.NOUS_TRUST_PROXY)
+            : opts.trustProxy === true
+              ? true
+              : parseTrustProxy(String(opts.trustProxy), "--trust-proxy");
+        let loaded = false;
+        if (opts.demo && (await isEmpty(store))) {
+          await loadDemo(store);
+          loaded = true;
+        }
+        const app = await buildServer({ store, logger: { level }, trustProxy });
+        const address = await app.listen({ port, host: opts.host });
+        process.stdout.write(`nous is serving ${store.kind} store ${store.location}\n`);
+        if (loaded) process.stdout.write("Loaded the demo scenario (MOPAC and the Met, 2013–2027).\n");
+        process.stdout.write(`Dashboard: ${address}/\nAPI docs:  ${address}/api/docs\n`);
+        if (opts.demo) printDemoAccounts();
+        // SIGTERM/SIGINT: finish the requests under way (at most graceMs), close the store, exit 0.
+        installShutdown({ app, store, graceMs });
+      },
+    );
 
   program
     .command("demo")
