@@ -74,15 +74,18 @@ export class ConflictError extends InputError {
 /**
  * Text from input made safe to echo in a message: control characters (an ESC that would drive a
  * terminal, a newline that would forge a log line) are shown as escapes (`\x1b`, `\n`), so a
- * message never carries a raw control byte from what a user or a supplier sent.
+ * message never carries a raw control byte from what a user or a supplier sent. The bidirectional
+ * overrides (U+202A-202E, U+2066-2069) are escaped too: they reorder what a reader sees.
  */
 export function printable(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
     if (c === "\n") return "\\n";
     if (c === "\r") return "\\r";
     if (c === "\t") return "\\t";
     const code = c.charCodeAt(0);
-    return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+    return code < 0x100
+      ? `\\x${code.toString(16).padStart(2, "0")}`
+      : `\\u${code.toString(16).padStart(4, "0")}`;
   });
 }
