@@ -35,7 +35,7 @@ const CORE_TABLES: (keyof Database)[] = [
 ];
 
 /** Every table, in restore order. A capability appends its own list (parents before children). */
-export const TABLES: (keyof Database)[] = [...CORE_TABLES, ...DECIDE_TABLES, ...BILLING_TABLES, ...CONTRACT_EVENTS_TABLES];
+export const TABLES: (keyof Database)[] = [...CORE_TABLES, ...DECIDE_TABLES, ...BILLING_TABLES, ...CONTRACT_EVENTS_TABLES, "sign_in_throttle"];
 
 const FORMAT = "nous-backup";
 

@@ -12,6 +12,7 @@ import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { DecideTables } from "./decide-schema.ts";
 import type { BillingTables } from "./billing-schema.ts";
 import type { ContractEventsTables } from "./contract-events-schema.ts";
+import type { SignInTables } from "./sign-in-schema.ts";
 
 export const ROLES = ["admin", "commercial", "contract-manager", "finance", "scrutineer", "public"] as const;
 export type Role = (typeof ROLES)[number];
@@ -169,7 +170,7 @@ export interface CoreTables {
 }
 
 /** Every table. A capability adds its tables by extending this interface here. */
-export interface Database extends CoreTables, DecideTables, BillingTables, ContractEventsTables {}
+export interface Database extends CoreTables, DecideTables, BillingTables, ContractEventsTables, SignInTables {}
 
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

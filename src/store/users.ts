@@ -7,6 +7,7 @@
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from "node:crypto";
 import { promisify } from "node:util";
 import { ConflictError, InputError, NotFoundError } from "../shared/errors.ts";
+import { passwordProblem } from "../shared/password-policy.ts";
 import { appendAudit } from "./audit.ts";
 import type { Kysely, Transaction } from "kysely";
 import type { Store } from "./db.ts";
@@ -45,15 +46,12 @@ export function tokenHash(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export const MIN_PASSWORD_LENGTH = 8;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../shared/password-policy.ts";
 
-/** The one rule every new password meets, wherever it is set. */
-export function checkNewPassword(password: string, path: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new InputError(`password must be at least ${MIN_PASSWORD_LENGTH} characters`, {
-      location: { path },
-    });
-  }
+/** The one rule every new password meets, wherever it is set (src/shared/password-policy.ts). */
+export function checkNewPassword(password: string, username: string, path: string): void {
+  const problem = passwordProblem(password, username);
+  if (problem) throw new InputError(problem, { location: { path } });
 }
 
 export function isAccountRole(role: string): role is Exclude<Role, "public"> {
@@ -83,7 +81,7 @@ export async function addUser(
       location: { path: "role" },
     });
   }
-  checkNewPassword(account.password, "password");
+  checkNewPassword(account.password, account.username, "password");
   const role = account.role;
   const existing = await store.db
     .selectFrom("users")
@@ -120,11 +118,23 @@ export async function findUserByName(store: Store, username: string): Promise<Us
   return store.db.selectFrom("users").selectAll().where("username", "=", username).executeTakeFirst();
 }
 
-export async function listUsers(store: Store): Promise<Omit<User, "password_hash">[]> {
+/** Every account with its sign-in lock (`locked_at`, null when it may sign in). */
+export async function listUsers(
+  store: Store,
+): Promise<(Omit<User, "password_hash"> & { locked_at: string | null })[]> {
   return store.db
     .selectFrom("users")
-    .select(["id", "username", "display_name", "role", "created_at", "disabled"])
-    .orderBy("username")
+    .leftJoin("sign_in_throttle", "sign_in_throttle.username", "users.username")
+    .select([
+      "users.id",
+      "users.username",
+      "users.display_name",
+      "users.role",
+      "users.created_at",
+      "users.disabled",
+      "sign_in_throttle.locked_at",
+    ])
+    .orderBy("users.username")
     .execute();
 }
 
@@ -235,15 +245,18 @@ export interface AccountInfo {
   role: Exclude<Role, "public">;
   createdAt: string;
   disabled: boolean;
+  /** Locked after too many failed sign-ins (src/store/sign-in-throttle.ts); an administrator unlocks it. */
+  locked: boolean;
 }
 
-export function accountInfo(u: Omit<User, "password_hash">): AccountInfo {
+export function accountInfo(u: Omit<User, "password_hash"> & { locked_at?: string | null }): AccountInfo {
   return {
     username: u.username,
     displayName: u.display_name,
     role: u.role,
     createdAt: u.created_at,
     disabled: u.disabled === 1,
+    locked: u.locked_at != null,
   };
 }
 
@@ -321,7 +334,7 @@ export async function changeOwnPassword(
   newPassword: string,
   keepSession?: string,
 ): Promise<void> {
-  checkNewPassword(newPassword, "newPassword");
+  checkNewPassword(newPassword, username, "newPassword");
   const user = await requireUser(store.db, username);
   if (user.disabled || !(await checkPassword(currentPassword, user.password_hash))) {
     throw new InputError("the current password is not right", {
@@ -352,7 +365,7 @@ export async function resetPassword(
   actor: string,
   reason: string,
 ): Promise<void> {
-  checkNewPassword(newPassword, "password");
+  checkNewPassword(newPassword, username, "password");
   const password_hash = await hashPassword(newPassword);
   await store.db.transaction().execute(async (trx) => {
     const user = await requireUser(trx, username, true);

@@ -11,12 +11,15 @@ import { afterAll, describe, expect, it } from "vitest";
 const dir = mkdtempSync(join(tmpdir(), "nous-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function nous(...args: string[]) {
-  const r = spawnSync(process.execPath, ["bin/nous.js", ...args], {
-    encoding: "utf8",
-    env: { ...process.env, NOUS_QUIET: "1" },
-  });
+function nousWith(input: string | undefined, args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, NOUS_QUIET: "1" };
+  delete env.NOUS_PASSWORD;
+  const r = spawnSync(process.execPath, ["bin/nous.js", ...args], { encoding: "utf8", env, input });
   return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function nous(...args: string[]) {
+  return nousWith("", args);
 }
 
 describe("nous platform commands", () => {
@@ -45,29 +48,48 @@ describe("nous platform commands", () => {
   });
 
   it("adds accounts and refuses bad input with a one-line reason and a non-zero exit", () => {
-    expect(
-      nous("users", "add", "auditor", "--role", "scrutineer", "--password", "long enough pw", "--db", db)
-        .code,
-    ).toBe(0);
-    const bad = nous("users", "add", "x2", "--role", "mayor", "--password", "long enough pw", "--db", db);
-    expect(bad.code).toBe(1);
-    expect(bad.err.trim().split("\n")).toHaveLength(1);
-    expect(bad.err).toMatch(
-      /role must be one of admin, commercial, contract-manager, finance, scrutineer; got "mayor"/,
-    );
-    const dup = nous(
+    // The password is piped on stdin (not a terminal): never needed on the command line.
+    const add = nousWith("long enough passphrase\n", [
       "users",
       "add",
       "auditor",
       "--role",
       "scrutineer",
+      "--db",
+      db,
+    ]);
+    expect(add).toMatchObject({ code: 0, out: "created auditor (scrutineer)\n", err: "" });
+    const bad = nousWith("long enough passphrase\n", ["users", "add", "x2", "--role", "mayor", "--db", db]);
+    expect(bad.code).toBe(1);
+    expect(bad.err.trim().split("\n")).toHaveLength(1);
+    expect(bad.err).toMatch(
+      /role must be one of admin, commercial, contract-manager, finance, scrutineer; got "mayor"/,
+    );
+    const dup = nousWith("long enough passphrase\n", [
+      "users",
+      "add",
+      "auditor",
+      "--role",
+      "scrutineer",
+      "--db",
+      db,
+    ]);
+    expect(dup.code).toBe(1);
+    expect(dup.err).toMatch(/already exists/);
+    // --password still works for scripts, with a warning that the command line is visible.
+    const argv = nous(
+      "users",
+      "add",
+      "auditor2",
+      "--role",
+      "scrutineer",
       "--password",
-      "long enough pw",
+      "long enough passphrase",
       "--db",
       db,
     );
-    expect(dup.code).toBe(1);
-    expect(dup.err).toMatch(/already exists/);
+    expect(argv.code).toBe(0);
+    expect(argv.err).toMatch(/^nous: warning: a password given with --password can be read by other users/);
   });
 
   it("refuses to restore over data without --force, and leaves the data as it was", () => {

@@ -120,7 +120,11 @@ describe("accounts over the API", () => {
     });
     expect(short).toMatchObject({
       status: 400,
-      json: { error: "bad_request", message: "body.password: must NOT have fewer than 8 characters" },
+      json: {
+        error: "bad_input",
+        message: "the password must be at least 12 characters",
+        details: { path: "password" },
+      },
     });
     const reset = await call(server, "admin", "POST", "/api/users/treasurer/password", {
       password: "treasury-pass-2",

@@ -14,7 +14,7 @@ const N = 20_000;
 const dir = mkdtempSync(join(tmpdir(), "nous-crash-"));
 
 function startServer(db: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ["bin/nous.js", "serve", "--db", db, "--port", "0"], {
+  const child = spawn(process.execPath, ["bin/nous.js", "serve", "--demo", "--db", db, "--port", "0"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, NOUS_QUIET: "1" },
   });

@@ -28,10 +28,10 @@ import { describePg } from "../support/pg.ts";
 import { type StoreTarget, pgTarget, sqliteTarget, useSuiteStore } from "../support/store-suite.ts";
 
 const PASSWORDS: Record<string, string> = {
-  boss: "boss-password-1",
-  deputy: "deputy-password-1",
-  ledger: "ledger-password-1",
-  watcher: "watcher-password-1",
+  boss: "head-of-service-1",
+  deputy: "second-in-command-1",
+  ledger: "ledger-keeping-key-1",
+  watcher: "scrutiny-phrase-one",
 };
 
 async function seed(store: Store): Promise<void> {
@@ -126,37 +126,39 @@ function accountsSuite(kind: string, target: StoreTarget): void {
       expect(here && elsewhere).toBeTruthy();
 
       const wrong = await rejection(
-        changeOwnPassword(store, "watcher", "not-the-password", "new-password-22"),
+        changeOwnPassword(store, "watcher", "not-the-password", "a-new-secret-phrase"),
       );
       expect(wrong).toMatchObject({ code: "wrong_password", message: "the current password is not right" });
       expect(wrong.location.path).toBe("currentPassword");
       const short = await rejection(changeOwnPassword(store, "watcher", PASSWORDS.watcher!, "short"));
-      expect(short.message).toBe("password must be at least 8 characters");
+      expect(short.message).toBe("the password must be at least 12 characters");
       expect(await login(store, "watcher", PASSWORDS.watcher!)).not.toBeNull();
 
-      await changeOwnPassword(store, "watcher", PASSWORDS.watcher!, "watcher-password-2", here!.token);
+      await changeOwnPassword(store, "watcher", PASSWORDS.watcher!, "scrutiny-phrase-two", here!.token);
       expect(await login(store, "watcher", PASSWORDS.watcher!)).toBeNull();
-      expect((await login(store, "watcher", "watcher-password-2"))?.user.username).toBe("watcher");
+      expect((await login(store, "watcher", "scrutiny-phrase-two"))?.user.username).toBe("watcher");
       expect((await userForSession(store, here!.token))?.username).toBe("watcher");
       expect(await userForSession(store, elsewhere!.token)).toBeUndefined();
 
       const entry = (await listAudit(store, { entity: "user", entityId: "watcher", limit: 1 }))[0]!;
       expect(entry).toMatchObject({ action: "change_password", actor: "watcher" });
-      expect(entry.data_json).not.toContain("watcher-password");
+      expect(entry.data_json).not.toContain("scrutiny-phrase");
     });
 
     it("lets an administrator set anyone's password, ending that account's sessions", async () => {
       const s = await login(store, "ledger", ledgerPassword);
-      await resetPassword(store, "ledger", "ledger-password-2", "boss", "forgot it");
+      await resetPassword(store, "ledger", "ledger-keeping-key-2", "boss", "forgot it");
       expect(await userForSession(store, s!.token)).toBeUndefined();
       expect(await login(store, "ledger", ledgerPassword)).toBeNull();
-      expect((await login(store, "ledger", "ledger-password-2"))?.user.role).toBe("finance");
+      expect((await login(store, "ledger", "ledger-keeping-key-2"))?.user.role).toBe("finance");
       const entry = (await listAudit(store, { entity: "user", entityId: "ledger", limit: 1 }))[0]!;
       expect(entry).toMatchObject({ action: "reset_password", actor: "boss", reason: "forgot it" });
       expect(entry.data_json).toBe('{"username":"ledger"}');
       expect((await rejection(resetPassword(store, "ledger", "1234567", "boss", "x"))).status).toBe(400);
-      expect((await rejection(resetPassword(store, "nobody", "12345678", "boss", "x"))).status).toBe(404);
-      ledgerPassword = "ledger-password-2";
+      expect(
+        (await rejection(resetPassword(store, "nobody", "a-long-enough-phrase", "boss", "x"))).status,
+      ).toBe(404);
+      ledgerPassword = "ledger-keeping-key-2";
     });
 
     it("stops a disabled account's sign-in, sessions and tokens at once; enabling restores its tokens", async () => {
@@ -168,7 +170,7 @@ function accountsSuite(kind: string, target: StoreTarget): void {
       expect(await userForSession(store, session!.token)).toBeUndefined();
       expect(await userForApiToken(store, token)).toBeUndefined();
       expect((await listUsers(store)).find((u) => u.username === "ledger")?.disabled).toBe(1);
-      const wrong = await rejection(changeOwnPassword(store, "ledger", ledgerPassword, "whatever-123"));
+      const wrong = await rejection(changeOwnPassword(store, "ledger", ledgerPassword, "whatever-it-is-123"));
       expect(wrong.code).toBe("wrong_password");
 
       await setAccountDisabled(store, "ledger", false, "boss", "back from leave");

@@ -122,20 +122,20 @@ export function storeSuite(kind: string, target: StoreTarget): void {
     });
 
     it("keeps passwords hashed and opens sessions only for the right password", async () => {
-      await addUser(store, { username: "alice", role: "finance", password: "correct horse" }, "t", "t");
+      await addUser(store, { username: "alice", role: "finance", password: "correct horse cart" }, "t", "t");
       const row = await store.db
         .selectFrom("users")
         .selectAll()
         .where("username", "=", "alice")
         .executeTakeFirstOrThrow();
-      expect(row.password_hash).not.toContain("correct horse");
+      expect(row.password_hash).not.toContain("correct horse cart");
       expect(row.password_hash).toMatch(/^scrypt\$/);
       expect(await login(store, "alice", "wrong horse")).toBeNull();
-      const ok = await login(store, "alice", "correct horse");
+      const ok = await login(store, "alice", "correct horse cart");
       expect(ok?.user.role).toBe("finance");
       expect((await userForSession(store, ok!.token))?.username).toBe("alice");
       await expect(
-        addUser(store, { username: "alice", role: "finance", password: "another one" }, "t", "t"),
+        addUser(store, { username: "alice", role: "finance", password: "another one entirely" }, "t", "t"),
       ).rejects.toThrow(/already exists/);
     });
 
@@ -163,7 +163,7 @@ export function storeSuite(kind: string, target: StoreTarget): void {
         // A second restore over data needs --force.
         await expect(restore(copy, file)).rejects.toThrow(/already holds data/);
         // Accounts restored with their ids still accept new accounts.
-        await addUser(copy, { username: "newcomer", role: "scrutineer", password: "long enough" }, "t", "t");
+        await addUser(copy, { username: "newcomer", role: "scrutineer", password: "long enough passphrase" }, "t", "t");
       } finally {
         await copy.close();
         await other.drop();

@@ -20,6 +20,8 @@ import {
 } from "../../store/users.ts";
 import { installShutdown, parseGraceMs } from "../../server/lifecycle.ts";
 import { parseLogLevel } from "../../server/logging.ts";
+import { unlockAccount } from "../../store/sign-in-throttle.ts";
+import { PASSWORD_HELP, readPassword } from "../password-input.ts";
 import { DB_HELP, withStore } from "../store.ts";
 
 function printDemoAccounts(): void {
@@ -38,11 +40,11 @@ function parsePort(text: string): number {
 export function registerPlatform(program: Command): void {
   program
     .command("serve")
-    .description("Serve the API and the dashboard (loads the demo scenario into an empty database)")
+    .description("Serve the API and the dashboard (--demo loads the demo scenario into an empty database)")
     .option("--port <port>", "port to listen on (default: $PORT or 8080)")
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .option("--db <url>", DB_HELP)
-    .option("--no-demo", "do not load the demo scenario into an empty database")
+    .option("--demo", "load the demo scenario, with its published passwords, into an empty database")
     .option(
       "--trust-proxy [addresses]",
       "behind a TLS reverse proxy: trust its X-Forwarded-* headers (true, or its addresses; or set NOUS_TRUST_PROXY)",
@@ -56,7 +58,7 @@ export function registerPlatform(program: Command): void {
         port?: string;
         host: string;
         db?: string;
-        demo: boolean;
+        demo?: boolean;
         logLevel?: string;
         trustProxy?: string | boolean;
       }) => {
@@ -75,16 +77,23 @@ export function registerPlatform(program: Command): void {
               ? true
               : parseTrustProxy(String(opts.trustProxy), "--trust-proxy");
         let loaded = false;
-        if (opts.demo && (await isEmpty(store))) {
+        const empty = await isEmpty(store);
+        if (opts.demo === true && empty) {
           await loadDemo(store);
           loaded = true;
         }
+        const noAccounts = !loaded && (await listUsers(store)).length === 0;
         const app = await buildServer({ store, logger: { level }, trustProxy });
         const address = await app.listen({ port, host: opts.host });
         process.stdout.write(`nous is serving ${store.kind} store ${store.location}\n`);
         if (loaded) process.stdout.write("Loaded the demo scenario (MOPAC and the Met, 2013–2027).\n");
         process.stdout.write(`Dashboard: ${address}/\nAPI docs:  ${address}/api/docs\n`);
-        if (opts.demo) printDemoAccounts();
+        if (loaded) printDemoAccounts();
+        if (noAccounts)
+          process.stdout.write(
+            "No accounts yet. Create the first administrator (the password is asked for, or read from stdin):\n" +
+              `  nous users add NAME --role admin${opts.db ? ` --db ${opts.db}` : ""}\n`,
+          );
         // SIGTERM/SIGINT: finish the requests under way (at most graceMs), close the store, exit 0.
         installShutdown({ app, store, graceMs });
       },
@@ -145,13 +154,12 @@ export function registerPlatform(program: Command): void {
     .command("add <username>")
     .description("Create an account")
     .requiredOption("--role <role>", `one of ${ACCOUNT_ROLES.join(", ")}`)
-    .option("--password <password>", "at least 8 characters (or set NOUS_PASSWORD)")
+    .option("--password <password>", PASSWORD_HELP)
     .option("--name <displayName>", "name shown in the dashboard")
     .option("--db <url>", DB_HELP)
     .action(
       async (username: string, opts: { role: string; password?: string; name?: string; db?: string }) => {
-        const password = opts.password ?? process.env.NOUS_PASSWORD;
-        if (!password) throw new InputError("--password (or NOUS_PASSWORD) is required");
+        const password = await readPassword(opts.password, username);
         await withStore(opts.db, async (store) => {
           const u = await addUser(
             store,
@@ -182,7 +190,7 @@ export function registerPlatform(program: Command): void {
       await withStore(opts.db, async (store) => {
         for (const u of (await listUsers(store)).map(accountInfo))
           process.stdout.write(
-            `${u.username.padEnd(16)} ${u.role.padEnd(17)} ${u.disabled ? "disabled" : "enabled"}\n`,
+            `${u.username.padEnd(16)} ${u.role.padEnd(17)} ${u.disabled ? "disabled" : "enabled"}${u.locked ? " locked" : ""}\n`,
           );
       });
     });
@@ -228,6 +236,17 @@ export function registerPlatform(program: Command): void {
         });
       });
   users
+    .command("unlock <username>")
+    .description("Unlock an account locked after too many failed sign-ins")
+    .requiredOption("--reason <text>", REASON)
+    .option("--db <url>", DB_HELP)
+    .action(async (username: string, opts: { reason: string; db?: string }) => {
+      await withStore(opts.db, async (store) => {
+        await unlockAccount(store, username, "cli", opts.reason);
+        process.stdout.write(`${username} unlocked: it may sign in again\n`);
+      });
+    });
+  users
     .command("role <username> <role>")
     .description(`Change an account's role (one of ${ACCOUNT_ROLES.join(", ")})`)
     .requiredOption("--reason <text>", REASON)
@@ -241,12 +260,11 @@ export function registerPlatform(program: Command): void {
   users
     .command("password <username>")
     .description("Set a new password for an account; its sessions end")
-    .option("--password <password>", "at least 8 characters (or set NOUS_PASSWORD)")
+    .option("--password <password>", PASSWORD_HELP)
     .requiredOption("--reason <text>", REASON)
     .option("--db <url>", DB_HELP)
     .action(async (username: string, opts: { password?: string; reason: string; db?: string }) => {
-      const password = opts.password ?? process.env.NOUS_PASSWORD;
-      if (!password) throw new InputError("--password (or NOUS_PASSWORD) is required");
+      const password = await readPassword(opts.password, username);
       await withStore(opts.db, async (store) => {
         await resetPassword(store, username, password, "cli", opts.reason);
         process.stdout.write(`password of ${username} changed\n`);

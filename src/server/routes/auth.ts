@@ -4,11 +4,32 @@
  * tokens. These act only on the caller's own account, so every signed-in role may call them,
  * the scrutineer included.
  */
-import type { FastifyPluginAsync, FastifyRequest } from "fastify";
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import type { User } from "../../store/schema.ts";
-import { changeOwnPassword, listApiTokens, login, logout, revokeApiToken } from "../../store/users.ts";
+import { LOCK_FAILURES, admitSignIn, signInFailed, signInSucceeded } from "../../store/sign-in-throttle.ts";
+import {
+  changeOwnPassword,
+  findUserByName,
+  listApiTokens,
+  login,
+  logout,
+  revokeApiToken,
+} from "../../store/users.ts";
 import { ANYONE, SESSION_COOKIE, STAFF, parseCookies, sessionCookie } from "../auth.ts";
-import { passwordSchema, tokenIdSchema } from "./users.ts";
+import { SignInLimiter } from "../sign-in-limiter.ts";
+import { SMALL_BODY, passwordSchema, tokenIdSchema } from "./users.ts";
+
+/** The longest password a sign-in accepts: passwords set before the 256 limit could be up to 1024. */
+const SIGN_IN_PASSWORD_MAX = 1024;
+
+/** The same answer for a locked account and an unknown name locked the same way. */
+function lockedAnswer() {
+  return {
+    error: "account_locked",
+    message: `this account is locked after ${LOCK_FAILURES} failed sign-ins: an administrator can unlock it (Accounts page, or nous users unlock NAME --reason TEXT)`,
+    details: null,
+  };
+}
 
 /** The signed-in caller; the STAFF role check has already refused anonymous callers. */
 function self(req: FastifyRequest): User {
@@ -17,10 +38,20 @@ function self(req: FastifyRequest): User {
 }
 
 export const authRoutes: FastifyPluginAsync = async (app) => {
+  const addresses = new SignInLimiter();
+  const tooMany = (reply: FastifyReply, seconds: number, message: string) =>
+    reply
+      .code(429)
+      .header("retry-after", String(seconds))
+      .send({ error: "too_many_requests", message, details: { retryAfterSeconds: seconds } });
+
   app.post<{ Body: { username: string; password: string } }>(
     "/auth/login",
     {
       config: { roles: ANYONE },
+      // A sign-in is two short strings: refuse anything bigger before reading it, and long
+      // passwords before hashing them.
+      bodyLimit: SMALL_BODY,
       schema: {
         tags: ["accounts"],
         summary: "Sign in; sets a session cookie",
@@ -29,20 +60,44 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
           required: ["username", "password"],
           additionalProperties: false,
           properties: {
-            username: { type: "string", minLength: 1 },
-            password: { type: "string", minLength: 1 },
+            username: { type: "string", minLength: 1, maxLength: 100 },
+            password: { type: "string", minLength: 1, maxLength: SIGN_IN_PASSWORD_MAX },
           },
         },
       },
     },
     async (req, reply) => {
-      const res = await login(app.store, req.body.username, req.body.password);
-      if (!res)
+      const { username, password } = req.body;
+      const now = new Date();
+      const fromAddress = addresses.retryAfter(req.ip, now.getTime());
+      if (fromAddress > 0)
+        return tooMany(
+          reply,
+          fromAddress,
+          `too many failed sign-ins from your address: try again in ${fromAddress} seconds`,
+        );
+      const admission = await admitSignIn(app.store, username, now);
+      if (admission.kind === "wait")
+        return tooMany(
+          reply,
+          admission.retryAfterSeconds,
+          `too many failed sign-ins for this username: try again in ${admission.retryAfterSeconds} seconds`,
+        );
+      if (admission.kind === "locked") return reply.code(423).send(lockedAnswer());
+      addresses.count(req.ip, now.getTime());
+      const res = await login(app.store, username, password);
+      if (!res) {
+        const isAccount = (await findUserByName(app.store, username)) !== undefined;
+        if (await signInFailed(app.store, username, new Date(), isAccount))
+          return reply.code(423).send(lockedAnswer());
         return reply.code(401).send({
           error: "unauthorized",
           message: "wrong username or password, or the account is disabled",
           details: null,
         });
+      }
+      addresses.refund(req.ip);
+      await signInSucceeded(app.store, username);
       reply.header("set-cookie", sessionCookie(res.token, 7 * 86400));
       return { username: res.user.username, displayName: res.user.display_name, role: res.user.role };
     },
@@ -72,6 +127,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     "/auth/password",
     {
       config: { roles: STAFF },
+      bodyLimit: SMALL_BODY,
       schema: {
         tags: ["accounts"],
         summary: "Change your own password (your other browser sessions end)",
@@ -80,7 +136,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
           required: ["currentPassword", "newPassword"],
           additionalProperties: false,
           properties: {
-            currentPassword: { type: "string", minLength: 1, maxLength: 1024 },
+            currentPassword: { type: "string", minLength: 1, maxLength: SIGN_IN_PASSWORD_MAX },
             newPassword: passwordSchema,
           },
         },
@@ -111,6 +167,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     "/auth/tokens/revoke",
     {
       config: { roles: STAFF },
+      bodyLimit: SMALL_BODY,
       schema: {
         tags: ["accounts"],
         summary: "Revoke one of your own API tokens; it stops working at once",

@@ -7,12 +7,14 @@ import * as m001 from "./001_initial.ts";
 import * as m002decide from "./002_decide.ts";
 import * as m003billing from "./003_billing.ts";
 import * as m004contractEvents from "./004_contract_events.ts";
+import * as m005signInThrottle from "./005_sign_in_throttle.ts";
 
 export const migrations: Record<string, Migration> = {
   "001_initial": m001,
   "002_decide": m002decide,
   "003_billing": m003billing,
   "004_contract_events": m004contractEvents,
+  "005_sign_in_throttle": m005signInThrottle,
 };
 
 export const migrationProvider: MigrationProvider = {
