@@ -63,4 +63,57 @@ describe("nous users", () => {
     expect(nous("users", "disable", "finance", "--reason", "on leave").stdout).toBe("finance disabled\n");
     expect(nous("users", "list").stdout).toMatch(/^finance {10}finance {11}disabled$/m);
   });
+
+  it("lists a locked account and unlocks it with a reason (audited); an unlocked one is refused", async () => {
+    const store = await openMigrated(db);
+    try {
+      await store.db
+        .insertInto("sign_in_throttle")
+        .values({
+          username: "contracts",
+          failures: 10,
+          last_failure_at: null,
+          locked_at: "2026-12-01T09:00:00.000Z",
+        })
+        .execute();
+    } finally {
+      await store.close();
+    }
+    expect(nous("users", "list").stdout).toMatch(/^contracts {8}contract-manager {2}enabled locked$/m);
+    const r = nous("users", "unlock", "contracts", "--reason", "owner called the service desk");
+    expect(r).toMatchObject({ code: 0, stdout: "contracts unlocked: it may sign in again\n" });
+    expect(nous("users", "list").stdout).toMatch(/^contracts {8}contract-manager {2}enabled$/m);
+    const again = nous("users", "unlock", "contracts", "--reason", "x");
+    expect(again).toMatchObject({ code: 1, stderr: "nous: contracts is not locked\n" });
+    const check = await openMigrated(db);
+    try {
+      const entry = await check.db
+        .selectFrom("audit_log")
+        .select(["actor", "action", "reason"])
+        .orderBy("seq", "desc")
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      expect(entry).toEqual({ actor: "cli", action: "unlock", reason: "owner called the service desk" });
+    } finally {
+      await check.close();
+    }
+  });
+
+  it("reads a new password from stdin and refuses a common one in one line", () => {
+    const bad = spawnSync(
+      process.execPath,
+      ["bin/nous.js", "users", "password", "finance", "--reason", "reset", "--db", db],
+      { encoding: "utf8", input: "password1234\n", env: { ...process.env, NOUS_PASSWORD: "" } },
+    );
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(
+      /^nous: password: the password is one of the most commonly used passwords[^\n]*\n$/,
+    );
+    const good = spawnSync(
+      process.execPath,
+      ["bin/nous.js", "users", "password", "finance", "--reason", "reset", "--db", db],
+      { encoding: "utf8", input: "a ledger nobody guesses\n", env: { ...process.env, NOUS_PASSWORD: "" } },
+    );
+    expect(good).toMatchObject({ status: 0, stdout: "password of finance changed\n", stderr: "" });
+  });
 });
