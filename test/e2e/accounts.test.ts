@@ -38,7 +38,7 @@ describeBrowser("Accounts in the browser", () => {
     await add.getByLabel("Username").fill("treasury");
     await add.getByLabel("Name shown in the dashboard").fill("Treasury analyst");
     await add.getByLabel("Role").selectOption("finance");
-    await add.getByLabel("Password").fill("treasury-pass-1");
+    await add.getByLabel("Password").fill("counting-house-key-1");
     await add.getByRole("button", { name: "Add account" }).click();
     // No reason: stopped before anything is sent.
     expect(await page.locator('[data-form="add-account"] [role="alert"]').innerText()).toBe(
@@ -100,7 +100,7 @@ describeBrowser("Accounts in the browser", () => {
     const visitor = await web.visitor();
     await visitor.goto(`${web.base}/login?next=%2F`);
     await visitor.getByLabel("Username").fill("treasury");
-    await visitor.getByLabel("Password").fill("treasury-pass-1");
+    await visitor.getByLabel("Password").fill("counting-house-key-1");
     await visitor.getByRole("button", { name: "Sign in" }).click();
     expect(await visitor.getByRole("alert").innerText()).toContain(
       "wrong username or password, or the account is disabled",
@@ -115,8 +115,55 @@ describeBrowser("Accounts in the browser", () => {
       "create user treasury: new starter in treasury",
     ]);
     expect(JSON.stringify(audit)).not.toContain(token);
-    expect(JSON.stringify(audit)).not.toContain("treasury-pass-1");
+    expect(JSON.stringify(audit)).not.toContain("counting-house-key-1");
     expect((await verifyAudit(web.store)).ok).toBe(true);
+  });
+
+  it("shows a locked account and lets an administrator unlock it with a reason", async () => {
+    // Locked as ten failed sign-ins leave it (src/store/sign-in-throttle.ts).
+    await web.store.db
+      .insertInto("sign_in_throttle")
+      .values({
+        username: "contracts",
+        failures: 10,
+        last_failure_at: null,
+        locked_at: new Date().toISOString(),
+      })
+      .execute();
+    const locked = await fetch(`${web.base}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "contracts", password: "demo-contracts-pass" }),
+    });
+    expect(locked.status).toBe(423);
+    const page = await web.visitor();
+    await web.signIn(page, "admin", "demo-admin-pass", "/");
+    await web.open(page, "/accounts?user=contracts", "Accounts");
+    expect(await page.locator("tr", { hasText: "contracts" }).first().innerText()).toContain("Locked");
+    const form = page.getByRole("form", { name: "Unlock the account" });
+    await form.getByRole("button", { name: "Unlock account" }).click();
+    expect(await page.locator('[data-form="unlock"] [role="alert"]').innerText()).toBe(
+      "Say why you unlock the account (kept in the audit trail).",
+    );
+    await form
+      .getByLabel("Reason (kept in the audit trail)")
+      .fill("holder confirmed the attempts were theirs");
+    await form.getByRole("button", { name: "Unlock account" }).click();
+    expect(await page.locator('[data-form="unlock"] [role="status"]').innerText()).toBe(
+      "contracts is unlocked: it can sign in again.",
+    );
+    const entry = (await listAudit(web.store, { entity: "user", limit: 1 }))[0];
+    expect(entry).toMatchObject({
+      action: "unlock",
+      actor: "admin",
+      reason: "holder confirmed the attempts were theirs",
+    });
+    const again = await fetch(`${web.base}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "contracts", password: "demo-contracts-pass" }),
+    });
+    expect(again.status).toBe(200);
   });
 
   it("lets a scrutineer change their own password, with no Accounts page", async () => {

@@ -4,6 +4,7 @@
  * lists carry only a token's name, date and public id.
  */
 import type { AccountInfo, ApiTokenInfo } from "../../src/store/users.ts";
+import { MIN_PASSWORD_LENGTH, passwordProblem } from "../../src/shared/password-policy.ts";
 import { apiGet, apiPost } from "./api.ts";
 
 export type { AccountInfo, ApiTokenInfo };
@@ -17,8 +18,14 @@ export const ACCOUNT_ROLE_OPTIONS: [AccountInfo["role"], string][] = [
   ["scrutineer", "Scrutineer (reads everything, changes nothing)"],
 ];
 
-/** The shortest password the server accepts (MIN_PASSWORD_LENGTH in src/store/users.ts). */
-export const MIN_PASSWORD = 8;
+/** What a new password must be (the server's rule, src/shared/password-policy.ts). */
+export const PASSWORD_HINT = `At least ${MIN_PASSWORD_LENGTH} characters, not a commonly used password, not your username with a little added. Several words make a good one.`;
+
+/** The server's password rule checked as the form is sent, in a sentence; null when it passes. */
+export function newPasswordProblem(password: string, username?: string): string | null {
+  const p = passwordProblem(password, username);
+  return p ? `${p.charAt(0).toUpperCase()}${p.slice(1)}.` : null;
+}
 
 const user = (username: string) => `/api/users/${encodeURIComponent(username)}`;
 
@@ -37,6 +44,7 @@ export const accountsApi = {
     apiPost<AccountInfo>(`${user(username)}/role`, { role, reason }),
   setDisabled: (username: string, disabled: boolean, reason: string) =>
     apiPost<AccountInfo>(`${user(username)}/disabled`, { disabled, reason }),
+  unlock: (username: string, reason: string) => apiPost<AccountInfo>(`${user(username)}/unlock`, { reason }),
 
   /** The caller's own account. */
   changeOwnPassword: (currentPassword: string, newPassword: string) =>

@@ -3,7 +3,7 @@
  * see or revoke your own API tokens. Changing the password ends your other browser sessions.
  */
 import { type FormEvent, useState } from "react";
-import { MIN_PASSWORD, accountsApi } from "../api-accounts.ts";
+import { PASSWORD_HINT, accountsApi, newPasswordProblem } from "../api-accounts.ts";
 import { ROLE_LABELS, isStaff, useAuth } from "../auth.tsx";
 import { Facts } from "../components/Facts.tsx";
 import { ErrorPanel, Loading } from "../components/Status.tsx";
@@ -14,6 +14,7 @@ import { AccountStyles, TokenTable } from "./AccountForms.tsx";
 import { usePageTitle } from "./title.ts";
 
 function PasswordForm() {
+  const { me } = useAuth();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const [again, setAgain] = useState("");
@@ -24,8 +25,8 @@ function PasswordForm() {
       () =>
         !current
           ? "Enter your current password."
-          : next.length < MIN_PASSWORD
-            ? `The new password must be at least ${MIN_PASSWORD} characters.`
+          : newPasswordProblem(next, me?.username ?? undefined)
+            ? newPasswordProblem(next, me?.username ?? undefined)
             : next !== again
               ? "The two new passwords differ: type the same one twice."
               : null,
@@ -56,7 +57,7 @@ function PasswordForm() {
         <TextField
           id="password-new"
           label="New password"
-          hint={`At least ${MIN_PASSWORD} characters.`}
+          hint={PASSWORD_HINT}
           type="password"
           autoComplete="new-password"
           value={next}

@@ -6,7 +6,13 @@
  * at least one enabled administrator.
  */
 import { type FormEvent, useState } from "react";
-import { ACCOUNT_ROLE_OPTIONS, type AccountInfo, MIN_PASSWORD, accountsApi } from "../api-accounts.ts";
+import {
+  ACCOUNT_ROLE_OPTIONS,
+  type AccountInfo,
+  PASSWORD_HINT,
+  accountsApi,
+  newPasswordProblem,
+} from "../api-accounts.ts";
 import { ROLE_LABELS, isStaff, useAuth } from "../auth.tsx";
 import { ErrorPanel, Loading } from "../components/Status.tsx";
 import { Table } from "../components/Table.tsx";
@@ -35,8 +41,8 @@ function AddAccountForm({ onSaved }: { onSaved: (username: string) => void }) {
           ? "Username: 2–40 characters, lower-case letters, digits, '.', '_' or '-'."
           : !role
             ? "Choose a role."
-            : password.length < MIN_PASSWORD
-              ? `The password must be at least ${MIN_PASSWORD} characters.`
+            : newPasswordProblem(password, name)
+              ? newPasswordProblem(password, name)
               : !reason.trim()
                 ? "Say why you are adding this account (kept in the audit trail)."
                 : null,
@@ -95,7 +101,7 @@ function AddAccountForm({ onSaved }: { onSaved: (username: string) => void }) {
         <TextField
           id="add-password"
           label="Password"
-          hint={`At least ${MIN_PASSWORD} characters.`}
+          hint={PASSWORD_HINT}
           type="password"
           autoComplete="new-password"
           value={password}
@@ -193,6 +199,39 @@ function StateForm({ account, onSaved }: { account: AccountInfo; onSaved: () => 
   );
 }
 
+/** Shown only for a locked account: lifting the lock set after too many failed sign-ins. */
+function UnlockForm({ account, onSaved }: { account: AccountInfo; onSaved: () => void }) {
+  const [reason, setReason] = useState("");
+  const s = useSave(onSaved);
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const ok = await s.run(
+      () => (!reason.trim() ? "Say why you unlock the account (kept in the audit trail)." : null),
+      async () => {
+        const a = await accountsApi.unlock(account.username, reason.trim());
+        return `${a.username} is unlocked: it can sign in again.`;
+      },
+    );
+    if (ok) setReason("");
+  };
+  return (
+    <div data-form="unlock">
+      <h3>Unlock the account</h3>
+      <p className="muted">
+        The account was locked after too many failed sign-ins. Check with its holder that the attempts were
+        theirs (or set a new password) before unlocking it.
+      </p>
+      <Outcome prefix="unlock" error={s.error} done={s.done} />
+      <form className="form" onSubmit={submit} noValidate aria-label="Unlock the account">
+        <ReasonField prefix="unlock" reason={reason} setReason={setReason} />
+        <button type="submit" className="button" disabled={s.busy}>
+          {s.busy ? "Saving…" : "Unlock account"}
+        </button>
+      </form>
+    </div>
+  );
+}
+
 function ResetForm({ account }: { account: AccountInfo }) {
   const [password, setPassword] = useState("");
   const [reason, setReason] = useState("");
@@ -201,8 +240,8 @@ function ResetForm({ account }: { account: AccountInfo }) {
     e.preventDefault();
     const ok = await s.run(
       () =>
-        password.length < MIN_PASSWORD
-          ? `The password must be at least ${MIN_PASSWORD} characters.`
+        newPasswordProblem(password, account.username)
+          ? newPasswordProblem(password, account.username)
           : !reason.trim()
             ? "Say why you set a new password (kept in the audit trail)."
             : null,
@@ -224,7 +263,7 @@ function ResetForm({ account }: { account: AccountInfo }) {
         <TextField
           id="reset-password"
           label="New password"
-          hint={`At least ${MIN_PASSWORD} characters.`}
+          hint={PASSWORD_HINT}
           type="password"
           autoComplete="new-password"
           value={password}
@@ -342,12 +381,13 @@ function Manage({ account, onChanged }: { account: AccountInfo; onChanged: () =>
         Manage {account.displayName} ({account.username})
       </h2>
       <p>
-        {ROLE_LABELS[account.role]} · {account.disabled ? "disabled" : "enabled"} · added{" "}
-        {formatTimestamp(account.createdAt)}
+        {ROLE_LABELS[account.role]} · {account.disabled ? "disabled" : "enabled"}
+        {account.locked ? " · locked after failed sign-ins" : ""} · added {formatTimestamp(account.createdAt)}
       </p>
       <div className="account-forms">
         <RoleForm key={`role:${account.role}`} account={account} onSaved={onChanged} />
         <StateForm account={account} onSaved={onChanged} />
+        {account.locked ? <UnlockForm account={account} onSaved={onChanged} /> : null}
         <ResetForm account={account} />
       </div>
       <Tokens account={account} />
@@ -355,7 +395,8 @@ function Manage({ account, onChanged }: { account: AccountInfo; onChanged: () =>
   );
 }
 
-function StateTag({ disabled }: { disabled: boolean }) {
+function StateTag({ disabled, locked }: { disabled: boolean; locked: boolean }) {
+  if (locked && !disabled) return <span className="tag tag--disabled">Locked</span>;
   return disabled ? (
     <span className="tag tag--disabled">Disabled</span>
   ) : (
@@ -432,7 +473,11 @@ export function AccountsPage() {
             },
             { key: "name", header: "Name", cell: (a) => a.displayName },
             { key: "role", header: "Role", cell: (a) => ROLE_LABELS[a.role] },
-            { key: "state", header: "State", cell: (a) => <StateTag disabled={a.disabled} /> },
+            {
+              key: "state",
+              header: "State",
+              cell: (a) => <StateTag disabled={a.disabled} locked={a.locked} />,
+            },
             { key: "created", header: "Added", cell: (a) => formatTimestamp(a.createdAt) },
           ]}
         />
