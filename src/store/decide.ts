@@ -224,6 +224,24 @@ export async function electionCalendar(
 
 export const MAX_ITERATIONS = 200_000;
 
+/**
+ * Everything an appraisal result depends on: the case as stored and the seed and iterations
+ * asked for (the case's own, or the engine's defaults, when not given). A derived-result cache
+ * keys the result by these (src/app/appraisal-result.ts), so replacing the case with a new
+ * version (putDocument) is a new key and the result is computed again.
+ */
+export function appraisalInputs(
+  doc: DecideDocument,
+  opts: { seed?: number; iterations?: number },
+): { document: unknown; seed?: number; iterations?: number } {
+  return {
+    document: doc.document,
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+    ...(opts.iterations !== undefined ? { iterations: opts.iterations } : {}),
+  };
+}
+
+/** The engine's appraisal of a stored case, on this thread (the API uses src/app/appraisal-result.ts). */
 export function appraisalResult(
   doc: DecideDocument,
   opts: { seed?: number; iterations?: number },

@@ -1,7 +1,8 @@
 /**
- * What the red-flags API reads from the store: the buyers named in stored releases, and the
+ * What the red-flags API reads from the store: the buyers named in stored releases, the
  * compiled release of every contracting process of one buyer (or of all), ready for the
- * indicators. Nothing is written here except the demo releases.
+ * indicators, and the version of those releases a cached red-flags result is keyed by. Nothing
+ * is written here except the demo releases.
  */
 import { demoReleases } from "../demo/releases.ts";
 import { compileRelease } from "../ocds/merge.ts";
@@ -44,46 +45,88 @@ export interface StoredProcesses {
   tooMany: boolean;
 }
 
+/** The stored releases of each contracting process, as stored (JSON text), not yet compiled. */
+export interface StoredProcessReleases {
+  /** Per process (in ocid order), its releases' JSON in date and id order. */
+  groups: string[][];
+  /** Releases read. */
+  releases: number;
+  /** More releases match than `maxReleases`: nothing was read. */
+  tooMany: boolean;
+}
+
 /**
- * Compiles the releases of every contracting process of `buyer` (every process of which some
- * release names that buyer; all processes when no buyer is given). A process's later releases
- * often omit the buyer, so the whole process is read. When more than `maxReleases` releases
- * match, nothing is read and `tooMany` is set.
+ * What a result over a buyer's releases (or all) depends on, read in one cheap query: how many
+ * releases its processes hold and when the last of them was imported. Releases are only ever
+ * added (a held release never changes, src/store/releases.ts), so any import that touches these
+ * processes changes this version, and a derived result keyed by it is recomputed.
  */
-export async function compiledProcesses(
+export interface ReleasesVersion {
+  releases: number;
+  lastImportedAt: string | null;
+}
+
+const ocidsOfBuyer = (store: Store, buyer: string) =>
+  store.db.selectFrom("releases").select("ocid").where("buyer", "=", buyer).distinct();
+
+export async function releasesVersion(store: Store, opts: { buyer?: string }): Promise<ReleasesVersion> {
+  let q = store.db
+    .selectFrom("releases")
+    .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max("imported_at").as("last")]);
+  if (opts.buyer !== undefined) q = q.where("ocid", "in", ocidsOfBuyer(store, opts.buyer));
+  const r = await q.executeTakeFirstOrThrow();
+  return { releases: Number(r.n), lastImportedAt: (r.last as string | null) ?? null };
+}
+
+/**
+ * The releases of every contracting process of `buyer` (every process of which some release
+ * names that buyer; all processes when no buyer is given), grouped by process. A process's later
+ * releases often omit the buyer, so the whole process is read. When more than `maxReleases`
+ * releases match, nothing is read and `tooMany` is set.
+ */
+export async function storedProcessReleases(
   store: Store,
   opts: { buyer?: string; maxReleases: number },
-): Promise<StoredProcesses> {
-  const ocidsOfBuyer = (buyer: string) =>
-    store.db.selectFrom("releases").select("ocid").where("buyer", "=", buyer).distinct();
-  let count = store.db.selectFrom("releases").select((eb) => eb.fn.countAll<number>().as("n"));
-  if (opts.buyer !== undefined) count = count.where("ocid", "in", ocidsOfBuyer(opts.buyer));
-  const n = Number((await count.executeTakeFirstOrThrow()).n);
-  if (n > opts.maxReleases) return { compiled: [], releases: n, tooMany: true };
+): Promise<StoredProcessReleases> {
+  const { releases: n } = await releasesVersion(store, opts);
+  if (n > opts.maxReleases) return { groups: [], releases: n, tooMany: true };
   let q = store.db
     .selectFrom("releases")
     .select(["ocid", "data_json"])
     .orderBy("ocid")
     .orderBy("date")
     .orderBy("release_id");
-  if (opts.buyer !== undefined) q = q.where("ocid", "in", ocidsOfBuyer(opts.buyer));
+  if (opts.buyer !== undefined) q = q.where("ocid", "in", ocidsOfBuyer(store, opts.buyer));
   const rows = await q.execute();
-  const compiled: JsonObject[] = [];
-  let group: JsonObject[] = [];
+  const groups: string[][] = [];
   let current: string | undefined;
-  const flush = () => {
-    if (group.length > 0) compiled.push(compileRelease(group, { consume: true }));
-    group = [];
-  };
   for (const r of rows) {
-    if (r.ocid !== current) {
-      flush();
+    if (r.ocid !== current || groups.length === 0) {
+      groups.push([]);
       current = r.ocid;
     }
-    group.push(JSON.parse(r.data_json) as JsonObject);
+    groups[groups.length - 1]!.push(r.data_json);
   }
-  flush();
-  return { compiled, releases: rows.length, tooMany: false };
+  return { groups, releases: rows.length, tooMany: false };
+}
+
+/** Compiles stored releases grouped by process (storedProcessReleases), one compiled release each. */
+export function compileGroups(groups: string[][]): JsonObject[] {
+  return groups.map((g) =>
+    compileRelease(
+      g.map((text) => JSON.parse(text) as JsonObject),
+      { consume: true },
+    ),
+  );
+}
+
+/** The compiled release of every contracting process of `buyer` (or all): see storedProcessReleases. */
+export async function compiledProcesses(
+  store: Store,
+  opts: { buyer?: string; maxReleases: number },
+): Promise<StoredProcesses> {
+  const stored = await storedProcessReleases(store, opts);
+  return { compiled: compileGroups(stored.groups), releases: stored.releases, tooMany: stored.tooMany };
 }
 
 /** Loads the demo OCDS releases (src/demo/releases.ts), audited as "demo-loader". */

@@ -5,16 +5,18 @@
  * checks, capability summary, accountability horizon against the stored election calendar, and
  * the gate history with its flags. Anyone reads what is published; the buyer side writes;
  * finance may also write appraisal cases. Money in results is decimal pounds as the engine
- * reports it (strings to the penny).
+ * reports it (strings to the penny). An appraisal's result (with its Monte Carlo) is computed once
+ * per version of the case, on the derived-results worker, and served from memory after that
+ * (src/app/appraisal-result.ts).
  */
 import type { FastifyPluginAsync } from "fastify";
+import { derivedResults } from "../../app/derived-results.ts";
 import { NotFoundError } from "../../shared/errors.ts";
 import type { Role } from "../../store/schema.ts";
 import { withAudit } from "../../store/audit.ts";
 import {
   type DecideDocument,
   MAX_ITERATIONS,
-  appraisalResult,
   capabilityResult,
   dmaResult,
   gateHistory,
@@ -76,11 +78,13 @@ interface GateEventBody {
 
 export const decideRoutes: FastifyPluginAsync = async (app) => {
   const store = app.store;
+  const derived = derivedResults(store);
+  app.addHook("onClose", () => derived.close());
 
   async function result(doc: DecideDocument, query: { seed?: number; iterations?: number }) {
     switch (doc.kind) {
       case "appraisal":
-        return appraisalResult(doc, query);
+        return derived.appraisals.result(doc, query);
       case "dma":
         return dmaResult(doc);
       case "workforce":
@@ -130,15 +134,15 @@ export const decideRoutes: FastifyPluginAsync = async (app) => {
           },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const doc = await getDocument(store, kind, req.params.id, !seesUnpublished(req));
-        return {
-          id: doc.id,
-          kind,
-          title: doc.title,
-          demoFields: doc.demoFields,
-          result: await result(doc, req.query),
-        };
+        const head = { id: doc.id, kind, title: doc.title, demoFields: doc.demoFields };
+        if (doc.kind !== "appraisal") return { ...head, result: await result(doc, req.query) };
+        // The cached result is JSON text: sent as it is, in the body it has always had.
+        const text = await derived.appraisals.resultText(doc, req.query);
+        return reply
+          .type("application/json; charset=utf-8")
+          .send(`${JSON.stringify(head).slice(0, -1)},"result":${text}}`);
       },
     );
 
