@@ -6,7 +6,7 @@
  */
 import { parseCase, runCase } from "../decide/index.ts";
 import type { Settings } from "../flags/settings.ts";
-import { compileGroups } from "../store/flags.ts";
+import { compileGroups } from "../ocds/compile-groups.ts";
 import { flagsView } from "./flags-view.ts";
 
 export type ComputeJob =

@@ -5,7 +5,7 @@
  * is written here except the demo releases.
  */
 import { demoReleases } from "../demo/releases.ts";
-import { compileRelease } from "../ocds/merge.ts";
+import { compileGroups } from "../ocds/compile-groups.ts";
 import type { JsonObject } from "../ocds/types.ts";
 import type { Store } from "./db.ts";
 import { type ImportSummary, importReleases } from "./releases.ts";
@@ -108,16 +108,6 @@ export async function storedProcessReleases(
     groups[groups.length - 1]!.push(r.data_json);
   }
   return { groups, releases: rows.length, tooMany: false };
-}
-
-/** Compiles stored releases grouped by process (storedProcessReleases), one compiled release each. */
-export function compileGroups(groups: string[][]): JsonObject[] {
-  return groups.map((g) =>
-    compileRelease(
-      g.map((text) => JSON.parse(text) as JsonObject),
-      { consume: true },
-    ),
-  );
 }
 
 /** The compiled release of every contracting process of `buyer` (or all): see storedProcessReleases. */
