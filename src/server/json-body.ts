@@ -11,7 +11,7 @@ import { findJsonSyntaxError } from "../shared/json-position.ts";
 export const JSON_BODY_LIMIT = 1024 * 1024;
 /** Routes that take files: a billing run's CSV registers, a batch of OCDS releases (64 MiB). */
 export const UPLOAD_BODY_LIMIT = 64 * 1024 * 1024;
-/** Sign-in and password forms (4 KiB): a password is never longer than a few hundred bytes. */
+/** Sign-in and the account routes (4 KiB): a reason, a name, a password, never more. */
 export const AUTH_BODY_LIMIT = 4 * 1024;
 
 export function parseJsonBody(text: string): unknown {

@@ -17,7 +17,8 @@ import {
 } from "../../store/users.ts";
 import { ANYONE, SESSION_COOKIE, STAFF, parseCookies, sessionCookie } from "../auth.ts";
 import { SignInLimiter } from "../sign-in-limiter.ts";
-import { SMALL_BODY, passwordSchema, tokenIdSchema } from "./users.ts";
+import { AUTH_BODY_LIMIT } from "../json-body.ts";
+import { passwordSchema, tokenIdSchema } from "./users.ts";
 
 /** The longest password a sign-in accepts: passwords set before the 256 limit could be up to 1024. */
 const SIGN_IN_PASSWORD_MAX = 1024;
@@ -51,7 +52,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
       config: { roles: ANYONE },
       // A sign-in is two short strings: refuse anything bigger before reading it, and long
       // passwords before hashing them.
-      bodyLimit: SMALL_BODY,
+      bodyLimit: AUTH_BODY_LIMIT,
       schema: {
         tags: ["accounts"],
         summary: "Sign in; sets a session cookie",
@@ -127,7 +128,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     "/auth/password",
     {
       config: { roles: STAFF },
-      bodyLimit: SMALL_BODY,
+      bodyLimit: AUTH_BODY_LIMIT,
       schema: {
         tags: ["accounts"],
         summary: "Change your own password (your other browser sessions end)",
@@ -167,7 +168,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     "/auth/tokens/revoke",
     {
       config: { roles: STAFF },
-      bodyLimit: SMALL_BODY,
+      bodyLimit: AUTH_BODY_LIMIT,
       schema: {
         tags: ["accounts"],
         summary: "Revoke one of your own API tokens; it stops working at once",

@@ -20,6 +20,7 @@ import {
 } from "../../store/users.ts";
 import { ADMIN, callerOf } from "../auth.ts";
 import { reason } from "./schemas.ts";
+import { AUTH_BODY_LIMIT } from "../json-body.ts";
 
 const usernameParam = {
   type: "object",
@@ -33,8 +34,6 @@ const usernameParam = {
  */
 export const passwordSchema = { type: "string", maxLength: MAX_PASSWORD_LENGTH } as const;
 
-/** Account routes read small JSON bodies only: a reason, a name, a password. */
-export const SMALL_BODY = 4096;
 
 /** A token's public id (see tokenId in src/store/users.ts). */
 export const tokenIdSchema = { type: "string", pattern: "^[0-9a-f]{16}$" } as const;
@@ -52,7 +51,7 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
     "/users/:username/unlock",
     {
       config: { roles: ADMIN },
-      bodyLimit: SMALL_BODY,
+      bodyLimit: AUTH_BODY_LIMIT,
       schema: {
         tags: ["accounts"],
         summary: "Unlock an account locked after too many failed sign-ins",
@@ -79,7 +78,7 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
     "/users",
     {
       config: { roles: ADMIN },
-      bodyLimit: SMALL_BODY,
+      bodyLimit: AUTH_BODY_LIMIT,
       schema: {
         tags: ["accounts"],
         summary: "Create an account",
@@ -113,7 +112,7 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
     "/users/:username/tokens",
     {
       config: { roles: ADMIN },
-      bodyLimit: SMALL_BODY,
+      bodyLimit: AUTH_BODY_LIMIT,
       schema: {
         tags: ["accounts"],
         summary: "List an account's API tokens (names and dates, never the secrets)",
@@ -127,7 +126,7 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
     "/users/:username/tokens",
     {
       config: { roles: ADMIN },
-      bodyLimit: SMALL_BODY,
+      bodyLimit: AUTH_BODY_LIMIT,
       schema: {
         tags: ["accounts"],
         summary: "Issue an API token (shown once)",
@@ -156,7 +155,7 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
     "/users/:username/tokens/revoke",
     {
       config: { roles: ADMIN },
-      bodyLimit: SMALL_BODY,
+      bodyLimit: AUTH_BODY_LIMIT,
       schema: {
         tags: ["accounts"],
         summary: "Revoke one of an account's API tokens; it stops working at once",
@@ -177,7 +176,7 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
     "/users/:username/password",
     {
       config: { roles: ADMIN },
-      bodyLimit: SMALL_BODY,
+      bodyLimit: AUTH_BODY_LIMIT,
       schema: {
         tags: ["accounts"],
         summary: "Set a new password for an account; its browser sessions end",
@@ -206,7 +205,7 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
     "/users/:username/role",
     {
       config: { roles: ADMIN },
-      bodyLimit: SMALL_BODY,
+      bodyLimit: AUTH_BODY_LIMIT,
       schema: {
         tags: ["accounts"],
         summary: "Give an account another role (never the last enabled administrator's)",
@@ -227,7 +226,7 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
     "/users/:username/disabled",
     {
       config: { roles: ADMIN },
-      bodyLimit: SMALL_BODY,
+      bodyLimit: AUTH_BODY_LIMIT,
       schema: {
         tags: ["accounts"],
         summary:
