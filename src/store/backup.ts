@@ -1,18 +1,20 @@
 /**
  * Portable backups: every table as JSON Lines, the same format from SQLite and PostgreSQL, so a
- * backup taken from one restores into the other. A restore is one transaction and checks the
- * audit chain before it commits: a tampered backup is refused and the database is left as it was.
+ * backup taken from one restores into the other. A backup reads one consistent snapshot (one read
+ * transaction) and streams it a page at a time, so it can run while the server writes and never
+ * holds a whole table in memory. A restore is one transaction and checks the audit chain before
+ * it commits: a tampered backup is refused and the database is left as it was.
  */
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream, renameSync, rmSync } from "node:fs";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
-import { Migrator, NO_MIGRATIONS, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { isPostgres } from "./dialect.ts";
 import { ConflictError, InputError } from "../shared/errors.ts";
 import { verifyEntries } from "./audit.ts";
 import type { Store } from "./db.ts";
-import { migrate } from "./db.ts";
-import { migrationProvider, migrations } from "./migrations/index.ts";
+import { migrations } from "./migrations/index.ts";
+import { migrateDownAllIn, migrateUpIn, withMigrationLock } from "./migrations/runner.ts";
 import type { AuditEntry, Database } from "./schema.ts";
 import { DECIDE_TABLES } from "./decide-schema.ts";
 import { BILLING_TABLES } from "./billing-schema.ts";
@@ -39,36 +41,114 @@ export const TABLES: (keyof Database)[] = [...CORE_TABLES, ...DECIDE_TABLES, ...
 
 const FORMAT = "nous-backup";
 
+/** Rows read per query while streaming a table. */
+const PAGE_ROWS = 1000;
+
+/** The key a page of rows is read by: SQLite's rowid, PostgreSQL's tuple id (stable within a snapshot). */
+const PAGE_KEY = "__nous_page_key";
+
+// biome-ignore lint/suspicious/noExplicitAny: the backup reads every table of the schema alike
+type AnyDb = Kysely<any>;
+
+/** Yields a table's rows page by page, in storage order, inside the caller's read transaction. */
+async function* tableRows(db: AnyDb, kind: Store["kind"], table: string): AsyncGenerator<Record<string, unknown>> {
+  let after: string | number | null = null;
+  for (;;) {
+    const t = sql.table(table);
+    const page: Record<string, unknown>[] =
+      kind === "postgres"
+        ? (
+            await sql<Record<string, unknown>>`select *, ctid::text as ${sql.ref(PAGE_KEY)} from ${t}
+              where ${after === null ? sql`true` : sql`ctid > ${after}::tid`} order by ctid limit ${PAGE_ROWS}`.execute(db)
+          ).rows
+        : (
+            await sql<Record<string, unknown>>`select *, rowid as ${sql.ref(PAGE_KEY)} from ${t}
+              where rowid > ${after ?? -1} order by rowid limit ${PAGE_ROWS}`.execute(db)
+          ).rows;
+    for (const row of page) {
+      after = row[PAGE_KEY] as string | number;
+      delete row[PAGE_KEY];
+      yield row;
+    }
+    if (page.length < PAGE_ROWS) return;
+  }
+}
+
+/**
+ * Runs `body` inside one read transaction: a snapshot of the whole store as of its first read.
+ * PostgreSQL: REPEATABLE READ, READ ONLY. SQLite (WAL): a deferred transaction keeps reading the
+ * snapshot it started on while other connections commit.
+ */
+async function inSnapshot<T>(store: Store, body: (db: AnyDb) => Promise<T>): Promise<T> {
+  if (store.kind === "postgres") {
+    return store.db
+      .transaction()
+      .setIsolationLevel("repeatable read")
+      .setAccessMode("read only")
+      .execute((trx) => body(trx));
+  }
+  return store.db.connection().execute(async (conn) => {
+    await sql`begin`.execute(conn);
+    try {
+      return await body(conn);
+    } finally {
+      await sql`rollback`.execute(conn).catch(() => undefined);
+    }
+  });
+}
+
+/**
+ * Writes the whole store to `file`. The file appears only when complete: rows go to a
+ * `.partial` file renamed at the end, so a crash or full disk never leaves a backup that looks whole.
+ */
 export async function backup(store: Store, file: string): Promise<Record<string, number>> {
-  const out = createWriteStream(file, { encoding: "utf8" });
+  const partial = `${file}.partial`;
+  const out = createWriteStream(partial, { encoding: "utf8" });
+  const failed = new Promise<never>((_, reject) => out.once("error", reject));
+  failed.catch(() => undefined);
   const counts: Record<string, number> = {};
   const write = async (line: string) => {
-    if (!out.write(`${line}\n`)) await once(out, "drain");
+    if (!out.write(`${line}\n`)) await Promise.race([once(out, "drain"), failed]);
   };
-  await write(
-    JSON.stringify({
-      format: FORMAT,
-      version: 1,
-      migrations: Object.keys(migrations),
-      takenAt: new Date().toISOString(),
-    }),
-  );
-  for (const table of TABLES) {
-    const rows = await store.db.selectFrom(table).selectAll().execute();
-    counts[table] = rows.length;
-    for (const row of rows) await write(JSON.stringify({ t: table, r: row }));
+  try {
+    await inSnapshot(store, async (db) => {
+      await write(
+        JSON.stringify({
+          format: FORMAT,
+          version: 1,
+          migrations: Object.keys(migrations),
+          takenAt: new Date().toISOString(),
+        }),
+      );
+      for (const table of TABLES) {
+        let n = 0;
+        for await (const row of tableRows(db, store.kind, table)) {
+          await write(JSON.stringify({ t: table, r: row }));
+          n++;
+        }
+        counts[table] = n;
+      }
+    });
+    out.end();
+    await Promise.race([once(out, "finish"), failed]);
+    renameSync(partial, file);
+  } catch (err) {
+    out.destroy();
+    rmSync(partial, { force: true });
+    throw err;
   }
-  out.end();
-  await once(out, "finish");
   return counts;
 }
 
-/** Drops every table and re-creates the schema: a fresh, empty database. */
+/** Drops every table and re-creates the schema, in the given transaction. */
+async function wipeIn(trx: AnyDb): Promise<void> {
+  await migrateDownAllIn(trx, migrations);
+  await migrateUpIn(trx, migrations);
+}
+
+/** Drops every table and re-creates the schema: a fresh, empty database, or unchanged on failure. */
 export async function wipe(store: Store): Promise<void> {
-  const migrator = new Migrator({ db: store.db, provider: migrationProvider });
-  const { error } = await migrator.migrateTo(NO_MIGRATIONS);
-  if (error) throw error;
-  await migrate(store);
+  await withMigrationLock(store.db, store.kind, wipeIn);
 }
 
 async function isEmpty(store: Store): Promise<boolean> {
@@ -130,9 +210,11 @@ export async function restore(
     );
   }
 
-  if (opts.force) await wipe(store);
   const counts: Record<string, number> = {};
-  await store.db.transaction().execute(async (trx) => {
+  // One transaction: with --force the wipe and the rows commit together, so a failure (or a
+  // crash) part-way leaves the database as it was, never empty.
+  await withMigrationLock(store.db, store.kind, async (trx) => {
+    if (opts.force) await wipeIn(trx);
     await trx.deleteFrom("audit_head").execute();
     for (const table of TABLES) {
       const rows = byTable.get(table) ?? [];

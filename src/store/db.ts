@@ -5,10 +5,11 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import { InputError } from "../shared/errors.ts";
-import { migrationProvider } from "./migrations/index.ts";
+import { migrations } from "./migrations/index.ts";
+import { migrateUp } from "./migrations/runner.ts";
 import type { Database } from "./schema.ts";
 
 export const DEFAULT_SQLITE_PATH = "./data/nous.db";
@@ -70,15 +71,13 @@ export function openStore(url: string): Store {
   return { db, kind: "sqlite", location: file, close: () => db.destroy() };
 }
 
-/** Brings the schema up to date; returns the names of the migrations applied now. */
+/**
+ * Brings the schema up to date; returns the names of the migrations applied now. Each migration
+ * commits with its bookkeeping row or not at all (see migrations/runner.ts), so a crash part-way
+ * leaves a store the next call finishes.
+ */
 export async function migrate(store: Store): Promise<string[]> {
-  const migrator = new Migrator({ db: store.db, provider: migrationProvider });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === "Error");
-    throw new Error(`migration ${failed?.migrationName ?? "?"} failed: ${(error as Error).message}`);
-  }
-  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  return migrateUp(store.db, store.kind, migrations);
 }
 
 export async function openMigrated(url: string): Promise<Store> {
