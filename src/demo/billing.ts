@@ -8,7 +8,7 @@
  */
 import { GENERATED_HEADERS, type GeneratedTable, generate } from "../billing/generate.ts";
 import type { RuleId } from "../billing/types.ts";
-import { csvField } from "../shared/csv.ts";
+import { csvRow, verbatim } from "../shared/csv.ts";
 
 export const BILLING_DEMO = {
   contractId: "em-tagging",
@@ -28,7 +28,10 @@ export const BILLING_DEMO = {
 const DATE = /^(\d{4})(-\d{2}-\d{2})$/;
 const MONTH_SUFFIX = /(\d{4})(-\d{2})$/;
 
-/** The eight registers as CSV texts keyed by file name, as an upload would carry them. */
+/**
+ * The eight registers as CSV texts keyed by file name, as an upload would carry them. They are
+ * read back by nous's own parser, so the fields are verbatim (quoted, never formula-prefixed).
+ */
 export function demoBillingFiles(): Record<string, string> {
   const out = new Map<GeneratedTable, string[]>();
   const shift = (v: string): string => {
@@ -43,7 +46,7 @@ export function demoBillingFiles(): Record<string, string> {
         if (table === "truth") return;
         let rows = out.get(table);
         if (!rows) {
-          rows = [GENERATED_HEADERS[table].join(",")];
+          rows = [csvRow(GENERATED_HEADERS[table].map(verbatim))];
           out.set(table, rows);
         }
         const f = fields.map(shift);
@@ -52,14 +55,14 @@ export function demoBillingFiles(): Record<string, string> {
             MONTH_SUFFIX,
             (_, y: string, m: string) => `${Number(y) + BILLING_DEMO.yearShift}${m}`,
           );
-        rows.push(f.map(csvField).join(","));
+        rows.push(csvRow(f.map(verbatim)));
       },
     },
   );
   const files: Record<string, string> = {};
   for (const t of Object.keys(GENERATED_HEADERS) as GeneratedTable[]) {
     if (t === "truth") continue;
-    files[`${t}.csv`] = `${(out.get(t) ?? [GENERATED_HEADERS[t].join(",")]).join("\n")}\n`;
+    files[`${t}.csv`] = `${(out.get(t) ?? [csvRow(GENERATED_HEADERS[t].map(verbatim))]).join("\n")}\n`;
   }
   return files;
 }

@@ -8,6 +8,21 @@ describe("prepare", () => {
     expect(r.issues.map(issueCsvRow)).toEqual(["1,ocds-213czf-1,/bids/details[]/status,0,,not set"]);
   });
 
+  it("writes a publisher's ocid or value that would read as a spreadsheet formula as text", () => {
+    const r = prepareRelease(
+      {
+        ocid: '=HYPERLINK("http://x","y")',
+        bids: { details: [{ status: "@SUM(1+1)" }, { status: "-2+3" }] },
+      },
+      emptySettings(),
+      3,
+    );
+    expect(r.issues.map(issueCsvRow)).toEqual([
+      `3,"'=HYPERLINK(""http://x"",""y"")",/bids/details[]/status,0,'@SUM(1+1),invalid`,
+      `3,"'=HYPERLINK(""http://x"",""y"")",/bids/details[]/status,1,'-2+3,invalid`,
+    ]);
+  });
+
   it("fills in defaults, re-maps codes and reports invalid codes and zero amounts", () => {
     const s = parseSettings(
       "[defaults]\ncurrency = USD\naward_status = active\n[codelists.bid_status]\nQualified = valid\n",

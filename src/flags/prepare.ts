@@ -8,9 +8,9 @@
  * strings; redact organization ids; prefix organization ids; split procurement method details;
  * award status by contract status; re-map codes; fill in defaults; redact amounts; report issues.
  */
+import { csvRow, num, text } from "../shared/csv.ts";
 import type { Settings } from "./settings.ts";
 import type { Json } from "./view.ts";
-import { csvField } from "../shared/csv.ts";
 
 export interface PrepareIssue {
   line: number;
@@ -209,7 +209,17 @@ export function prepareRelease(release: Json, settings: Settings, line: number):
   return { release, issues, warnings };
 }
 
-/** One CSV row (no header), as Cardinal writes quality issues. */
+/**
+ * One CSV row (no header), as Cardinal writes quality issues. The ocid and the value come from the
+ * publisher: text cells, so one that would read as a spreadsheet formula starts with `'`.
+ */
 export function issueCsvRow(i: PrepareIssue): string {
-  return [String(i.line), i.ocid, i.path, i.indexes, i.value, i.description].map(csvField).join(",");
+  return csvRow([
+    num(i.line),
+    text(i.ocid),
+    text(i.path),
+    num(i.indexes),
+    text(i.value),
+    text(i.description),
+  ]);
 }

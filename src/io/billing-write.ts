@@ -1,12 +1,16 @@
-/** Writes reconciliation results: exceptions.csv, summary.json and the rejected rows. */
+/**
+ * Writes reconciliation results: exceptions.csv, summary.json and the rejected rows. The CSV files
+ * are for finance to open in a spreadsheet: they start with a BOM, and every id a supplier wrote is
+ * a text cell (src/shared/csv.ts), so one that looks like a formula is written as text.
+ */
 import { closeSync, mkdirSync, openSync, renameSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { Dataset } from "../billing/dataset.ts";
 import type { ExceptionTable } from "../billing/reconcile.ts";
 import { type BillingSummary, RULE_IDS } from "../billing/types.ts";
+import { CSV_BOM, csvHeader, csvRow, num, text } from "../shared/csv.ts";
 import { penceToDecimal } from "../shared/money.ts";
 import type { RejectedRow } from "./billing-csv.ts";
-import { csvField } from "../shared/csv.ts";
 
 /** Appends text to a file through a large buffer. */
 export class BufferedWriter {
@@ -32,17 +36,24 @@ export class BufferedWriter {
   }
 }
 
+/** exceptions.csv's header line (without the BOM the file starts with). */
 export const EXCEPTION_HEADER = "line_id,invoice_id,subject_id,rule,days,amount_at_risk\n";
 
 export function writeExceptionsCsv(path: string, ds: Dataset, t: ExceptionTable): void {
   const w = new BufferedWriter(path);
-  w.write(EXCEPTION_HEADER);
+  w.write(CSV_BOM + EXCEPTION_HEADER);
   const L = ds.lines;
   for (let i = 0; i < t.count; i++) {
     const l = t.line[i]!;
-    w.write(
-      `${csvField(L.lineId[l]!)},${csvField(ds.invoices[L.invoice[l]!]!)},${csvField(ds.subjects[L.subject[l]!]!)},${RULE_IDS[t.rule[i]!]},${t.days[i]},${penceToDecimal(t.amount[i]!)}\n`,
-    );
+    const row = csvRow([
+      text(L.lineId[l]!),
+      text(ds.invoices[L.invoice[l]!]!),
+      text(ds.subjects[L.subject[l]!]!),
+      text(RULE_IDS[t.rule[i]!]!),
+      num(t.days[i]!),
+      num(penceToDecimal(t.amount[i]!)),
+    ]);
+    w.write(`${row}\n`);
   }
   w.close();
 }
@@ -68,9 +79,9 @@ export function summaryJson(s: BillingSummary, rejectedRows?: number): Record<st
 
 export function writeRejects(path: string, rejects: RejectedRow[]): void {
   const w = new BufferedWriter(path);
-  w.write("file,line,column,reason\n");
+  w.write(`${CSV_BOM}${csvHeader(["file", "line", "column", "reason"])}\n`);
   for (const r of rejects)
-    w.write(`${csvField(r.file)},${r.line},${csvField(r.column)},${csvField(r.reason)}\n`);
+    w.write(`${csvRow([text(r.file), num(r.line), text(r.column), text(r.reason)])}\n`);
   w.close();
 }
 

@@ -12,8 +12,8 @@ import { reconcileDataset } from "../billing/reconcile.ts";
 import { type BillingSummary, RULE_IDS, type RuleId } from "../billing/types.ts";
 import { BILLING_DEMO, demoBillingFiles, demoBillingSteps } from "../demo/billing.ts";
 import { loadBillingTexts } from "../io/billing-load.ts";
+import { csvDocument, num, text } from "../shared/csv.ts";
 import { ConflictError, formatLocation, InputError, NotFoundError } from "../shared/errors.ts";
-import { csvField } from "../shared/csv.ts";
 import { penceToDecimal } from "../shared/money.ts";
 import { appendAudit } from "./audit.ts";
 import {
@@ -506,7 +506,8 @@ export const EXPORT_COLUMNS = [
 
 /**
  * The exceptions a query selects as CSV, in invoice and line order, money in pounds to the penny:
- * what a finance team sends a supplier with a dispute, or loads into its ledger.
+ * what a finance team sends a supplier with a dispute, or loads into its ledger. It starts with a
+ * BOM for Excel; a text cell that would read as a formula starts with `'` (src/shared/csv.ts).
  */
 export async function exceptionsCsv(store: Store, q: ExceptionQuery): Promise<string> {
   const base = filtered(store, q);
@@ -522,31 +523,29 @@ export async function exceptionsCsv(store: Store, q: ExceptionQuery): Promise<st
     .orderBy("e.line_id")
     .orderBy("e.rule")
     .execute();
-  const out: string[] = [EXPORT_COLUMNS.join(",")];
-  for (const r of rows) {
-    out.push(
-      [
-        r.contract_id,
-        r.supplier,
-        r.invoice_id,
-        r.line_id,
-        r.subject_id,
-        r.service_code,
-        r.period_start,
-        r.period_end,
-        r.rule,
-        String(r.days),
-        penceToDecimal(Number(r.amount_pence)),
-        r.state,
-        penceToDecimal(Number(r.recovered_pence)),
-        r.credit_note ?? "",
-        r.id,
-      ]
-        .map(csvField)
-        .join(","),
-    );
-  }
-  return `${out.join("\n")}\n`;
+  // Ids, names and the credit note come from the supplier or a user: text cells, neutralised if
+  // they would read as a formula. Days and money are numbers, so a spreadsheet can sum them.
+  return csvDocument(
+    EXPORT_COLUMNS,
+    rows.map((r) => [
+      text(r.contract_id),
+      text(r.supplier),
+      text(r.invoice_id),
+      text(r.line_id),
+      text(r.subject_id),
+      text(r.service_code),
+      text(r.period_start),
+      text(r.period_end),
+      text(r.rule),
+      num(Number(r.days)),
+      num(penceToDecimal(Number(r.amount_pence))),
+      text(r.state),
+      num(penceToDecimal(Number(r.recovered_pence))),
+      text(r.credit_note ?? ""),
+      text(r.id),
+    ]),
+    { bom: true },
+  );
 }
 
 export interface ExceptionDetail extends BillingException {

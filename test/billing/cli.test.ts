@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { Command } from "commander";
 import { afterAll, describe, expect, it } from "vitest";
 import { registerBilling } from "../../src/cli/commands/billing.ts";
-import { InputError, formatLocation } from "../../src/shared/errors.ts";
+import { CSV_BOM } from "../../src/shared/csv.ts";
+import { formatLocation, InputError } from "../../src/shared/errors.ts";
 
 const FIXTURE = "test/fixtures/billing/small";
 const work = mkdtempSync(join(tmpdir(), "nous-billing-cli-"));
@@ -48,8 +49,9 @@ describe("nous billing reconcile", () => {
   it("writes exceptions.csv and summary.json for the hand-made folder", async () => {
     const out = join(work, "out-ok");
     expect(await inProcess("reconcile", "--data", FIXTURE, "--out", out)).toBe("");
+    // For finance to open in Excel: a BOM first (src/shared/csv.ts), then the expected rows.
     expect(readFileSync(join(out, "exceptions.csv"), "utf8")).toBe(
-      readFileSync(join(FIXTURE, "expected-exceptions.csv"), "utf8"),
+      CSV_BOM + readFileSync(join(FIXTURE, "expected-exceptions.csv"), "utf8"),
     );
     const s = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"));
     expect(s).toMatchObject({
@@ -114,7 +116,8 @@ describe("nous billing reconcile", () => {
     const rejects = join(work, "rejects.csv");
     expect(await inProcess("reconcile", "--data", dir, "--out", out, "--rejects", rejects)).toBe("");
     expect(readFileSync(rejects, "utf8")).toBe(
-      'file,line,column,reason\ninvoice_lines.csv,3,period_end,"expected a date YYYY-MM-DD, got ""2015-02-30"""\n',
+      CSV_BOM +
+        'file,line,column,reason\ninvoice_lines.csv,3,period_end,"expected a date YYYY-MM-DD, got ""2015-02-30"""\n',
     );
     const s = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"));
     expect(s.rejectedRows).toBe(1);

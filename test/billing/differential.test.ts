@@ -13,8 +13,8 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readFileSync,
   readdirSync,
+  readFileSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
@@ -22,11 +22,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Command } from "commander";
 import { afterAll, describe, expect, it } from "vitest";
-import { registerBilling } from "../../src/cli/commands/billing.ts";
 import { listExceptions } from "../../src/billing/index.ts";
 import { reconcileDataset } from "../../src/billing/reconcile.ts";
+import { registerBilling } from "../../src/cli/commands/billing.ts";
 import { loadBillingTexts } from "../../src/io/billing-load.ts";
 import { summaryJson } from "../../src/io/billing-write.ts";
+import { CSV_BOM } from "../../src/shared/csv.ts";
 import { InputError } from "../../src/shared/errors.ts";
 import {
   type RefWorld,
@@ -416,7 +417,10 @@ function expectSame(seed: number, data: string, out: string, rejectsFile?: strin
   const ref = referenceReconcile(world);
   const csv = readFileSync(join(out, "exceptions.csv"), "utf8");
   const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"));
-  expect(csv, `seed ${seed} (${data}): exceptions.csv`).toBe(referenceExceptionsCsv(ref.exceptions));
+  // The file starts with a BOM for Excel (src/shared/csv.ts); the rows are the specification's.
+  expect(csv, `seed ${seed} (${data}): exceptions.csv`).toBe(
+    CSV_BOM + referenceExceptionsCsv(ref.exceptions),
+  );
   if (rejectsFile === undefined) {
     expect(rejects, `seed ${seed}: no bad rows were generated`).toEqual([]);
     expect(summary, `seed ${seed} (${data}): summary.json`).toEqual(ref.summary);
