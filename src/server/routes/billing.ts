@@ -180,9 +180,11 @@ export const billingRoutes: FastifyPluginAsync = async (app) => {
     async (req, reply) => {
       const csv = await exceptionsCsv(app.store, req.query);
       const name = `exceptions${req.query.contractId ? `-${req.query.contractId.replace(/[^\w.-]/g, "_")}` : ""}.csv`;
+      // About individuals: a download, kept by no browser or proxy cache.
       return reply
         .type("text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="${name}"`)
+        .header("cache-control", "no-store")
         .send(csv);
     },
   );
