@@ -16,8 +16,9 @@ import type { Store } from "../store/db.ts";
 import type { Role } from "../store/schema.ts";
 import { ANYONE, installAuth, isApiPath } from "./auth.ts";
 import { JSON_BODY_LIMIT, parseJsonBody } from "./json-body.ts";
-import { type LogSettings, installRequestId, loggingOptions } from "./logging.ts";
+import { installRequestId, type LogSettings, loggingOptions } from "./logging.ts";
 import { routeModules } from "./routes/index.ts";
+import { plainCheckMessage } from "./routes/schemas.ts";
 
 export interface RouteInfo {
   method: string;
@@ -57,7 +58,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     // Small by default: a route that takes uploads raises its own limit (src/server/json-body.ts).
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: opts.trustProxy ?? false,
-    ajv: { customOptions: { allErrors: true, coerceTypes: "array", removeAdditional: false } },
+    // verbose: a failed check carries its schema, so a bounded field's error states its range.
+    ajv: { customOptions: { allErrors: true, coerceTypes: "array", removeAdditional: false, verbose: true } },
   });
   app.decorate("store", opts.store);
   app.decorate("nousRoutes", [] as RouteInfo[]);
@@ -84,7 +86,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       const path = first ? `${fe.validationContext ?? "body"}${first.instancePath.replaceAll("/", ".")}` : "";
       return reply.code(400).send({
         error: "bad_request",
-        message: printable(first ? `${path || fe.validationContext}: ${first.message}` : fe.message),
+        message: printable(first ? plainCheckMessage(path || `${fe.validationContext}`, first) : fe.message),
         details: fe.validation.map((v) => ({
           path: `${fe.validationContext}${v.instancePath}`,
           message: v.message,

@@ -6,6 +6,19 @@ import { InputError } from "./errors.ts";
 
 const DECIMAL = /^(-)?(\d+)(?:\.(\d{1,2}))?$/;
 
+/**
+ * The largest sum of money nous holds: 10^15 pence, £10 trillion. That is several times the UK
+ * government's whole annual spending (about £1.2 trillion), so no real contract, budget or invoice
+ * comes near it, while a figure past it is a typing slip or hostile input. It is far inside
+ * Number.MAX_SAFE_INTEGER (about 9 x 10^15), so every amount up to it is exact as a JS number and
+ * through JSON, a sum of up to nine such amounts stays exact, and it fits SQLite's INTEGER and
+ * PostgreSQL's bigint with room to spare. Schemas (the API's and the decide files') refuse more.
+ */
+export const MAX_PENCE = 1_000_000_000_000_000;
+
+/** MAX_PENCE in pounds, for inputs given in pounds (the decide files). */
+export const MAX_POUNDS = MAX_PENCE / 100;
+
 /** Parses "1234.5" or "-12.05" (pounds, up to two decimals) to integer pence. */
 export function parsePounds(text: string): number {
   const m = DECIMAL.exec(text.trim());
@@ -13,7 +26,8 @@ export function parsePounds(text: string): number {
   const pounds = Number(m[2]);
   const pence = Number((m[3] ?? "").padEnd(2, "0"));
   const value = pounds * 100 + pence;
-  if (!Number.isSafeInteger(value)) throw new InputError(`amount "${text}" is too large`);
+  if (!Number.isSafeInteger(value) || value > MAX_PENCE)
+    throw new InputError(`amount "${text}" is more than £10 trillion, the most nous holds`);
   return m[1] ? -value : value;
 }
 
@@ -22,7 +36,7 @@ export function tryParsePounds(text: string): number | null {
   const m = DECIMAL.exec(text.trim());
   if (!m) return null;
   const value = Number(m[2]) * 100 + Number((m[3] ?? "").padEnd(2, "0"));
-  if (!Number.isSafeInteger(value)) return null;
+  if (!Number.isSafeInteger(value) || value > MAX_PENCE) return null;
   return m[1] ? -value : value;
 }
 

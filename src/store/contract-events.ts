@@ -18,9 +18,9 @@ import {
   type RegisterData,
   standstillEnd,
 } from "../ocds/notices/from-register.ts";
+import { RATINGS, type Rating } from "../ocds/notices/uk9-performance.ts";
 import { changeNoticeRequired } from "../ocds/notices/uk10-change.ts";
 import type { TerminationReason } from "../ocds/notices/uk11-termination.ts";
-import { RATINGS, type Rating } from "../ocds/notices/uk9-performance.ts";
 import type { JsonObject } from "../ocds/types.ts";
 import { ConflictError, InputError, NotFoundError } from "../shared/errors.ts";
 import { appendAudit } from "./audit.ts";
@@ -32,6 +32,7 @@ import type {
 } from "./contract-events-schema.ts";
 import type { Store } from "./db.ts";
 import type { ContractRow } from "./schema.ts";
+import { insertWithId } from "./unique.ts";
 
 export interface Actor {
   username: string;
@@ -250,13 +251,7 @@ export async function addKpi(store: Store, contractId: string, input: KpiInput, 
     demo: input.demo ? 1 : 0,
   };
   return store.db.transaction().execute(async (trx) => {
-    const exists = await trx
-      .selectFrom("contract_kpis")
-      .select("id")
-      .where("id", "=", row.id)
-      .executeTakeFirst();
-    if (exists) throw new ConflictError(`KPI ${row.id} already exists`);
-    await trx.insertInto("contract_kpis").values(row).execute();
+    await insertWithId("KPI", row.id, () => trx.insertInto("contract_kpis").values(row).execute());
     await appendAudit(trx, {
       actor: actor.username,
       action: "create",
@@ -380,13 +375,9 @@ export async function addChange(
       location: { path: "$.endAfter" },
     });
   return store.db.transaction().execute(async (trx) => {
-    const exists = await trx
-      .selectFrom("contract_changes")
-      .select("id")
-      .where("id", "=", row.id)
-      .executeTakeFirst();
-    if (exists) throw new ConflictError(`change ${row.id} already exists`);
-    await trx.insertInto("contract_changes").values(row).execute();
+    await insertWithId("contract change", row.id, () =>
+      trx.insertInto("contract_changes").values(row).execute(),
+    );
     await appendAudit(trx, {
       actor: actor.username,
       action: "create",

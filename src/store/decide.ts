@@ -7,13 +7,13 @@
  */
 import type { Transaction } from "kysely";
 import {
-  type CaseReport,
-  type ElectionCalendar,
-  type GateEvent,
   accountabilityHorizon,
   assessCapability,
   assessDeliveryModels,
+  type CaseReport,
+  type ElectionCalendar,
   evaluateGates,
+  type GateEvent,
   gateHistorySchema,
   horizonJson,
   parseCapability,
@@ -30,6 +30,7 @@ import { appendAudit } from "./audit.ts";
 import type { Store } from "./db.ts";
 import type { DecideDocumentRow, DecideGateEventRow, DecideKind } from "./decide-schema.ts";
 import type { Database } from "./schema.ts";
+import { insertWithId } from "./unique.ts";
 
 type Trx = Transaction<Database>;
 
@@ -462,7 +463,7 @@ export async function insertGateEvent(trx: Trx, e: GateEventInput, actor: Actor,
     demo_fields_json: JSON.stringify(e.demoFields ?? []),
     source: e.source ?? "",
   };
-  await trx.insertInto("decide_gate_events").values(row).execute();
+  await insertWithId("gate event", e.id, () => trx.insertInto("decide_gate_events").values(row).execute());
   await appendAudit(trx, {
     actor: actor.username,
     action: "create",

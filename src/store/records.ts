@@ -18,6 +18,7 @@ import type {
   ServiceRow,
   ServiceUpdate,
 } from "./schema.ts";
+import { insertWithId } from "./unique.ts";
 
 type Trx = Transaction<Database>;
 
@@ -212,10 +213,10 @@ export async function listOrganisations(store: Store) {
   return store.db.selectFrom("organisations").selectAll().orderBy("name").execute();
 }
 
-// ---- writes (each in the caller's transaction, each audited) ----
+// ---- writes (each in the caller's transaction, each audited; a taken id is a 409) ----
 
 export async function insertService(trx: Trx, row: NewService, actor: Actor): Promise<void> {
-  await trx.insertInto("services").values(row).execute();
+  await insertWithId("service", row.id, () => trx.insertInto("services").values(row).execute());
   await appendAudit(trx, {
     actor: actor.username,
     action: "create",
@@ -240,7 +241,7 @@ export async function updateService(trx: Trx, id: string, patch: ServiceUpdate, 
 }
 
 export async function insertContract(trx: Trx, row: NewContract, actor: Actor): Promise<void> {
-  await trx.insertInto("contracts").values(row).execute();
+  await insertWithId("contract", row.id, () => trx.insertInto("contracts").values(row).execute());
   await appendAudit(trx, {
     actor: actor.username,
     action: "create",
@@ -252,7 +253,7 @@ export async function insertContract(trx: Trx, row: NewContract, actor: Actor): 
 }
 
 export async function insertDecision(trx: Trx, row: NewDecision, actor: Actor): Promise<void> {
-  await trx.insertInto("decisions").values(row).execute();
+  await insertWithId("decision", row.id, () => trx.insertInto("decisions").values(row).execute());
   await appendAudit(trx, {
     actor: actor.username,
     action: "create",

@@ -13,19 +13,19 @@ import {
   contractTotals,
   EXPORT_COLUMNS,
   exceptionsCsv,
-  MAX_EXPORT_ROWS,
   GROUP_BY,
   type GroupBy,
   getException,
   listExceptions,
   listRuns,
+  MAX_EXPORT_ROWS,
   storeRun,
   transitionException,
 } from "../../store/billing.ts";
 import type { Role } from "../../store/schema.ts";
 import { CONTRACT_SIDE, callerOf, STAFF } from "../auth.ts";
-import { idParam, reason } from "./schemas.ts";
 import { UPLOAD_BODY_LIMIT } from "../json-body.ts";
+import { idParam, pence, reason } from "./schemas.ts";
 
 /** Who may record that money came back: the contract side and finance (section 151). */
 const RECOVERY: readonly Role[] = [...CONTRACT_SIDE, "finance"];
@@ -223,11 +223,7 @@ export const billingRoutes: FastifyPluginAsync = async (app) => {
                     minLength: 1,
                     description: "The supplier's credit note reference",
                   },
-                  amountPence: {
-                    type: "integer",
-                    minimum: 1,
-                    description: "Money recovered, in integer pence",
-                  },
+                  amountPence: pence(1, "Money recovered, in integer pence"),
                 }
               : { reason },
           },

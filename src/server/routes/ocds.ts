@@ -28,7 +28,7 @@ import {
 import { ocdsQuality } from "../../store/ocds-quality.ts";
 import { importReleases } from "../../store/releases.ts";
 import { ANYONE, CONTRACT_SIDE, callerOf, seesUnpublished } from "../auth.ts";
-import { idParam, reason } from "./schemas.ts";
+import { idParam, pence, reason } from "./schemas.ts";
 
 let validator: Validator | undefined;
 /** The OCDS 1.1.5 validator with codelists, built on first use. */
@@ -62,7 +62,7 @@ const noticeParams = {
   properties: { id: { type: "string" }, type: { type: "string", enum: [...NOTICE_TYPES] } },
 } as const;
 const date = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" } as const;
-const pence = { type: "integer", minimum: 0 } as const;
+const money = pence(0);
 
 export const ocdsRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { id: string } }>(
@@ -174,8 +174,8 @@ export const ocdsRoutes: FastifyPluginAsync = async (app) => {
             id: { type: "string", minLength: 1 },
             changedOn: date,
             works: { type: "boolean" },
-            valueBeforePence: pence,
-            valueAfterPence: pence,
+            valueBeforePence: money,
+            valueAfterPence: money,
             startDate: date,
             endBefore: date,
             endAfter: date,
@@ -213,7 +213,7 @@ export const ocdsRoutes: FastifyPluginAsync = async (app) => {
             terminatedOn: date,
             endReason: { type: "string", enum: [...TERMINATION_REASONS] },
             explanation: { type: "string" },
-            totalPaidPence: pence,
+            totalPaidPence: money,
             published: { type: "boolean" },
           },
         },

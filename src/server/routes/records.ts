@@ -3,7 +3,7 @@
  * elections. Anyone may read what is published; staff see everything; the buyer side writes.
  */
 import type { FastifyPluginAsync } from "fastify";
-import { STAGES, STAGE_IDS } from "../../shared/lifecycle.ts";
+import { STAGE_IDS, STAGES } from "../../shared/lifecycle.ts";
 import { withAudit } from "../../store/audit.ts";
 import {
   getContract,
@@ -22,17 +22,16 @@ import {
 } from "../../store/records.ts";
 import type { ServiceUpdate } from "../../store/schema.ts";
 import { ANYONE, COMMERCIAL, CONTRACT_SIDE, callerOf, seesUnpublished } from "../auth.ts";
-import { idParam, publicationBody, reason, slug } from "./schemas.ts";
+import { idParam, NEGATIVE_PENCE, pence, publicationBody, reason, slug } from "./schemas.ts";
 
 const isoDate = { type: "string", format: "date" } as const;
-const pence = { type: "integer", description: "Money in integer pence" } as const;
 
 /** A service's fields as a client sends them, for adding one and for changing one. */
 const serviceFields = {
   name: { type: "string", minLength: 1 },
   description: { type: "string" },
   owner: { type: "string" },
-  annualCostPence: { ...pence, nullable: true, minimum: 0 },
+  annualCostPence: { ...pence(0), nullable: true },
   staff: { type: "integer", minimum: 0, nullable: true },
   volumes: { type: "string" },
   classification: { type: "string", enum: ["core", "non-core"] },
@@ -345,8 +344,8 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
             supplier: { type: "string", minLength: 1 },
             serviceIds: { type: "array", items: { type: "string" } },
             description: { type: "string" },
-            valuePence: { ...pence, nullable: true, minimum: 0 },
-            savingsClaimedPence: { ...pence, nullable: true },
+            valuePence: { ...pence(0), nullable: true },
+            savingsClaimedPence: { ...pence(NEGATIVE_PENCE), nullable: true },
             awardedOn: { ...isoDate, nullable: true },
             startDate: { ...isoDate, nullable: true },
             endDate: { ...isoDate, nullable: true },
