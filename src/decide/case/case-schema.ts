@@ -5,11 +5,12 @@
  * schema in schema/decide/case.schema.json is generated from this definition.
  */
 import { z } from "zod";
-import { CASHFLOW_CATEGORIES } from "../appraisal/types.ts";
 import { OPTIMISM_BIAS_CATEGORIES, type OptimismBiasCategory } from "../appraisal/optimism-bias.ts";
+import { CASHFLOW_CATEGORIES } from "../appraisal/types.ts";
 import { type Distribution, distributionProblem } from "../montecarlo/distributions.ts";
+import { signedPounds } from "./pounds.ts";
 
-const money = z.number().refine(Number.isFinite, "expected a finite number");
+const money = signedPounds;
 const id = z.string().min(1);
 
 const distribution = z.union([

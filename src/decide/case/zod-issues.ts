@@ -65,21 +65,24 @@ function describe(issue: z.core.$ZodIssue, prefix: PropertyKey[]): FlatIssue {
       return best ?? { path, message: "does not match any allowed form" };
     }
     case "too_small":
-      return {
-        path,
-        message:
-          issue.origin === "array"
-            ? `expected at least ${issue.minimum} item${issue.minimum === 1 ? "" : "s"}`
-            : `expected ${issue.inclusive ? "at least" : "more than"} ${issue.minimum}`,
-      };
     case "too_big":
-      return {
-        path,
-        message:
-          issue.origin === "array"
-            ? `expected at most ${issue.maximum} items`
-            : `expected ${issue.inclusive ? "at most" : "less than"} ${issue.maximum}`,
-      };
+      // A bound that states its whole range (money: "expected pounds from 0 to ...") keeps it.
+      if (issue.message.startsWith("expected ")) return { path, message: issue.message };
+      return issue.code === "too_small"
+        ? {
+            path,
+            message:
+              issue.origin === "array"
+                ? `expected at least ${issue.minimum} item${issue.minimum === 1 ? "" : "s"}`
+                : `expected ${issue.inclusive ? "at least" : "more than"} ${issue.minimum}`,
+          }
+        : {
+            path,
+            message:
+              issue.origin === "array"
+                ? `expected at most ${issue.maximum} items`
+                : `expected ${issue.inclusive ? "at most" : "less than"} ${issue.maximum}`,
+          };
     default:
       return { path, message: issue.message };
   }
