@@ -3,7 +3,7 @@
  * `src/cli/commands/`; this file only assembles them and turns errors into one-line reasons.
  */
 import { Command, CommanderError } from "commander";
-import { InputError, formatLocation } from "../shared/errors.ts";
+import { formatLocation, InputError, printable } from "../shared/errors.ts";
 import { registerBilling } from "./commands/billing.ts";
 import { registerDecide } from "./commands/decide.ts";
 import { registerFlags } from "./commands/flags.ts";
@@ -31,8 +31,18 @@ export function buildProgram(): Command {
   return program;
 }
 
-/** Exit code and one-line message for an error thrown by a command. */
+/**
+ * Exit code and one-line message for an error thrown by a command. The message often echoes input
+ * (a file name, an id, a value from a file): it goes through printable(), so a control character
+ * in it (an ESC that would drive the terminal, a newline that would forge a second line) is shown
+ * as an escape, never written raw.
+ */
 export function describeError(err: unknown): { code: number; message: string } {
+  const { code, message } = describeRaw(err);
+  return { code, message: printable(message) };
+}
+
+function describeRaw(err: unknown): { code: number; message: string } {
   if (err instanceof InputError) {
     const where = formatLocation(err.location);
     return { code: 1, message: where ? `${where}: ${err.message}` : err.message };

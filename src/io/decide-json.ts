@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { InputError } from "../shared/errors.ts";
+import { checkJsonDepth } from "../shared/json-depth.ts";
 import { findJsonSyntaxError } from "../shared/json-position.ts";
 
 /**
@@ -15,7 +16,13 @@ export function jsonErrorOffset(text: string): number {
   return findJsonSyntaxError(text)?.offset ?? -1;
 }
 
+/**
+ * The parsed document, or an InputError naming the file, line and column: of the first character
+ * that breaks the grammar, or of where the text nests deeper than MAX_JSON_DEPTH (the schema check
+ * walks the document recursively and would die with no location on 20,000 `[`s).
+ */
 export function parseJsonText(text: string, file?: string): unknown {
+  checkJsonDepth(text, file);
   try {
     return JSON.parse(text);
   } catch (err) {

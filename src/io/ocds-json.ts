@@ -5,12 +5,19 @@
  */
 import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
-import { findJsonSyntaxError } from "../shared/json-position.ts";
 import type { Json } from "../ocds/types.ts";
 import { InputError } from "../shared/errors.ts";
+import { checkJsonDepth } from "../shared/json-depth.ts";
+import { findJsonSyntaxError } from "../shared/json-position.ts";
 
-/** JSON.parse with a located, readable error. `line` is the line the text starts on. */
+/**
+ * JSON.parse with a located, readable error. `line` is the line the text starts on. Text nested
+ * deeper than MAX_JSON_DEPTH is refused first, naming the line and column where it goes over: the
+ * merge, the schema check and the writers walk documents recursively and would otherwise end in
+ * "Maximum call stack size exceeded" with no location.
+ */
 export function parseJson(text: string, file?: string, line = 1): Json {
+  checkJsonDepth(text, file, line);
   try {
     return JSON.parse(text) as Json;
   } catch {
@@ -185,6 +192,8 @@ export async function* readRawBatches(file: string): AsyncGenerator<RawDocument[
         first = undefined;
       }
       if (first !== undefined) {
+        // Parsed already, so parseJson's depth check is made here for the first line.
+        checkJsonDepth(text, file, l.line);
         mode = "lines";
         pending.length = 0;
         batch.push({ value: first, buf: l.buf, line: l.line, offset: l.offset, bytes });

@@ -12,8 +12,36 @@ import { InputError } from "./errors.ts";
  */
 export const MAX_JSON_DEPTH = 64;
 
+/**
+ * True when text nests deeper than `max`. The fast path every reader takes (a JSON Lines file is
+ * checked line by line): strings, most of the bytes of a real document, are skipped with indexOf,
+ * and lines are not counted; only text that fails is scanned again for its line and column.
+ */
+export function isTooDeep(text: string, max = MAX_JSON_DEPTH): boolean {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      // To the closing quote: one not preceded by an odd run of backslashes.
+      for (;;) {
+        const q = text.indexOf('"', i + 1);
+        if (q < 0) return false;
+        let b = q - 1;
+        while (text.charCodeAt(b) === 92) b--;
+        i = q;
+        if ((q - 1 - b) % 2 === 0) break;
+      }
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > max) return true;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return false;
+}
+
 /** Where text first nests deeper than `max`, as 1-based line and column; null when it does not. */
 export function findTooDeep(text: string, max = MAX_JSON_DEPTH): { line: number; column: number } | null {
+  if (!isTooDeep(text, max)) return null;
   let depth = 0;
   let inString = false;
   let line = 1;
