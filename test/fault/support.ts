@@ -35,6 +35,11 @@ export interface Target {
 const scratch = mkdtempSync(join(tmpdir(), "nous-fault-"));
 let seq = 0;
 
+/** The scratch folder this test file's stores and inputs live in (removed by removeScratch). */
+export function scratchDir(): string {
+  return scratch;
+}
+
 export function removeScratch(): void {
   rmSync(scratch, { recursive: true, force: true });
 }
