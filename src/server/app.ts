@@ -13,6 +13,7 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import { InputError, printable } from "../shared/errors.ts";
 import type { Store } from "../store/db.ts";
+import { storeUnavailable } from "../store/unavailable.ts";
 import type { Role } from "../store/schema.ts";
 import { ANYONE, installAuth, isApiPath } from "./auth.ts";
 import { JSON_BODY_LIMIT, parseJsonBody } from "./json-body.ts";
@@ -106,6 +107,14 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       return reply
         .code(fe.statusCode)
         .send({ error: fe.code ?? "bad_request", message: printable(fe.message), details: null });
+    }
+    const outage = storeUnavailable(err);
+    if (outage) {
+      req.log.warn({ err }, "store unavailable");
+      return reply
+        .code(503)
+        .header("retry-after", String(outage.retryAfter))
+        .send({ error: "store_unavailable", message: outage.message, details: null });
     }
     req.log.error(err);
     return reply

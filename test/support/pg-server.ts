@@ -86,6 +86,10 @@ export interface PgServer {
    * a PANIC. Read before `stop()`, which deletes the log.
    */
   troubles(): string[];
+  /** Stops the server and keeps its data (a fault test's outage); `resume()` starts it again. */
+  halt(): void;
+  /** Starts a halted server again on the same port and data. */
+  resume(): void;
   stop(): void;
 }
 
@@ -198,7 +202,17 @@ export async function startPgServer(binDir: string, parent: string = tmpdir()): 
       "pg_ctl start",
     );
     const troubles = (): string[] => (existsSync(log) ? troubleLines(readFileSync(log, "utf8")) : []);
-    return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, dir, troubles, stop };
+    const halt = (): void => {
+      run(runAs, [join(binDir, "pg_ctl"), "-D", data, "-m", "fast", "-w", "-t", "30", "stop"], "pg_ctl stop");
+    };
+    const resume = (): void => {
+      run(
+        runAs,
+        [join(binDir, "pg_ctl"), "-D", data, "-l", log, "-o", options, "-w", "-t", "60", "start"],
+        "pg_ctl start",
+      );
+    };
+    return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, dir, troubles, halt, resume, stop };
   } catch (error) {
     const serverLog = existsSync(log)
       ? readFileSync(log, "utf8").trim().split("\n").slice(-20).join("\n")
