@@ -29,6 +29,7 @@ import { InputError, NotFoundError } from "../shared/errors.ts";
 import { appendAudit } from "./audit.ts";
 import type { Store } from "./db.ts";
 import type { DecideDocumentRow, DecideGateEventRow, DecideKind } from "./decide-schema.ts";
+import { requireRows } from "./references.ts";
 import type { Database } from "./schema.ts";
 import { insertWithId } from "./unique.ts";
 
@@ -328,6 +329,10 @@ export async function putDocument(
   at?: string,
 ): Promise<string> {
   validateDocument(input.kind, input.document);
+  await requireRows(trx, [
+    { field: "serviceId", table: "services", id: input.serviceId },
+    { field: "contractId", table: "contracts", id: input.contractId },
+  ]);
   const existing = await trx
     .selectFrom("decide_documents")
     .select(["id", "published"])
@@ -463,6 +468,10 @@ export async function insertGateEvent(trx: Trx, e: GateEventInput, actor: Actor,
     demo_fields_json: JSON.stringify(e.demoFields ?? []),
     source: e.source ?? "",
   };
+  await requireRows(trx, [
+    { field: "serviceId", table: "services", id: e.serviceId },
+    { field: "contractId", table: "contracts", id: e.contractId },
+  ]);
   await insertWithId("gate event", e.id, () => trx.insertInto("decide_gate_events").values(row).execute());
   await appendAudit(trx, {
     actor: actor.username,

@@ -8,6 +8,7 @@ import { decisionFlags } from "../decide/gates/decision-flags.ts";
 import { NotFoundError } from "../shared/errors.ts";
 import { appendAudit } from "./audit.ts";
 import type { Store } from "./db.ts";
+import { requireRows } from "./references.ts";
 import type {
   ContractRow,
   Database,
@@ -216,6 +217,7 @@ export async function listOrganisations(store: Store) {
 // ---- writes (each in the caller's transaction, each audited; a taken id is a 409) ----
 
 export async function insertService(trx: Trx, row: NewService, actor: Actor): Promise<void> {
+  await requireRows(trx, [{ field: "waveId", table: "waves", id: row.wave_id }]);
   await insertWithId("service", row.id, () => trx.insertInto("services").values(row).execute());
   await appendAudit(trx, {
     actor: actor.username,
@@ -228,6 +230,7 @@ export async function insertService(trx: Trx, row: NewService, actor: Actor): Pr
 }
 
 export async function updateService(trx: Trx, id: string, patch: ServiceUpdate, actor: Actor): Promise<void> {
+  await requireRows(trx, [{ field: "waveId", table: "waves", id: patch.wave_id }]);
   const res = await trx.updateTable("services").set(patch).where("id", "=", id).executeTakeFirst();
   if (Number(res.numUpdatedRows) === 0) throw new NotFoundError("service", id);
   await appendAudit(trx, {
@@ -253,6 +256,10 @@ export async function insertContract(trx: Trx, row: NewContract, actor: Actor): 
 }
 
 export async function insertDecision(trx: Trx, row: NewDecision, actor: Actor): Promise<void> {
+  await requireRows(trx, [
+    { field: "serviceId", table: "services", id: row.service_id },
+    { field: "contractId", table: "contracts", id: row.contract_id },
+  ]);
   await insertWithId("decision", row.id, () => trx.insertInto("decisions").values(row).execute());
   await appendAudit(trx, {
     actor: actor.username,

@@ -140,6 +140,80 @@ describe("repeated ids on SQLite", () => {
   });
 });
 
+describe("ids that name no row, on SQLite", () => {
+  let server: DemoServer;
+  beforeAll(async () => {
+    server = await startDemoServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it("a serviceId, contractId or waveId naming nothing is 400 naming the field and the id, nothing stored", async () => {
+    const [svc] = (await call(server, "admin", "GET", "/api/services")).json as Array<{ id: string }>;
+    const audit = await auditCount(server);
+    const cases: Array<[string, string, unknown, string, string]> = [
+      [
+        "POST",
+        "/api/services",
+        { ...NEW_SERVICE, id: "ref-s", waveId: "no-wave" },
+        "waveId",
+        "market-testing wave",
+      ],
+      [
+        "PATCH",
+        `/api/services/${svc!.id}`,
+        { waveId: "no-wave", reason: "test" },
+        "waveId",
+        "market-testing wave",
+      ],
+      [
+        "POST",
+        "/api/decisions",
+        {
+          id: "ref-d",
+          decidedOn: "2026-01-01",
+          gate: "scrutiny",
+          title: "t",
+          outcome: "o",
+          serviceId: "no-row",
+          reason: "r",
+        },
+        "serviceId",
+        "service",
+      ],
+      [
+        "POST",
+        "/api/decide/gate-events",
+        {
+          id: "ref-g",
+          gate: "scrutiny",
+          action: "start",
+          date: "2026-01-01",
+          by: "x",
+          role: "commercial",
+          contractId: "no-row",
+          why: "r",
+        },
+        "contractId",
+        "contract",
+      ],
+    ];
+    for (const [method, path, body, field, noun] of cases) {
+      const value = (body as Record<string, string>)[field]!;
+      expect(await call(server, "admin", method, path, body), `${method} ${path}`).toEqual({
+        status: 400,
+        json: {
+          error: "unknown_reference",
+          message: `${field} "${value}" names no ${noun}`,
+          details: { field, id: value },
+        },
+      });
+    }
+    expect(await auditCount(server)).toBe(audit);
+  });
+});
+
 /** Every money field of every write route, with the smallest value it takes. */
 const MONEY_FIELDS: Array<{
   method: string;
