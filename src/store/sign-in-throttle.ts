@@ -37,14 +37,17 @@ export function delaySeconds(failures: number): number {
 /** Decides whether a sign-in attempt for `username` may check its password, and counts it. */
 export async function admitSignIn(store: Store, username: string, now: Date): Promise<Admission> {
   return store.db.transaction().execute(async (trx) => {
-    await trx
+    // One statement creates the name's row or locks the one there and returns it. An insert that
+    // did nothing followed by SELECT ... FOR UPDATE raced another attempt's success on PostgreSQL:
+    // its delete could land in between, the select found no row, and the sign-in answered 500.
+    const row = await trx
       .insertInto("sign_in_throttle")
       .values({ username, failures: 0, last_failure_at: null, locked_at: null })
-      .onConflict((oc) => oc.column("username").doNothing())
-      .execute();
-    let q = trx.selectFrom("sign_in_throttle").selectAll().where("username", "=", username);
-    if (isPostgres(trx)) q = q.forUpdate();
-    const row = await q.executeTakeFirstOrThrow();
+      .onConflict((oc) =>
+        oc.column("username").doUpdateSet((eb) => ({ username: eb.ref("excluded.username") })),
+      )
+      .returningAll()
+      .executeTakeFirstOrThrow();
     if (row.locked_at) return { kind: "locked" } as const;
     let failures = row.failures;
     const last = row.last_failure_at ? Date.parse(row.last_failure_at) : undefined;
