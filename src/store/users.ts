@@ -12,6 +12,7 @@ import { appendAudit } from "./audit.ts";
 import type { Kysely, Transaction } from "kysely";
 import type { Store } from "./db.ts";
 import { isPostgres } from "./dialect.ts";
+import { isUniqueViolation } from "./unique.ts";
 import { ACCOUNT_ROLES, type Database, type Role, type User } from "./schema.ts";
 
 const scrypt = promisify(scryptCb) as (
@@ -91,6 +92,8 @@ export async function addUser(
   if (existing) throw new ConflictError(`user ${account.username} already exists`);
   const password_hash = await hashPassword(account.password);
   return store.db.transaction().execute(async (trx) => {
+    // The look-up above answers the common case before the slow hash; the unique key answers a
+    // second request for the same name that arrived while the first was hashing.
     const user = await trx
       .insertInto("users")
       .values({
@@ -101,7 +104,11 @@ export async function addUser(
         created_at: new Date().toISOString(),
       })
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirstOrThrow()
+      .catch((err: unknown) => {
+        if (isUniqueViolation(err)) throw new ConflictError(`user ${account.username} already exists`);
+        throw err;
+      });
     await appendAudit(trx, {
       actor,
       action: "create",

@@ -180,6 +180,20 @@ describe("accounts over the API", () => {
     expect((await signIn("treasurer", "treasury-pass-2")).status).toBe(200);
   });
 
+  it("gives 409 to every request but one when several add the same name at once (the password hash leaves a gap)", async () => {
+    const add = () =>
+      call(server, "admin", "POST", "/api/users", {
+        username: "raced",
+        role: "finance",
+        password: "raced-account-pass-1",
+        reason: "two admins at once",
+      });
+    const statuses = (await Promise.all([add(), add(), add()])).map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 409, 409]);
+    const users = await server.store.db.selectFrom("users").select("username").where("username", "=", "raced").execute();
+    expect(users).toHaveLength(1);
+  });
+
   it("keeps the last enabled administrator", async () => {
     const off = await call(server, "admin", "POST", "/api/users/admin/disabled", {
       disabled: true,
