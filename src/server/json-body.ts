@@ -3,7 +3,7 @@
  * parser every route uses, which refuses malformed or too deeply nested JSON with the line and
  * column, as a 400, before any route code runs.
  */
-import { InputError } from "../shared/errors.ts";
+import { InputError, printable } from "../shared/errors.ts";
 import { checkJsonDepth } from "../shared/json-depth.ts";
 import { findJsonSyntaxError } from "../shared/json-position.ts";
 
@@ -21,8 +21,8 @@ export function parseJsonBody(text: string): unknown {
   let parsed: unknown;
   try {
     parsed =
-      text.includes('"__proto__"') || text.includes('"constructor"')
-        ? JSON.parse(text, refusePrototypeKeys)
+      text.includes('"__proto__"') || text.includes('"constructor"') || text.includes("\\u0000")
+        ? JSON.parse(text, refuseKeysAndNul)
         : JSON.parse(text);
   } catch (err) {
     if (err instanceof InputError) throw err;
@@ -38,8 +38,15 @@ export function parseJsonBody(text: string): unknown {
 /**
  * A `__proto__` key (or `constructor.prototype`) is refused: copied into an object later with
  * Object.assign or a spread it would replace that object's prototype (prototype pollution).
+ * So is text holding a NUL character (written `\u0000` in JSON): no field of nous means it, and
+ * PostgreSQL cannot store it in text, so it used to reach the database and answer 500 there.
  */
-function refusePrototypeKeys(key: string, value: unknown): unknown {
+function refuseKeysAndNul(key: string, value: unknown): unknown {
+  if (key.includes("\u0000") || (typeof value === "string" && value.includes("\u0000")))
+    throw new InputError(
+      `the request body has a NUL character (\\u0000) in ${key === "" ? "its text" : `the field "${printable(key)}"`}, which nous does not accept in text`,
+      { code: "bad_request" },
+    );
   if (
     key === "__proto__" ||
     (key === "constructor" && value !== null && typeof value === "object" && "prototype" in value)
