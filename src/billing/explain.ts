@@ -78,7 +78,7 @@ export function explainException(
   const pairs: number[] = [];
   checkGroup(
     ds,
-    activeRules(ds).rules,
+    activeRules(ds),
     s,
     v,
     group,

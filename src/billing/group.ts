@@ -4,7 +4,6 @@
  */
 import type { Dataset } from "./dataset.ts";
 import { type Days, clip, normalize } from "./intervals.ts";
-import type { OptionalRegister, RuleId } from "./types.ts";
 
 export class GroupContext {
   private coveredSet: Days | null = null;
@@ -77,14 +76,4 @@ export class GroupContext {
   clip(set: Days, lo: number, hi: number): Days {
     return clip(set, lo, hi);
   }
-}
-
-/** A rule that decides, day by day, whether a subject-service day can be due at all. */
-export interface DayRule {
-  readonly id: RuleId;
-  readonly name: string;
-  /** The optional register the rule needs; without it the rule is skipped. */
-  readonly register?: OptionalRegister;
-  /** Days within lo..hi (normalized) on which this rule says the day is not due. */
-  notDue(g: GroupContext, lo: number, hi: number): Days;
 }

@@ -13,7 +13,7 @@ export { DatasetBuilder, buildDataset, type Dataset } from "./dataset.ts";
 export { explainException, type ExceptionEvidence } from "./explain.ts";
 export { reconcileDataset, type ExceptionTable, type ReconcileOptions } from "./reconcile.ts";
 export { roundDiv } from "./rounding.ts";
-export { DAY_RULES } from "./rules/index.ts";
+export { BILLING_RULES, DAY_RULES, LINE_RULES } from "./rules/index.ts";
 export * from "./types.ts";
 export { generate, type GenerateOptions, type GeneratorSink } from "./generate.ts";
 

@@ -5,16 +5,12 @@
  */
 import type { Dataset } from "./dataset.ts";
 import { GrowFloat64, GrowInt32 } from "./grow.ts";
-import { GroupContext, type DayRule } from "./group.ts";
+import { GroupContext } from "./group.ts";
 import type { Days } from "./intervals.ts";
 import { mulDivRound } from "./rounding.ts";
-import { DAY_RULES } from "./rules/index.ts";
-import { addBilled, splitBilled } from "./rules/b08-billed-twice.ts";
-import { type ExcessAcc, addExcess, excessPence, priceGroup } from "./rules/b09-above-price.ts";
+import type { DayRule, LineRule, Stretch } from "./rule.ts";
+import { BILLING_RULES } from "./rules/index.ts";
 import { type BillingSummary, RULE_IDS, type RuleId, ruleIndex } from "./types.ts";
-
-const B08 = ruleIndex("B08");
-const B09 = ruleIndex("B09");
 
 /** Exceptions as columns, sorted by line (input order) then rule. */
 export interface ExceptionTable {
@@ -34,15 +30,31 @@ export interface ReconcileOptions {
 /** Called with each stretch of days of a line that fails a rule (for evidence). */
 export type DayTrace = (line: number, rule: number, from: number, to: number) => void;
 
-export function activeRules(ds: Dataset): { rules: DayRule[]; skipped: RuleId[] } {
-  const rules: DayRule[] = [];
+/** The registry's rules that can run on a dataset (a rule whose register is absent is skipped). */
+export interface ActiveRules {
+  /** Day rules, in application order. */
+  rules: DayRule<RuleId>[];
+  /** Line rules, in application order, and each one's index into RULE_IDS. */
+  lineRules: LineRule<RuleId>[];
+  lineIndex: number[];
+  skipped: RuleId[];
+}
+
+export function activeRules(ds: Dataset): ActiveRules {
+  const rules: DayRule<RuleId>[] = [];
+  const lineRules: LineRule<RuleId>[] = [];
+  const lineIndex: number[] = [];
   const skipped: RuleId[] = [];
-  for (const r of DAY_RULES) {
+  for (const r of BILLING_RULES) {
     if (r.register && !ds.present[r.register]) skipped.push(r.id);
-    else rules.push(r);
+    else if (r.kind === "day") rules.push(r);
+    else {
+      lineRules.push(r as LineRule<RuleId>);
+      lineIndex.push(ruleIndex(r.id));
+    }
   }
   skipped.sort();
-  return { rules, skipped };
+  return { rules, lineRules, lineIndex, skipped };
 }
 
 /** Ranks of interned invoice ids in plain string order. */
@@ -66,7 +78,7 @@ export function dayStatus(g: GroupContext, rules: readonly DayRule[], lo: number
     const s = r.notDue(g, lo, hi);
     if (s.length > 0) {
       sets.push(s);
-      ids.push(ruleIndex(r.id));
+      ids.push(ruleIndex(r.id as RuleId));
     }
   }
   if (sets.length === 0) return [lo, hi, -1];
@@ -97,13 +109,16 @@ export function dayStatus(g: GroupContext, rules: readonly DayRule[], lo: number
   return out;
 }
 
+const nothing: Stretch = () => {};
+
 /**
  * Checks one group's lines (already in billing order) and reports, per line, the days and
- * numerators per rule through `emit`.
+ * pence per rule through `emit`, in RULE_IDS order. Days that pass every day rule go through
+ * the line rules in order: each one's passing stretches go to the next.
  */
 export function checkGroup(
   ds: Dataset,
-  rules: readonly DayRule[],
+  active: ActiveRules,
   subject: number,
   service: number,
   lines: ArrayLike<number>,
@@ -118,21 +133,52 @@ export function checkGroup(
     hi = Math.max(hi, L.end[lines[i]!]!);
   }
   const g = new GroupContext(ds, subject, service);
-  const status = dayStatus(g, rules, lo, hi);
-  const billed: Days = [];
+  const status = dayStatus(g, active.rules, lo, hi);
   const counts = new Int32Array(RULE_IDS.length);
-  const excess: ExcessAcc = { days: 0, num: 0, big: 0n };
+  const lineRules = active.lineRules;
+  const nl = lineRules.length;
+  const states = lineRules.map((r) => r.group(ds, service));
+  let current = -1;
+  const fails: Stretch[] = new Array(nl);
+  const passes: Stretch[] = new Array(nl);
+  for (let k = nl - 1; k >= 0; k--) {
+    const ri = active.lineIndex[k]!;
+    fails[k] = trace
+      ? (p, q) => {
+          counts[ri]! += q - p + 1;
+          trace(current, ri, p, q);
+        }
+      : (p, q) => {
+          counts[ri]! += q - p + 1;
+        };
+    if (k === nl - 1) passes[k] = nothing;
+    else {
+      const next = lineRules[k + 1]!;
+      const st = states[k + 1];
+      const f = fails[k + 1]!;
+      const pa = passes[k + 1]!;
+      passes[k] = (p, q) => next.check(st, p, q, f, pa);
+    }
+  }
+  const own: (LineRule | undefined)[] = new Array(RULE_IDS.length);
+  const ownState: unknown[] = new Array(RULE_IDS.length);
+  for (let k = 0; k < nl; k++) {
+    if (lineRules[k]!.pence) {
+      own[active.lineIndex[k]!] = lineRules[k];
+      ownState[active.lineIndex[k]!] = states[k];
+    }
+  }
+  const first = nl > 0 ? lineRules[0]! : null;
+  const firstState = states[0];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
+    current = l;
     const a = L.start[l]!;
     const b = L.end[l]!;
     const n = b - a + 1;
     const amount = L.amount[l]!;
-    const pg = priceGroup(ds, L.contract[l]!, service);
     counts.fill(0);
-    excess.days = 0;
-    excess.num = 0;
-    excess.big = 0n;
+    for (let k = 0; k < nl; k++) lineRules[k]!.startLine(states[k], l);
     for (let k = 0; k < status.length; k += 3) {
       const sa = status[k]!;
       const sb = status[k + 1]!;
@@ -144,55 +190,14 @@ export function checkGroup(
       if (rule >= 0) {
         counts[rule]! += y - x + 1;
         if (trace) trace(l, rule, x, y);
-      } else {
-        splitBilled(
-          billed,
-          x,
-          y,
-          (p, q) => {
-            counts[B08]! += q - p + 1;
-            if (trace) trace(l, B08, p, q);
-          },
-          (p, q) => {
-            if (trace) {
-              const before = excess.days;
-              addExcess(ds, pg, amount, n, p, q, excess);
-              if (excess.days > before) traceExcess(ds, pg, amount, n, p, q, (u, v) => trace(l, B09, u, v));
-            } else addExcess(ds, pg, amount, n, p, q, excess);
-          },
-        );
-      }
+      } else if (first) first.check(firstState, x, y, fails[0]!, passes[0]!);
     }
-    addBilled(billed, a, b);
-    for (let r = 0; r < B09; r++)
-      if (counts[r]! > 0) emit(l, r, counts[r]!, mulDivRound(counts[r]!, amount, n));
-    if (excess.days > 0) emit(l, B09, excess.days, excessPence(excess, n));
-  }
-}
-
-/** Reports the stretches of p..q that are over price, one day at a time merged (evidence only). */
-function traceExcess(
-  ds: Dataset,
-  pg: number,
-  amount: number,
-  n: number,
-  p: number,
-  q: number,
-  out: (a: number, b: number) => void,
-): void {
-  let runStart = -1;
-  const acc: ExcessAcc = { days: 0, num: 0, big: 0n };
-  for (let d = p; d <= q + 1; d++) {
-    let over = false;
-    if (d <= q) {
-      acc.days = 0;
-      addExcess(ds, pg, amount, n, d, d, acc);
-      over = acc.days > 0;
-    }
-    if (over && runStart < 0) runStart = d;
-    if (!over && runStart >= 0) {
-      out(runStart, d - 1);
-      runStart = -1;
+    for (let k = 0; k < nl; k++) lineRules[k]!.endLine(states[k], l);
+    for (let r = 0; r < counts.length; r++) {
+      const days = counts[r]!;
+      if (days === 0) continue;
+      const o = own[r];
+      emit(l, r, days, o ? o.pence!(ownState[r], days, n) : mulDivRound(days, amount, n));
     }
   }
 }
@@ -204,7 +209,7 @@ export function reconcileDataset(
 ): { exceptions: ExceptionTable; summary: BillingSummary } {
   const L = ds.lines;
   const n = L.count;
-  const { rules, skipped } = activeRules(ds);
+  const active = activeRules(ds);
   const rank = invoiceRanks(ds);
 
   // Lines by subject (counting sort), then by service and billing order within a subject.
@@ -250,7 +255,7 @@ export function reconcileDataset(
       const service = L.service[slice[i]!]!;
       let j = i + 1;
       while (j < slice.length && L.service[slice[j]!] === service) j++;
-      checkGroup(ds, rules, s, service, slice.subarray(i, j), emit);
+      checkGroup(ds, active, s, service, slice.subarray(i, j), emit);
       i = j;
     }
     if (opts.onProgress && s % step === 0) opts.onProgress(a, n);
@@ -296,6 +301,6 @@ export function reconcileDataset(
   }
   return {
     exceptions: table,
-    summary: { lines: n, subjectDays, billed: billedTotal, atRisk, byRule, skippedRules: skipped },
+    summary: { lines: n, subjectDays, billed: billedTotal, atRisk, byRule, skippedRules: active.skipped },
   };
 }

@@ -1,13 +1,8 @@
 /** Shared types of the billing-assurance engine. */
 
-/** Rule identifiers, in numeric order. */
-export const RULE_IDS = ["B01", "B02", "B03", "B04", "B05", "B06", "B07", "B08", "B09"] as const;
-export type RuleId = (typeof RULE_IDS)[number];
-
-/** Index of a rule id in RULE_IDS (B01 -> 0 ... B09 -> 8). */
-export function ruleIndex(id: RuleId): number {
-  return RULE_IDS.indexOf(id);
-}
+/** Rule identifiers (in id order) and titles, derived from the registry in rules/index.ts. */
+export { BILLING_TITLES, RULE_IDS, type RuleId, ruleIndex } from "./rules/index.ts";
+import type { RuleId } from "./rules/index.ts";
 
 /** Day number meaning "no end" (open order, still in custody, still away, no death). */
 export const OPEN = 2_147_483_647;

@@ -3,11 +3,16 @@
  * included; an empty to_date means still in custody). Someone back in prison is not being
  * monitored in the community, so the day is not due.
  */
-import type { DayRule } from "../group.ts";
+import type { DayRule } from "../rule.ts";
 
-export const inCustody: DayRule = {
+export const inCustody: DayRule<"B05"> = {
+  kind: "day",
   id: "B05",
-  name: "in-custody",
+  family: "billing",
+  name: "Subject in custody",
+  slug: "in-custody",
+  detects: "A billed day inside one of the subject's custody spells (from_date ≤ d ≤ to_date; an empty to_date means still in custody).",
+  whyItMatters: "Someone back in prison is not being monitored in the community.",
   register: "custody",
   notDue(g, lo, hi) {
     const { custodyOff, custodyFrom, custodyTo } = g.ds;

@@ -6,9 +6,35 @@
  * The engine visits a subject-service's lines in that order and keeps the set of days already
  * billed; the parts of a due stretch that are already in the set are B08.
  */
+import type { Dataset } from "../dataset.ts";
 import type { Days } from "../intervals.ts";
+import type { LineRule } from "../rule.ts";
 
-export const billedTwice = { id: "B08", name: "billed-twice" } as const;
+/** Per group: the dataset, and the days already billed by earlier lines (normalized). */
+interface State {
+  ds: Dataset;
+  billed: Days;
+}
+
+export const billedTwice: LineRule<"B08", State> = {
+  kind: "line",
+  id: "B08",
+  family: "billing",
+  name: "Day billed twice",
+  slug: "billed-twice",
+  detects:
+    "A day of the same subject and service billed again by a later billing (ordered by invoice_id, then line_id, as plain strings).",
+  whyItMatters:
+    "Each day of monitoring is paid for once, per person and not per order; in 2013 one person was charged four times over because he had four orders.",
+  group: (ds) => ({ ds, billed: [] }),
+  startLine() {},
+  check(s, x, y, fail, pass) {
+    splitBilled(s.billed, x, y, fail, pass);
+  },
+  endLine(s, line) {
+    addBilled(s.billed, s.ds.lines.start[line]!, s.ds.lines.end[line]!);
+  },
+};
 
 /** Orders two billings: invoice_id, then line_id, code-unit string order; ties keep input order. */
 export function compareBillings(
