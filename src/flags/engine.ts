@@ -5,19 +5,7 @@
  *
  * Pure: no files, no clock ("today" is passed in for R055's default period).
  */
-import { R003 } from "./indicators/r003.ts";
-import { R018 } from "./indicators/r018.ts";
-import { R024 } from "./indicators/r024.ts";
-import { R025 } from "./indicators/r025.ts";
-import { R028 } from "./indicators/r028.ts";
-import { R030 } from "./indicators/r030.ts";
-import { R035 } from "./indicators/r035.ts";
-import { R036 } from "./indicators/r036.ts";
-import { R038 } from "./indicators/r038.ts";
-import { R044 } from "./indicators/r044.ts";
-import { R048 } from "./indicators/r048.ts";
-import { R055 } from "./indicators/r055.ts";
-import { R058 } from "./indicators/r058.ts";
+import { FLAG_RULES } from "./indicators/index.ts";
 import { stringifyFloats } from "./json.ts";
 import { round4 } from "./quartiles.ts";
 import { INDICATOR_CODES, type IndicatorCode, type Settings } from "./settings.ts";
@@ -34,21 +22,11 @@ import {
 } from "./types.ts";
 import { buildView, CurrencyState } from "./view.ts";
 
-export const INDICATORS: Record<IndicatorCode, IndicatorModule> = {
-  R003,
-  R018,
-  R024,
-  R025,
-  R028,
-  R030,
-  R035,
-  R036,
-  R038,
-  R044,
-  R048,
-  R055,
-  R058,
-};
+/** The registry by code. */
+export const INDICATORS = Object.fromEntries(FLAG_RULES.map((m) => [m.meta.code, m])) as Record<
+  IndicatorCode,
+  IndicatorModule
+>;
 
 /** Explainable metadata of every indicator, in code order. */
 export function indicatorMetadata(): IndicatorMeta[] {

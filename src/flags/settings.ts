@@ -11,6 +11,7 @@
  *   would otherwise silently fall back to a default.
  */
 import { InputError } from "../shared/errors.ts";
+import { FLAG_RULES } from "./indicators/index.ts";
 
 export type IndicatorCode =
   | "R003"
@@ -27,21 +28,8 @@ export type IndicatorCode =
   | "R055"
   | "R058";
 
-export const INDICATOR_CODES: readonly IndicatorCode[] = [
-  "R003",
-  "R018",
-  "R024",
-  "R025",
-  "R028",
-  "R030",
-  "R035",
-  "R036",
-  "R038",
-  "R044",
-  "R048",
-  "R055",
-  "R058",
-];
+/** Codes of the registered indicators (src/flags/indicators/index.ts), in code order. */
+export const INDICATOR_CODES: readonly IndicatorCode[] = FLAG_RULES.map((m) => m.meta.code).sort();
 
 export interface Settings {
   /** Main currency; when unset, the first currency observed is used. */

@@ -1,8 +1,9 @@
 /**
  * Shared types of the red-flags engine: the groups results are keyed by, an indicator's
  * explainable metadata, a flag with the values that tripped it, and the contract every indicator
- * file implements (the Rule shape of src/shared/rule.ts: init, fold, reduce, finalize).
+ * file implements: a descriptor (src/shared/rule.ts) and a fold (init, fold, reduce, finalize).
  */
+import type { RuleDescriptor } from "../shared/rule.ts";
 import type { IndicatorCode, Settings } from "./settings.ts";
 import type { View } from "./view.ts";
 
@@ -74,9 +75,24 @@ export interface Indicator<Acc> {
 }
 
 export interface IndicatorModule {
+  /** The indicator's identity and meaning, as every rule of every family carries it. */
+  descriptor: RuleDescriptor<IndicatorCode> & { family: "flag" };
   meta: IndicatorMeta;
   // biome-ignore lint/suspicious/noExplicitAny: each indicator has its own accumulator type.
   create(env: Env): Indicator<any>;
+}
+
+/**
+ * Builds an indicator module from its metadata and computation; its descriptor is the
+ * metadata's name, definition (what it detects), risk (why it matters) and settings, so the
+ * prose is written once in code (and once in docs/flags/<code>.md, checked against it).
+ */
+export function defineIndicator(m: Omit<IndicatorModule, "descriptor">): IndicatorModule {
+  const { code, name, definition, risk, settings } = m.meta;
+  return {
+    descriptor: { id: code, family: "flag", name, detects: definition, whyItMatters: risk, settings },
+    ...m,
+  };
 }
 
 /** Adds `id` to the set at `key` in a map of sets. */

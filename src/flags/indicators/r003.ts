@@ -3,12 +3,12 @@
  * is shorter than the threshold (15 days, or per procurement method details). A short period lets
  * a corrupt buyer favour a bidder told of the opportunity in advance.
  */
-import { concatFlags, flagColumns, type IndicatorModule, pushFlag } from "../types.ts";
+import { concatFlags, defineIndicator, flagColumns, pushFlag } from "../types.ts";
 import { parseInstant } from "../view.ts";
 
 const DAY = 86_400_000;
 
-export const R003: IndicatorModule = {
+export const R003 = defineIndicator({
   meta: {
     code: "R003",
     name: "Short submission period",
@@ -60,4 +60,4 @@ export const R003: IndicatorModule = {
       finalize: (acc) => ({ flags: acc }),
     };
   },
-};
+});

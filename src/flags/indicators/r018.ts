@@ -3,9 +3,9 @@
  * of competition can be a suppression of competition: the ideal outcome for a corrupt buyer and a
  * pre-determined bidder.
  */
-import { concatFlags, flagColumns, type IndicatorModule, pushFlag } from "../types.ts";
+import { concatFlags, defineIndicator, flagColumns, pushFlag } from "../types.ts";
 
-export const R018: IndicatorModule = {
+export const R018 = defineIndicator({
   meta: {
     code: "R018",
     name: "Single bid received",
@@ -44,4 +44,4 @@ export const R018: IndicatorModule = {
       finalize: (acc) => ({ flags: acc }),
     };
   },
-};
+});

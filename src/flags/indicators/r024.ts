@@ -5,7 +5,7 @@
  */
 import { computeFence } from "../quartiles.ts";
 import { secondLowest } from "../second-lowest.ts";
-import { addToSetMap, type Flag, type IndicatorModule } from "../types.ts";
+import { addToSetMap, defineIndicator, type Flag } from "../types.ts";
 
 interface Acc {
   ocids: string[];
@@ -15,7 +15,7 @@ interface Acc {
   amounts: number[]; // winner, second, winner, second, ...
 }
 
-export const R024: IndicatorModule = {
+export const R024 = defineIndicator({
   meta: {
     code: "R024",
     name: "Price close to winning bid",
@@ -95,4 +95,4 @@ export const R024: IndicatorModule = {
       },
     };
   },
-};
+});

@@ -4,10 +4,10 @@
  * its partner participates.
  */
 import { computeFence, quantileSorted, sortNumbers } from "../quartiles.ts";
-import { addFraction, type Flag, type Fraction, type IndicatorModule, mergeFractions } from "../types.ts";
+import { addFraction, defineIndicator, type Flag, type Fraction, mergeFractions } from "../types.ts";
 import { soleWinner } from "../view.ts";
 
-export const R025: IndicatorModule = {
+export const R025 = defineIndicator({
   meta: {
     code: "R025",
     name: "Excessive unsuccessful bids",
@@ -76,4 +76,4 @@ export const R025: IndicatorModule = {
       },
     };
   },
-};
+});

@@ -2,9 +2,9 @@
  * R028 Identical bid prices: different tenderers submitted bids with the same price. A corrupt
  * buyer can leak competitors' prices so that the pre-determined bidder matches the lowest one.
  */
-import { addToSetMap, concatFlags, flagColumns, type IndicatorModule, pushFlag } from "../types.ts";
+import { addToSetMap, concatFlags, defineIndicator, flagColumns, pushFlag } from "../types.ts";
 
-export const R028: IndicatorModule = {
+export const R028 = defineIndicator({
   meta: {
     code: "R028",
     name: "Identical bid prices",
@@ -70,4 +70,4 @@ export const R028: IndicatorModule = {
       finalize: (acc) => ({ flags: acc.flags, maps: env.map ? { ocid_tenderer_r028: acc.map } : undefined }),
     };
   },
-};
+});

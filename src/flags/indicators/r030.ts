@@ -2,10 +2,10 @@
  * R030 Late bid won: a valid bid received after the submission deadline won. A corrupt buyer can
  * leak the received bids and let the pre-determined bidder bid late.
  */
-import { addToSetMap, concatFlags, flagColumns, type IndicatorModule, pushFlag } from "../types.ts";
+import { addToSetMap, concatFlags, defineIndicator, flagColumns, pushFlag } from "../types.ts";
 import { parseInstant } from "../view.ts";
 
-export const R030: IndicatorModule = {
+export const R030 = defineIndicator({
   meta: {
     code: "R030",
     name: "Late bid won",
@@ -64,4 +64,4 @@ export const R030: IndicatorModule = {
       finalize: (acc) => ({ flags: acc.flags, maps: env.map ? { ocid_tenderer_r030: acc.map } : undefined }),
     };
   },
-};
+});

@@ -3,9 +3,9 @@
  * one other tenderer's bid was disqualified. A corrupt buyer can award the pre-determined bidder by
  * disqualifying everyone else.
  */
-import { addToSetMap, concatFlags, flagColumns, type IndicatorModule, pushFlag } from "../types.ts";
+import { addToSetMap, concatFlags, defineIndicator, flagColumns, pushFlag } from "../types.ts";
 
-export const R035: IndicatorModule = {
+export const R035 = defineIndicator({
   meta: {
     code: "R035",
     name: "All except winning bid disqualified",
@@ -64,4 +64,4 @@ export const R035: IndicatorModule = {
       finalize: (acc) => ({ flags: acc.flags, maps: env.map ? { ocid_tenderer_r035: acc.map } : undefined }),
     };
   },
-};
+});

@@ -2,9 +2,9 @@
  * R036 Lowest bid disqualified: the lowest submitted bid is disqualified while the award criterion
  * is price only. A corrupt buyer can award the pre-determined bidder by disqualifying cheaper bids.
  */
-import { concatFlags, flagColumns, type IndicatorModule, pushFlag } from "../types.ts";
+import { concatFlags, defineIndicator, flagColumns, pushFlag } from "../types.ts";
 
-export const R036: IndicatorModule = {
+export const R036 = defineIndicator({
   meta: {
     code: "R036",
     name: "Lowest bid disqualified",
@@ -60,4 +60,4 @@ export const R036: IndicatorModule = {
       finalize: (acc) => ({ flags: acc }),
     };
   },
-};
+});

@@ -4,7 +4,7 @@
  * colluding bidders can mimic competition with deliberately unqualified bids.
  */
 import { computeFence } from "../quartiles.ts";
-import type { Flag, Group, IndicatorModule } from "../types.ts";
+import { defineIndicator, type Flag, type Group } from "../types.ts";
 
 /** [disqualified, submitted, processes] */
 type Counts = [number, number, number];
@@ -26,7 +26,7 @@ function add(m: Map<string, Counts>, id: string, d: number, s: number, p: number
   } else m.set(id, [d, s, p]);
 }
 
-export const R038: IndicatorModule = {
+export const R038 = defineIndicator({
   meta: {
     code: "R038",
     name: "Excessive disqualified bids",
@@ -137,4 +137,4 @@ export const R038: IndicatorModule = {
       },
     };
   },
-};
+});

@@ -3,7 +3,7 @@
  * process share the exact same address or a contact point field (name, email, telephone, fax,
  * url). Shared details suggest the companies are connected, and their "competition" may be staged.
  */
-import { addToSetMap, concatFlags, flagColumns, type IndicatorModule, pushFlag } from "../types.ts";
+import { addToSetMap, concatFlags, defineIndicator, flagColumns, pushFlag } from "../types.ts";
 import type { Json } from "../view.ts";
 
 const ADDRESS_FIELDS = ["streetAddress", "locality", "region", "postalCode", "countryName"];
@@ -36,7 +36,7 @@ function similarityKeys(party: Json): string[] {
   return keys;
 }
 
-export const R044: IndicatorModule = {
+export const R044 = defineIndicator({
   meta: {
     code: "R044",
     name: "Business similarities between suppliers",
@@ -99,4 +99,4 @@ export const R044: IndicatorModule = {
       finalize: (acc) => ({ flags: acc }),
     };
   },
-};
+});

@@ -4,12 +4,12 @@
  * low value for money, poor delivery, or rent extraction.
  */
 import { computeFence } from "../quartiles.ts";
-import type { Flag, IndicatorModule } from "../types.ts";
+import { defineIndicator, type Flag } from "../types.ts";
 
 /** Per tenderer: processes awarded, and the distinct classification prefixes. */
 type Acc = Map<string, { processes: number; classes: Set<string> }>;
 
-export const R048: IndicatorModule = {
+export const R048 = defineIndicator({
   meta: {
     code: "R048",
     name: "Heterogeneous supplier",
@@ -100,4 +100,4 @@ export const R048: IndicatorModule = {
       },
     };
   },
-};
+});

@@ -3,7 +3,7 @@
  * procuring entity) to one supplier add up to at least the amount for which an open procedure is
  * used. Splitting a purchase into direct awards avoids competition that the total would require.
  */
-import type { Flag, Group, IndicatorModule, IndicatorOutput } from "../types.ts";
+import { defineIndicator, type Flag, type Group, type IndicatorOutput } from "../types.ts";
 import { parseInstant } from "../view.ts";
 
 const DAY = 86_400_000;
@@ -24,7 +24,7 @@ function add(m: Map<string, [number, number]>, key: string, amount: number): voi
   } else m.set(key, [amount, 1]);
 }
 
-export const R055: IndicatorModule = {
+export const R055 = defineIndicator({
   meta: {
     code: "R055",
     name: "Large total of direct awards",
@@ -138,4 +138,4 @@ export const R055: IndicatorModule = {
       },
     };
   },
-};
+});

@@ -5,7 +5,7 @@
  */
 import { computeFence } from "../quartiles.ts";
 import { secondLowest } from "../second-lowest.ts";
-import { addToSetMap, type Flag, type IndicatorModule } from "../types.ts";
+import { addToSetMap, defineIndicator, type Flag } from "../types.ts";
 
 interface Acc {
   ocids: string[];
@@ -15,7 +15,7 @@ interface Acc {
   amounts: number[];
 }
 
-export const R058: IndicatorModule = {
+export const R058 = defineIndicator({
   meta: {
     code: "R058",
     name: "Heavily discounted bid",
@@ -88,4 +88,4 @@ export const R058: IndicatorModule = {
       },
     };
   },
-};
+});
