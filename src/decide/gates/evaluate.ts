@@ -6,21 +6,11 @@
  */
 import { isIsoDate } from "../../shared/dates.ts";
 import type { Finding } from "../finding.ts";
-import { checkApproverRole } from "./checks/approver-role.ts";
-import { checkBudgetDriven } from "./checks/budget-driven.ts";
-import { checkDriversRecorded } from "./checks/drivers-recorded.ts";
-import { checkLogicalOrder } from "./checks/logical-order.ts";
-import { checkRequiredEvidence } from "./checks/required-evidence.ts";
+import { GATE_CHECKS } from "./checks/index.ts";
 import { GATES, gateIndex } from "./definitions.ts";
-import type { GateCheck, GateEvent, GateState, GateStatus } from "./types.ts";
+import type { GateEvent, GateState, GateStatus } from "./types.ts";
 
-export const GATE_CHECKS: GateCheck[] = [
-  checkApproverRole,
-  checkRequiredEvidence,
-  checkLogicalOrder,
-  checkDriversRecorded,
-  checkBudgetDriven,
-];
+export { GATE_CHECKS, GATE_TITLES } from "./checks/index.ts";
 
 export interface GateSummary {
   id: string;
@@ -74,7 +64,7 @@ export function evaluateGates(events: GateEvent[]): GateEvaluation {
       continue;
     }
     const gate = GATES[gi]!;
-    for (const check of GATE_CHECKS) findings.push(...check({ event, index, gate, gateIndex: gi, states }));
+    for (const check of GATE_CHECKS) findings.push(...check.check({ event, index, gate, gateIndex: gi, states }));
     const st = states[gi]!;
     for (const ev of event.evidence ?? []) st.evidence.add(ev);
     const status: GateStatus =

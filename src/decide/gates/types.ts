@@ -2,6 +2,7 @@
  * A gate history: what was done at which gate, by whom (and in which role), with what
  * evidence, why (the drivers of the decision) and, for a step taken out of order, the reason.
  */
+import type { RuleDescriptor } from "../../shared/rule.ts";
 import type { Finding } from "../finding.ts";
 import type { GateDefinition, Role } from "./definitions.ts";
 
@@ -49,4 +50,10 @@ export interface GateCheckContext {
   states: ReadonlyArray<GateState>;
 }
 
-export type GateCheck = (ctx: GateCheckContext) => Finding[];
+/** A gate check: the shared rule descriptor, the finding codes it can raise, and the check. */
+export interface GateCheck extends RuleDescriptor {
+  readonly family: "gate";
+  /** Finding codes it raises; the first is its id. */
+  readonly codes: readonly string[];
+  check(ctx: GateCheckContext): Finding[];
+}

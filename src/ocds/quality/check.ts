@@ -1,9 +1,9 @@
 /**
  * The shape of a data-quality coherence check over compiled releases, and helpers the checks
- * share. Each check is a rule (src/shared/rule.ts) so checks run in one pass, can be split
- * across workers and reduced.
+ * share. Each check carries the shared rule descriptor and runs as a fold (src/shared/rule.ts),
+ * so checks run in one pass, can be split across workers and reduced.
  */
-import type { Rule } from "../../shared/rule.ts";
+import type { Rule, RuleDescriptor } from "../../shared/rule.ts";
 import { isObject, type Json, type JsonObject } from "../types.ts";
 
 export interface QualityFinding {
@@ -13,9 +13,9 @@ export interface QualityFinding {
   message: string;
 }
 
-export interface QualityCheck {
-  id: string;
-  name: string;
+/** A check is a rule descriptor (id, name, what it detects, why it matters) with a run. */
+export interface QualityCheck extends RuleDescriptor {
+  readonly family: "quality";
   /** Findings for one compiled release; empty when it is coherent. */
   run(release: JsonObject): QualityFinding[];
 }

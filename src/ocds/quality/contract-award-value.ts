@@ -12,7 +12,10 @@ export const MAX_RATIO = 1.5;
 
 export const contractAwardValue: QualityCheck = {
   id: "contract-award-value",
+  family: "quality",
   name: "Contract value within 50-150% of award value",
+  detects: "A contract whose value is below 50% or above 150% of the value of the award it follows (matched by awardID, same currency only).",
+  whyItMatters: "A contract far from its award's value points to a unit error, a yearly value against a total, or a change that should have been competed or published.",
   run(release: JsonObject) {
     const out: QualityFinding[] = [];
     const awards = new Map(objects(release.awards).map((a) => [String(a.id), a]));

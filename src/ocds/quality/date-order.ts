@@ -9,7 +9,10 @@ import { instant, objects, ocidOf, type QualityCheck, type QualityFinding } from
 
 export const dateOrder: QualityCheck = {
   id: "date-order",
+  family: "quality",
   name: "Dates in order from tender to contract",
+  detects: "An award dated before its tender was published, or a contract signed before its award was decided.",
+  whyItMatters: "Dates out of order mean wrong data or a process run out of order, such as a direct award presented as a competition.",
   run(release: JsonObject) {
     const out: QualityFinding[] = [];
     const ocid = ocidOf(release);

@@ -1,4 +1,8 @@
-/** All data-quality coherence checks, and one pass that runs them over compiled releases. */
+/**
+ * The data-quality checks registry (every check, in report order), and one pass that runs
+ * them over compiled releases.
+ */
+import { ruleTitles } from "../../shared/rule.ts";
 import type { JsonObject } from "../types.ts";
 import { asRule, type CheckResult, type QualityCheck } from "./check.ts";
 import { contractAwardValue } from "./contract-award-value.ts";
@@ -14,6 +18,9 @@ export const QUALITY_CHECKS: readonly QualityCheck[] = [
   partiesPresent,
   dateOrder,
 ];
+
+/** Each check's title, by id. */
+export const QUALITY_TITLES: Record<string, string> = ruleTitles(QUALITY_CHECKS);
 
 export interface QualityReport {
   releases: number;

@@ -9,7 +9,10 @@ import { objects, ocidOf, type QualityCheck, type QualityFinding } from "./check
 
 export const partiesPresent: QualityCheck = {
   id: "parties-present",
+  family: "quality",
   name: "Suppliers and buyers present in parties",
+  detects: "A buyer, procuring entity, tenderer or supplier referred to by an id that is not in the release's parties.",
+  whyItMatters: "An organisation missing from parties cannot be identified, so nobody can see who bought or who was paid, and red flags grouped by organisation miss it.",
   run(release: JsonObject) {
     const out: QualityFinding[] = [];
     const ids = new Set(objects(release.parties).map((p) => String(p.id)));

@@ -30,7 +30,10 @@ function walk(v: Json, path: string, ocid: string, out: QualityFinding[]): void 
 
 export const periodOrder: QualityCheck = {
   id: "period-order",
+  family: "quality",
   name: "Period start before end",
+  detects: "A Period (tender, enquiry, award, contract or budget period) whose end date is before its start date.",
+  whyItMatters: "A period that runs backwards is a typing error that breaks every duration, deadline and overlap computed from it.",
   run(release: JsonObject) {
     const out: QualityFinding[] = [];
     walk(release, "$", ocidOf(release), out);

@@ -9,7 +9,10 @@ import { fmt, money, objects, ocidOf, type QualityCheck, type QualityFinding } f
 
 export const transactionsWithinContract: QualityCheck = {
   id: "transactions-within-contract",
+  family: "quality",
   name: "Transactions not above contract value",
+  detects: "A contract whose transactions in its own currency add up to more than the contract's value.",
+  whyItMatters: "More paid than contracted means an unpublished change, a missing amendment or money paid that was never owed.",
   run(release: JsonObject) {
     const out: QualityFinding[] = [];
     objects(release.contracts).forEach((c, i) => {

@@ -4,7 +4,7 @@
  * is good at. It is not forbidden, but it is published as such.
  */
 import type { Finding } from "../../finding.ts";
-import type { GateCheckContext } from "../types.ts";
+import type { GateCheck, GateCheckContext } from "../types.ts";
 
 export function checkBudgetDriven({ event, index, gate }: GateCheckContext): Finding[] {
   const drivers = new Set(event.drivers ?? []);
@@ -18,3 +18,13 @@ export function checkBudgetDriven({ event, index, gate }: GateCheckContext): Fin
     },
   ];
 }
+
+export const budgetDriven: GateCheck = {
+  id: "G-BUDGET-DRIVEN",
+  family: "gate",
+  name: "Budget-driven decision",
+  detects: "An approval whose only recorded driver is the savings target.",
+  whyItMatters: "The committee warned that outsourcing was driven by budget pressures rather than by what the organisation is good at; such a decision is allowed but published as budget-driven.",
+  codes: ["G-BUDGET-DRIVEN"],
+  check: checkBudgetDriven,
+};

@@ -5,7 +5,7 @@
  */
 import type { Finding } from "../../finding.ts";
 import { GATES } from "../definitions.ts";
-import type { GateCheckContext } from "../types.ts";
+import type { GateCheck, GateCheckContext } from "../types.ts";
 
 export function checkLogicalOrder({ event, index, gate, gateIndex, states }: GateCheckContext): Finding[] {
   if (event.action === "reject" || gateIndex === 0) return [];
@@ -32,3 +32,13 @@ export function checkLogicalOrder({ event, index, gate, gateIndex, states }: Gat
     },
   ];
 }
+
+export const logicalOrder: GateCheck = {
+  id: "G-ORDER",
+  family: "gate",
+  name: "Logical order",
+  detects: "A gate started or approved before every earlier gate was approved: a warning when a reason is recorded, an error (G-ORDER-UNEXPLAINED) when none is.",
+  whyItMatters: "The committee found steps taken out of order, such as procuring before the delivery model assessment; a step out of order must be explained and is published as such.",
+  codes: ["G-ORDER", "G-ORDER-UNEXPLAINED"],
+  check: checkLogicalOrder,
+};

@@ -4,7 +4,7 @@
  * nobody can later check.
  */
 import type { Finding } from "../../finding.ts";
-import type { GateCheckContext } from "../types.ts";
+import type { GateCheck, GateCheckContext } from "../types.ts";
 
 export function checkRequiredEvidence({
   event,
@@ -26,3 +26,13 @@ export function checkRequiredEvidence({
     },
   ];
 }
+
+export const requiredEvidence: GateCheck = {
+  id: "G-EVIDENCE",
+  family: "gate",
+  name: "Required evidence",
+  detects: "A gate approved without all of its required evidence on record (with this event or earlier at the same gate).",
+  whyItMatters: "A decision approved without the appraisal or assessment it rests on is a decision nobody can later check.",
+  codes: ["G-EVIDENCE"],
+  check: checkRequiredEvidence,
+};
