@@ -11,14 +11,13 @@ import { Worker } from "node:worker_threads";
 import { InputError } from "../shared/errors.ts";
 import type { ComputeJob } from "./compute-jobs.ts";
 import type { JobReply, JobRequest } from "./compute-worker.ts";
+import { workerBoot } from "../io/runtime-paths.ts";
 
 /**
- * The worker runs TypeScript: a small bootstrap registers tsx's loader in the worker, then imports
- * the worker module, as src/io/flags-parallel.ts does (the same under `npm start` and vitest).
+ * The worker's entry: the compiled compute-worker.js when running from the build, or the source
+ * through tsx's loader under vitest and tsx (src/io/runtime-paths.ts).
  */
-const WORKER_BOOT = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((m) => { m.register(); return import(${JSON.stringify(
-  new URL("./compute-worker.ts", import.meta.url).href,
-)}); });`;
+const WORKER_BOOT = workerBoot(import.meta.url, "./compute-worker.ts");
 
 interface Pending {
   resolve: (text: string) => void;

@@ -11,6 +11,7 @@ import { Engine, type EngineAcc } from "../flags/engine.ts";
 import type { Settings } from "../flags/settings.ts";
 import { forEachLine, splitFile } from "./flags-lines.ts";
 import type { WorkerInput, WorkerOutput } from "./flags-worker.ts";
+import { workerBoot } from "./runtime-paths.ts";
 
 export interface RunOptions {
   /** Worker threads; 0 or 1 runs on this thread. Default: available cores (up to 8) for files over 8 MB. */
@@ -21,12 +22,10 @@ export interface RunOptions {
 }
 
 /**
- * Workers run TypeScript: a small bootstrap registers tsx's loader in the worker, then imports the
- * worker module (the `--import tsx` flag does not reach a worker's entry module on every Node 20).
+ * Workers load the compiled flags-worker.js when running from the build, or the source through
+ * tsx's loader under vitest and tsx (src/io/runtime-paths.ts).
  */
-const WORKER_BOOT = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((m) => { m.register(); return import(${JSON.stringify(
-  new URL("./flags-worker.ts", import.meta.url).href,
-)}); });`;
+const WORKER_BOOT = workerBoot(import.meta.url, "./flags-worker.ts");
 
 /**
  * Each worker parses JSON at full speed and most of what it parses is garbage at once; a larger

@@ -25,10 +25,10 @@ import type {
 } from "./ocds-compile-range.ts";
 import { isContainer, type RenderGroup, type RenderSettings, type WireItem } from "./ocds-render.ts";
 import { Sink, streamWriter } from "./ocds-sink.ts";
+import { workerBoot } from "./runtime-paths.ts";
 
-const RANGE_BOOT = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((m) => { m.register(); return import(${JSON.stringify(
-  new URL("./ocds-compile-range-worker.ts", import.meta.url).href,
-)}); });`;
+/** Bootstrap for a range worker: the compiled module from the build, the source through tsx otherwise. */
+const RANGE_BOOT = workerBoot(import.meta.url, "./ocds-compile-range-worker.ts");
 
 /** Splits a file into up to n byte ranges that start at line boundaries. */
 export function splitRanges(file: string, n: number): { start: number; end: number }[] {

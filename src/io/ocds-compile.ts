@@ -39,6 +39,7 @@ import {
   renderGroups,
   type WireItem,
 } from "./ocds-render.ts";
+import { workerBoot } from "./runtime-paths.ts";
 
 export interface CompileStreamOptions {
   /** Write a record package instead of one compiled release per line. */
@@ -89,10 +90,8 @@ interface Group {
   bytes: number;
 }
 
-/** Bootstrap for a worker running TypeScript: register tsx's loader, then load the worker module. */
-const WORKER_BOOT = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((m) => { m.register(); return import(${JSON.stringify(
-  new URL("./ocds-compile-worker.ts", import.meta.url).href,
-)}); });`;
+/** Bootstrap for a worker: the compiled module from the build, the source through tsx otherwise. */
+const WORKER_BOOT = workerBoot(import.meta.url, "./ocds-compile-worker.ts");
 
 type Reply = { id: number; results?: RenderedGroup[]; failure?: RenderFailure; fatal?: boolean };
 

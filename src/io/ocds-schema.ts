@@ -4,12 +4,12 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Issue, JsonObject } from "../ocds/types.ts";
 import { isObject } from "../ocds/types.ts";
 import { parseJson } from "./ocds-json.ts";
+import { packagePath } from "./runtime-paths.ts";
 
-export const SCHEMA_DIR = fileURLToPath(new URL("../../schema/ocds/1.1.5/", import.meta.url));
+export const SCHEMA_DIR = packagePath("schema/ocds/1.1.5/");
 
 /** Rows of an RFC 4180 CSV text (quoted fields may hold commas, quotes and newlines). */
 export function parseCsv(text: string): string[][] {

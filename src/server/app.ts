@@ -4,8 +4,7 @@
  * dashboard's static files.
  */
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
@@ -20,6 +19,7 @@ import { JSON_BODY_LIMIT, parseJsonBody } from "./json-body.ts";
 import { installRequestId, type LogSettings, loggingOptions } from "./logging.ts";
 import { routeModules } from "./routes/index.ts";
 import { plainCheckMessage } from "./routes/schemas.ts";
+import { packagePath } from "../io/runtime-paths.ts";
 
 export interface RouteInfo {
   method: string;
@@ -49,8 +49,7 @@ declare module "fastify" {
   }
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-export const DEFAULT_WEB_ROOT = join(here, "..", "..", "web", "dist");
+export const DEFAULT_WEB_ROOT = packagePath("web/dist");
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
