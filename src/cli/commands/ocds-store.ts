@@ -1,122 +1,13 @@
 /**
- * `nous ocds import` and `nous ocds export`: OCDS releases into and out of the store.
- * Import reads release packages, single releases, or JSON Lines of either; validates every
- * document against OCDS 1.1.5 before anything is stored (errors name file, line and JSON path);
- * then stores all releases in one transaction, idempotently. Export writes a release package of
- * what nous holds.
+ * `nous ocds import` and `nous ocds export`: OCDS releases into and out of the store. This file
+ * only declares the commands; what they do (validate every document before anything is stored,
+ * then store all releases in one transaction; write a release package) is in ocds-store-run.ts,
+ * loaded when one of them runs.
  */
-import { createWriteStream, existsSync, readFileSync } from "node:fs";
-import { once } from "node:events";
 import type { Command } from "commander";
-import { readDocuments } from "../../io/ocds-json.ts";
-import { loadCodelists } from "../../io/ocds-schema.ts";
-import { isObject, type JsonObject, pathKey } from "../../ocds/types.ts";
-import { createValidator } from "../../ocds/validate.ts";
-import { InputError, formatLocation } from "../../shared/errors.ts";
-import { importReleases, listReleases } from "../../store/releases.ts";
-import { createProgress } from "../progress.ts";
-import { DB_HELP, withStore } from "../store.ts";
+import { DB_HELP } from "../store.ts";
 
-/**
- * The line on which each wanted JSON path's value starts in a whole-file JSON text, so errors
- * in a release package name their line as well as their path. Only run when there are errors.
- */
-export function linesOfPaths(text: string, wanted: Set<string>): Map<string, number> {
-  const found = new Map<string, number>();
-  let i = 0;
-  let line = 1;
-  const ws = () => {
-    for (; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) line++;
-      else if (c !== 32 && c !== 9 && c !== 13) break;
-    }
-  };
-  const str = (): string => {
-    const start = i++;
-    for (; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
-    i++;
-    return JSON.parse(text.slice(start, i)) as string;
-  };
-  const value = (path: string): void => {
-    ws();
-    if (wanted.has(path)) found.set(path, line);
-    const c = text[i];
-    if (c === "{") {
-      i++;
-      ws();
-      while (i < text.length && text[i] !== "}") {
-        const key = str();
-        ws();
-        i++; // the colon
-        value(pathKey(path, key));
-        ws();
-        if (text[i] === ",") {
-          i++;
-          ws();
-        }
-      }
-      i++;
-    } else if (c === "[") {
-      i++;
-      ws();
-      for (let n = 0; i < text.length && text[i] !== "]"; n++) {
-        value(`${path}[${n}]`);
-        ws();
-        if (text[i] === ",") i++;
-        ws();
-      }
-      i++;
-    } else if (c === '"') str();
-    else while (i < text.length && !/[\s,\]}]/.test(text[i] ?? "")) i++;
-  };
-  value("$");
-  return found;
-}
-
-interface Loaded {
-  releases: JsonObject[];
-  errors: string[];
-  documents: number;
-}
-
-/** Reads and validates every file; nothing is stored here. */
-async function loadReleases(files: string[], quiet: boolean): Promise<Loaded> {
-  for (const f of files) if (!existsSync(f)) throw new InputError("no such file", { location: { file: f } });
-  const validator = createValidator({ codelists: loadCodelists() });
-  const out: Loaded = { releases: [], errors: [], documents: 0 };
-  const bar = createProgress("validating", files.length, { quiet });
-  for (const [n, file] of files.entries()) {
-    for await (const doc of readDocuments(file)) {
-      out.documents++;
-      const line = doc.text === undefined ? undefined : doc.line;
-      const kind = validator.kindOf(doc.value);
-      if (kind === "record-package" || kind === "record") {
-        out.errors.push(
-          `${formatLocation({ file, line, path: "$" })}: expected a release package or a release, got a ${kind}; import the releases it was compiled from`,
-        );
-        continue;
-      }
-      const errors = validator.validate(doc.value).filter((i) => i.severity === "error");
-      // A whole JSON file: find the line of each error's path in the text.
-      const lines =
-        errors.length && line === undefined
-          ? linesOfPaths(readFileSync(file, "utf8"), new Set(errors.map((e) => e.path)))
-          : null;
-      for (const i of errors) {
-        const at = line ?? lines?.get(i.path);
-        out.errors.push(`${formatLocation({ file, line: at, path: i.path })}: ${i.message}`);
-      }
-      const v = doc.value;
-      if (kind === "release-package" && isObject(v) && Array.isArray(v.releases)) {
-        for (const r of v.releases) if (isObject(r)) out.releases.push(r);
-      } else if (isObject(v)) out.releases.push(v);
-    }
-    bar.update(n + 1, files.length);
-  }
-  bar.stop();
-  return out;
-}
+const run = () => import("./ocds-store-run.ts");
 
 export function registerOcdsStore(program: Command): void {
   const ocds = program.commands.find((c) => c.name() === "ocds");
@@ -137,31 +28,9 @@ export function registerOcdsStore(program: Command): void {
       "releases imported with nous ocds import",
     )
     .option("--quiet", "no progress output")
-    .action(async (files: string[], o: { db?: string; reason: string; quiet?: boolean }) => {
-      const quiet = o.quiet === true;
-      const loaded = await loadReleases(files, quiet);
-      if (loaded.errors.length) {
-        for (const e of loaded.errors.slice(0, 100)) process.stderr.write(`nous: ${e}\n`);
-        if (loaded.errors.length > 100)
-          process.stderr.write(`nous: ... and ${loaded.errors.length - 100} more errors\n`);
-        process.stderr.write(`nous: ${loaded.errors.length} error(s): nothing was imported\n`);
-        process.exitCode = 1;
-        return;
-      }
-      await withStore(o.db, async (store) => {
-        const bar = createProgress("importing", loaded.releases.length, { quiet });
-        const s = await importReleases(
-          store,
-          loaded.releases,
-          { username: "cli", reason: o.reason },
-          (d, t) => bar.update(d, t),
-        );
-        bar.stop();
-        process.stdout.write(
-          `${s.received} releases from ${loaded.documents} document(s): ${s.inserted} inserted, ${s.unchanged} unchanged\n`,
-        );
-      });
-    });
+    .action(async (files: string[], o: { db?: string; reason: string; quiet?: boolean }) =>
+      (await run()).importFiles(files, o),
+    );
 
   ocds
     .command("export")
@@ -180,42 +49,6 @@ export function registerOcdsStore(program: Command): void {
         uri: string;
         publisher: string;
         db?: string;
-      }) => {
-        if (o.since !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(o.since))
-          throw new InputError(`expected a date YYYY-MM-DD, got "${o.since}"`, {
-            location: { path: "--since" },
-          });
-        await withStore(o.db, async (store) => {
-          const rows = await listReleases(store, {
-            ...(o.ocid ? { ocid: o.ocid } : {}),
-            ...(o.since ? { since: o.since } : {}),
-          });
-          const head = {
-            uri: o.uri,
-            publishedDate: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
-            publisher: { name: o.publisher },
-            version: "1.1",
-          };
-          if (!o.output) {
-            // A closed pipe (`| head`) ends the output quietly.
-            process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-              if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-              throw e;
-            });
-          }
-          const out = o.output ? createWriteStream(o.output, { encoding: "utf8" }) : process.stdout;
-          const write = async (s: string) => {
-            if (!out.write(s)) await once(out, "drain");
-          };
-          await write(`${JSON.stringify(head).slice(0, -1)},"releases":[`);
-          for (const [i, r] of rows.entries()) await write(`${i ? "," : ""}\n${r.data_json}`);
-          await write("\n]}\n");
-          if (o.output) {
-            out.end();
-            await once(out, "finish");
-            process.stderr.write(`${rows.length} releases written to ${o.output}\n`);
-          }
-        });
-      },
+      }) => (await run()).exportReleases(o),
     );
 }
