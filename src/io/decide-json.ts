@@ -36,7 +36,7 @@ export function parseJsonText(text: string, file?: string): unknown {
           ? `unexpected ${JSON.stringify(text[offset])}`
           : String(err);
     throw new InputError(`not valid JSON: ${what}`, {
-      code: "bad_json",
+      code: "malformed_json",
       location: { ...(file !== undefined ? { file } : {}), ...(at ? at : {}) },
     });
   }

@@ -13,6 +13,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import { InputError, printable } from "../shared/errors.ts";
 import type { Store } from "../store/db.ts";
 import { storeUnavailable } from "../store/unavailable.ts";
+import { sendProblem } from "./problem.ts";
 import type { Role } from "../store/schema.ts";
 import { ANYONE, installAuth, isApiPath } from "./auth.ts";
 import { JSON_BODY_LIMIT, parseJsonBody } from "./json-body.ts";
@@ -74,57 +75,74 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   app.setErrorHandler((err: FastifyError | InputError, req, reply) => {
     if (err instanceof InputError) {
-      return reply.code(err.status).send({
-        error: err.code,
-        message: printable(err.message),
-        details: err.details ?? (Object.keys(err.location).length ? err.location : null),
-      });
+      return sendProblem(
+        reply,
+        err.status,
+        err.code,
+        printable(err.message),
+        err.details ?? (Object.keys(err.location).length ? err.location : null),
+      );
     }
     const fe = err as FastifyError;
     if (fe.validation) {
       const first = fe.validation[0];
       const path = first ? `${fe.validationContext ?? "body"}${first.instancePath.replaceAll("/", ".")}` : "";
-      return reply.code(400).send({
-        error: "bad_request",
-        message: printable(first ? plainCheckMessage(path || `${fe.validationContext}`, first) : fe.message),
-        details: fe.validation.map((v) => ({
+      return sendProblem(
+        reply,
+        400,
+        "bad_request",
+        printable(first ? plainCheckMessage(path || `${fe.validationContext}`, first) : fe.message),
+        fe.validation.map((v) => ({
           path: `${fe.validationContext}${v.instancePath}`,
           message: v.message,
           params: v.params,
         })),
-      });
+      );
     }
     if (fe.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
       const limit = req.routeOptions.bodyLimit ?? JSON_BODY_LIMIT;
-      return reply.code(413).send({
-        error: "body_too_large",
-        message: `the request body is larger than the ${limit.toLocaleString("en-GB")} bytes this route accepts`,
-        details: { limit },
-      });
+      return sendProblem(
+        reply,
+        413,
+        "body_too_large",
+        `the request body is larger than the ${limit.toLocaleString("en-GB")} bytes this route accepts`,
+        { limit },
+      );
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-      return reply
-        .code(fe.statusCode)
-        .send({ error: fe.code ?? "bad_request", message: printable(fe.message), details: null });
+      return sendProblem(reply, fe.statusCode, fastifyProblemCode(fe), printable(fe.message));
     }
     const outage = storeUnavailable(err);
     if (outage) {
       req.log.warn({ err }, "store unavailable");
-      return reply
-        .code(503)
-        .header("retry-after", String(outage.retryAfter))
-        .send({ error: "store_unavailable", message: outage.message, details: null });
+      reply.header("retry-after", String(outage.retryAfter));
+      return sendProblem(reply, 503, "store_unavailable", outage.message);
     }
     req.log.error(err);
-    return reply
-      .code(500)
-      .send({ error: "internal", message: "the server could not complete this request", details: null });
+    return sendProblem(reply, 500, "internal", "the server could not complete this request");
   });
 
   installRequestId(app);
   installAuth(app, opts.store);
   // JSON bodies are parsed by our own parser: it refuses nesting deeper than a stated limit with
   // the line and column, instead of a stack overflow with no location.
+  // No id or query value may hold a NUL (U+0000): PostgreSQL refuses it in text (a 500), SQLite
+  // would keep it. The JSON body parser refuses it in bodies; this refuses it in paths and queries.
+  app.addHook("preValidation", async (req, reply) => {
+    for (const [where, values] of [
+      ["path", req.params],
+      ["query", req.query],
+    ] as const) {
+      if (!values || typeof values !== "object") continue;
+      for (const [name, value] of Object.entries(values as Record<string, unknown>)) {
+        const texts = Array.isArray(value) ? value : [value];
+        if (texts.some((t) => typeof t === "string" && t.includes("\u0000")))
+          return sendProblem(reply, 400, "bad_request", `${where} parameter ${printable(name)} holds a NUL character (U+0000), which no value may contain`, {
+            path: `${where === "path" ? "params" : "querystring"}.${name}`,
+          });
+      }
+    }
+  });
   app.removeContentTypeParser("application/json");
   app.addContentTypeParser("application/json", { parseAs: "string" }, (_req, body, done) => {
     try {
@@ -205,11 +223,12 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.setNotFoundHandler((req, reply) => {
     // Any spelling of an API path that matched no route is a JSON 404, never the dashboard.
     if (isApiPath(req.url) || req.method !== "GET") {
-      return reply.code(404).send({
-        error: "not_found",
-        message: `no route ${req.method} ${printable((req.url.split("?")[0] ?? "").slice(0, 200))}`,
-        details: null,
-      });
+      return sendProblem(
+        reply,
+        404,
+        "not_found",
+        `no route ${req.method} ${printable((req.url.split("?")[0] ?? "").slice(0, 200))}`,
+      );
     }
     if (!haveWeb) {
       return reply
@@ -221,6 +240,14 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return reply.type("text/html").sendFile("index.html");
   });
   return app;
+}
+
+/** The catalogue's code for a 4xx Fastify raises itself (an unsupported content type, an empty body). */
+function fastifyProblemCode(fe: FastifyError): string {
+  if (fe.statusCode === 415) return "unsupported_media_type";
+  if (fe.code === "FST_ERR_CTP_EMPTY_JSON_BODY" || fe.code === "FST_ERR_CTP_INVALID_JSON_BODY") return "malformed_json";
+  if (fe.statusCode === 404) return "not_found";
+  return "bad_request";
 }
 
 /**

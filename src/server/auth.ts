@@ -6,6 +6,7 @@
  * `/%61pi/users`, `//api/users` or any other spelling meets the same check as `/api/users`; and
  * it fails closed: a matched route that somehow carries no roles is refused to everyone.
  */
+import { sendProblem } from "./problem.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from "fastify";
 import type { Role, User } from "../store/schema.ts";
 import { userForApiToken, userForSession } from "../store/users.ts";
@@ -138,9 +139,7 @@ async function identify(store: Store, req: FastifyRequest): Promise<User | null>
 }
 
 export function deny(reply: FastifyReply, status: 401 | 403, message: string) {
-  return reply
-    .code(status)
-    .send({ error: status === 401 ? "unauthorized" : "forbidden", message, details: null });
+  return sendProblem(reply, status, status === 401 ? "unauthorized" : "forbidden", message);
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

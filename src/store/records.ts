@@ -5,7 +5,7 @@
  */
 import type { Transaction } from "kysely";
 import { decisionFlags } from "../decide/gates/decision-flags.ts";
-import { NotFoundError } from "../shared/errors.ts";
+import { InputError, NotFoundError } from "../shared/errors.ts";
 import { appendAudit } from "./audit.ts";
 import type { Store } from "./db.ts";
 import { requireRows } from "./references.ts";
@@ -230,6 +230,8 @@ export async function insertService(trx: Trx, row: NewService, actor: Actor): Pr
 }
 
 export async function updateService(trx: Trx, id: string, patch: ServiceUpdate, actor: Actor): Promise<void> {
+  if (Object.keys(patch).length === 0)
+    throw new InputError("nothing to change: send at least one field of the service besides reason");
   await requireRows(trx, [{ field: "waveId", table: "waves", id: patch.wave_id }]);
   const res = await trx.updateTable("services").set(patch).where("id", "=", id).executeTakeFirst();
   if (Number(res.numUpdatedRows) === 0) throw new NotFoundError("service", id);

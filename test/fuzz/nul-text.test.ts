@@ -99,6 +99,32 @@ function nulSuite(kind: string, target: StoreTarget): void {
         }
         expect(await counts(store)).toEqual(before);
       } finally {
+        // the next test uses the same server
+      }
+    });
+
+    it("answers 400 for a NUL in a path parameter or a query value, on reads and writes alike", async () => {
+      try {
+        const before = await counts(store);
+        for (const [method, path] of [
+          ["GET", "/api/services/a%00b"],
+          ["GET", "/api/contracts/a%00b/events"],
+          ["PATCH", "/api/services/a%00b"],
+          ["POST", "/api/billing/exceptions/a%00b/dispute"],
+          ["GET", "/api/decide/appraisals/a%00b/result"],
+          ["GET", "/api/audit?entity=a%00b"],
+        ] as const) {
+          const res = await fetch(base + path, {
+            method,
+            headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+            body: method === "GET" ? undefined : JSON.stringify({ reason: "x", name: "y" }),
+          });
+          const json = (await res.json()) as { error: string; message: string };
+          expect(res.status, `${method} ${path}`).toBe(400);
+          expect(json.message, `${method} ${path}`).toMatch(/holds a NUL character \(U\+0000\)/);
+        }
+        expect(await counts(store)).toEqual(before);
+      } finally {
         await app.close();
       }
     });

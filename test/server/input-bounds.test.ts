@@ -54,6 +54,11 @@ describe("repeated ids on SQLite", () => {
     const res = await call(server, "admin", "POST", "/api/contracts", { ...NEW_CONTRACT, id: first!.id });
     expect(res.status).toBe(409);
     expect(res.json).toEqual({
+      type: "/api/problems#duplicate_id",
+      title: "The id is already taken",
+      status: 409,
+      detail: `a contract with id "${first!.id}" already exists`,
+      instance: "/api/contracts",
       error: "duplicate_id",
       message: `a contract with id "${first!.id}" already exists`,
       details: { id: first!.id },
@@ -201,7 +206,7 @@ describe("ids that name no row, on SQLite", () => {
     ];
     for (const [method, path, body, field, noun] of cases) {
       const value = (body as Record<string, string>)[field]!;
-      expect(await call(server, "admin", method, path, body), `${method} ${path}`).toEqual({
+      expect(await call(server, "admin", method, path, body), `${method} ${path}`).toMatchObject({
         status: 400,
         json: {
           error: "unknown_reference",

@@ -61,7 +61,8 @@ describe("/api/health and /api/ready on SQLite", () => {
       expect(ready.status).toBe(503);
       expect(ready.type).toMatch(/^application\/problem\+json/);
       expect(ready.json).toMatchObject({
-        type: "urn:nous:problem:migrations-pending",
+        type: "/api/problems#migrations_pending",
+        title: "The store's migrations are behind this version of nous",
         status: 503,
         error: "migrations_pending",
         details: { store: "sqlite", expected: LATEST, applied: previous },

@@ -193,7 +193,7 @@ describe("the role check under every spelling of a path", () => {
     ]) {
       const res = await raw(base, "GET", p);
       expect(res.status, p).toBe(404);
-      expect(res.type, p).toMatch(/application\/json/);
+      expect(res.type, p).toMatch(/^application\/(problem\+)?json/);
       expect(JSON.parse(res.body), p).toMatchObject({ error: "not_found" });
     }
     // A dashboard page still gets the dashboard.

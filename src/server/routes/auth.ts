@@ -18,18 +18,20 @@ import {
 import { ANYONE, SESSION_COOKIE, STAFF, parseCookies, sessionCookie } from "../auth.ts";
 import { SignInLimiter } from "../sign-in-limiter.ts";
 import { AUTH_BODY_LIMIT } from "../json-body.ts";
+import { sendProblem } from "../problem.ts";
 import { passwordSchema, tokenIdSchema } from "./users.ts";
 
 /** The longest password a sign-in accepts: passwords set before the 256 limit could be up to 1024. */
 const SIGN_IN_PASSWORD_MAX = 1024;
 
 /** The same answer for a locked account and an unknown name locked the same way. */
-function lockedAnswer() {
-  return {
-    error: "account_locked",
-    message: `this account is locked after ${LOCK_FAILURES} failed sign-ins: an administrator can unlock it (Accounts page, or nous users unlock NAME --reason TEXT)`,
-    details: null,
-  };
+function locked(reply: FastifyReply) {
+  return sendProblem(
+    reply,
+    423,
+    "account_locked",
+    `this account is locked after ${LOCK_FAILURES} failed sign-ins: an administrator can unlock it (Accounts page, or nous users unlock NAME --reason TEXT)`,
+  );
 }
 
 /** The signed-in caller; the STAFF role check has already refused anonymous callers. */
@@ -41,10 +43,9 @@ function self(req: FastifyRequest): User {
 export const authRoutes: FastifyPluginAsync = async (app) => {
   const addresses = new SignInLimiter();
   const tooMany = (reply: FastifyReply, seconds: number, message: string) =>
-    reply
-      .code(429)
-      .header("retry-after", String(seconds))
-      .send({ error: "too_many_requests", message, details: { retryAfterSeconds: seconds } });
+    sendProblem(reply.header("retry-after", String(seconds)), 429, "too_many_requests", message, {
+      retryAfterSeconds: seconds,
+    });
 
   app.post<{ Body: { username: string; password: string } }>(
     "/auth/login",
@@ -84,18 +85,14 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
           admission.retryAfterSeconds,
           `too many failed sign-ins for this username: try again in ${admission.retryAfterSeconds} seconds`,
         );
-      if (admission.kind === "locked") return reply.code(423).send(lockedAnswer());
+      if (admission.kind === "locked") return locked(reply);
       addresses.count(req.ip, now.getTime());
       const res = await login(app.store, username, password);
       if (!res) {
         const isAccount = (await findUserByName(app.store, username)) !== undefined;
         if (await signInFailed(app.store, username, new Date(), isAccount))
-          return reply.code(423).send(lockedAnswer());
-        return reply.code(401).send({
-          error: "unauthorized",
-          message: "wrong username or password, or the account is disabled",
-          details: null,
-        });
+          return locked(reply);
+        return sendProblem(reply, 401, "unauthorized", "wrong username or password, or the account is disabled");
       }
       addresses.refund(req.ip);
       await signInSucceeded(app.store, username);
