@@ -1,6 +1,8 @@
 /**
- * Vitest global setup: starts the shared test services once per run.
+ * Vitest global setup: builds the CLI and starts the shared test services once per run.
  *
+ * - The build: dist/ is rebuilt from src/ (see build.ts), so suites that spawn `bin/nous.js` run
+ *   the code under test.
  * - PostgreSQL: one throwaway cluster (see pg-server.ts); its admin URL is provided to tests as
  *   `nousPgUrl` (see pg.ts). Stopped and deleted in teardown, and on process exit if the run is
  *   interrupted.
@@ -10,10 +12,13 @@
  * instead of skipped suites. The `nousPgUrl`/`nousPgReason` keys are declared in pg.ts.
  */
 import type { TestProject } from "vitest/node";
+import { buildDist } from "./build.ts";
 import { chromiumMissingReason, findChromium } from "./chromium-path.ts";
 import { findPgBinDir, type PgServer, startPgServer } from "./pg-server.ts";
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  buildDist();
+
   const requirePg = process.env.NOUS_REQUIRE_PG === "1";
   const requireBrowser = process.env.NOUS_REQUIRE_BROWSER === "1";
 
