@@ -1,8 +1,13 @@
 /**
  * Fetch helpers for the nous API. Every helper throws an ApiError carrying the API's own
- * message ({error, message, details}) so pages can show it as it is.
+ * message (an RFC 9457 problem: `detail`, with `error`, `message` and `details` as extension
+ * members) so pages can show it as it is. New code calls operations through ./client.ts.
  */
 
+import { listAuditEntries, verifyAuditChain } from "../../src/contract/audit.ts";
+// client.ts imports request and ApiError from this file; the cycle is safe because `call` is
+// only used inside functions, after both modules have loaded.
+import { call } from "./client.ts";
 import type { Contract, Decision, Service } from "../../src/store/records.ts";
 import type { Role } from "../../src/store/schema.ts";
 
@@ -42,23 +47,8 @@ export interface Wave {
   source: string;
 }
 
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  reason: string;
-  data: unknown;
-  hash: string;
-}
-
-export interface AuditVerify {
-  ok: boolean;
-  entries: number;
-  broken?: unknown;
-}
+// The audit trail's shapes come from the API contract.
+export type { AuditEntry, AuditVerify } from "../../src/contract/audit.ts";
 
 /** An error answered by the API (or the network), with the API's message. */
 export class ApiError extends Error {
@@ -83,7 +73,7 @@ function isErrorBody(x: unknown): x is { error: string; message: string; details
   );
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -142,13 +132,6 @@ export const api = {
   contracts: () => apiGet<Contract[]>("/api/contracts"),
   contract: (id: string) => apiGet<ContractDetail>(`/api/contracts/${encodeURIComponent(id)}`),
   waves: () => apiGet<Wave[]>("/api/waves"),
-  audit: (q: { entity?: string; entityId?: string; limit?: number } = {}) => {
-    const p = new URLSearchParams();
-    if (q.entity) p.set("entity", q.entity);
-    if (q.entityId) p.set("entityId", q.entityId);
-    if (q.limit) p.set("limit", String(q.limit));
-    const qs = p.toString();
-    return apiGet<AuditEntry[]>(`/api/audit${qs ? `?${qs}` : ""}`);
-  },
-  auditVerify: () => apiGet<AuditVerify>("/api/audit/verify"),
+  audit: (q: { entity?: string; entityId?: string; limit?: number } = {}) => call(listAuditEntries, { query: q }),
+  auditVerify: () => call(verifyAuditChain),
 };
