@@ -61,7 +61,7 @@ export const Problem = z
     message: z.string().describe("The same as detail (extension member)"),
     details: z.unknown().describe("Where and what: a location, the failed checks, an id (extension member)"),
   })
-  .meta({ id: "Problem" });
+  .meta({ title: "Problem" });
 export type Problem = z.infer<typeof Problem>;
 
 /** Builds the body of a problem response. */

@@ -189,9 +189,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       info: {
         title: "nous API",
         version: "0.1.0",
+        license: { name: "Apache-2.0", url: "https://www.apache.org/licenses/LICENSE-2.0" },
         description:
-          "Commercial nous for public bodies. Each operation lists the roles that may call it. Errors are JSON {error, message, details}.",
+          "Commercial nous for public bodies. Each operation lists the roles that may call it; operations open to the public have no security requirement. Errors are RFC 9457 problem details (application/problem+json); every code is listed at /api/problems.",
       },
+      servers: [{ url: "/", description: "The server that serves this document" }],
       components: {
         securitySchemes: {
           bearer: { type: "http", scheme: "bearer", description: "API token from `nous users token`" },

@@ -28,9 +28,11 @@ function problemJson(): Record<string, unknown> {
 
 /** The problem answers (as OpenAPI response objects) an operation may give. */
 export function problemResponses(op: Operation): Record<string, unknown> {
+  // A fresh copy each time: a schema object shared between responses is written by the OpenAPI
+  // generator as a $ref into another response, which tools cannot resolve.
   const problem = (description: string) => ({
     description,
-    content: { "application/problem+json": { schema: problemJson() } },
+    content: { "application/problem+json": { schema: structuredClone(problemJson()) } },
   });
   const out: Record<string, unknown> = {};
   if (op.params || op.query || op.body || op.errors?.includes("bad_request"))
