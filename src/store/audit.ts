@@ -9,6 +9,12 @@ import { isPostgres } from "./dialect.ts";
 import type { AuditEntry, Database } from "./schema.ts";
 import type { Store } from "./db.ts";
 
+/** Who makes a change and why: every audited write takes one, and its audit entry records both. */
+export interface Actor {
+  username: string;
+  reason: string;
+}
+
 export interface AuditInput {
   actor: string;
   action: string;

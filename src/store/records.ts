@@ -6,7 +6,9 @@
 import type { Transaction } from "kysely";
 import { decisionFlags } from "../decide/gates/decision-flags.ts";
 import { InputError, NotFoundError } from "../shared/errors.ts";
-import { appendAudit } from "./audit.ts";
+import { type Actor, appendAudit } from "./audit.ts";
+
+export type { Actor };
 import type { Store } from "./db.ts";
 import { requireRows } from "./references.ts";
 import type {
@@ -22,11 +24,6 @@ import type {
 import { insertWithId } from "./unique.ts";
 
 type Trx = Transaction<Database>;
-
-export interface Actor {
-  username: string;
-  reason: string;
-}
 
 function parseList(json: string): string[] {
   const v: unknown = JSON.parse(json);

@@ -14,10 +14,10 @@ import type { BillingTables } from "./billing-schema.ts";
 import type { ContractEventsTables } from "./contract-events-schema.ts";
 import type { SignInTables } from "./sign-in-schema.ts";
 
-export const ROLES = ["admin", "commercial", "contract-manager", "finance", "scrutineer", "public"] as const;
-export type Role = (typeof ROLES)[number];
-/** Roles an account can hold; `public` is the anonymous visitor, never an account. */
-export const ACCOUNT_ROLES = ROLES.filter((r) => r !== "public") as Exclude<Role, "public">[];
+import type { Role } from "../contract/roles.ts";
+
+// The roles are defined once, in the API contract; the store keeps these names for its callers.
+export { ACCOUNT_ROLES, ROLES, type Role } from "../contract/roles.ts";
 
 export interface UsersTable {
   id: Generated<number>;

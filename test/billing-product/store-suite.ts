@@ -21,7 +21,7 @@ import {
   transitionException,
 } from "../../src/store/billing.ts";
 import { openMigrated, type Store } from "../../src/store/db.ts";
-import { loadDemo } from "../../src/store/demo.ts";
+import { loadDemo } from "../../src/app/demo.ts";
 import { type StoreTarget, useSuiteStore } from "../support/store-suite.ts";
 
 export function billingStoreSuite(kind: string, target: StoreTarget): void {

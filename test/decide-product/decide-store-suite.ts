@@ -17,7 +17,7 @@ import {
   putDocument,
   setDocumentPublished,
 } from "../../src/store/decide.ts";
-import { loadDemo } from "../../src/store/demo.ts";
+import { loadDemo } from "../../src/app/demo.ts";
 import { type StoreTarget, useSuiteStore } from "../support/store-suite.ts";
 
 const actor = { username: "tester", reason: "test" };

@@ -35,7 +35,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expect } from "vitest";
 import { buildServer } from "../../src/server/app.ts";
 import { openMigrated, type Store } from "../../src/store/db.ts";
-import { loadDemo } from "../../src/store/demo.ts";
+import { loadDemo } from "../../src/app/demo.ts";
 import { launchBrowser } from "../support/browser.ts";
 
 /** The repository root. */

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { backup, restore } from "../../src/store/backup.ts";
 import { openMigrated, type Store } from "../../src/store/db.ts";
-import { loadDemo } from "../../src/store/demo.ts";
+import { loadDemo } from "../../src/app/demo.ts";
 import { insertService } from "../../src/store/records.ts";
 import { verifyAudit } from "../../src/store/audit.ts";
 import { createTestDatabase, describePg } from "../support/pg.ts";

@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { buildServer } from "../../src/server/app.ts";
 import { TABLES } from "../../src/store/backup.ts";
 import type { Store } from "../../src/store/db.ts";
-import { loadDemo } from "../../src/store/demo.ts";
+import { loadDemo } from "../../src/app/demo.ts";
 import { createApiToken } from "../../src/store/users.ts";
 import { describePg } from "../support/pg.ts";
 import { type StoreTarget, pgTarget, sqliteTarget, useSuiteStore } from "../support/store-suite.ts";

@@ -23,7 +23,7 @@ import { buildServer } from "../../src/server/app.ts";
 import { TABLES } from "../../src/store/backup.ts";
 import type { DecideKind } from "../../src/store/decide-schema.ts";
 import { openMigrated } from "../../src/store/db.ts";
-import { loadDemo } from "../../src/store/demo.ts";
+import { loadDemo } from "../../src/app/demo.ts";
 import { createApiToken } from "../../src/store/users.ts";
 
 const SEED = 20261202;

@@ -10,7 +10,7 @@ import {
   noticeStatuses,
 } from "../../src/store/contract-events.ts";
 import { openMigrated, type Store } from "../../src/store/db.ts";
-import { loadDemo } from "../../src/store/demo.ts";
+import { loadDemo } from "../../src/app/demo.ts";
 import { importReleases } from "../../src/store/releases.ts";
 import { type StoreTarget, useSuiteStore } from "../support/store-suite.ts";
 

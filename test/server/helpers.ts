@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { buildServer } from "../../src/server/app.ts";
 import { type Store, openMigrated } from "../../src/store/db.ts";
-import { loadDemo } from "../../src/store/demo.ts";
+import { loadDemo } from "../../src/app/demo.ts";
 import { createApiToken } from "../../src/store/users.ts";
 
 export interface DemoServer {

@@ -13,7 +13,7 @@ import { buildServer } from "../../src/server/app.ts";
 import { ANYONE } from "../../src/server/auth.ts";
 import { parseLogLevel, requestId } from "../../src/server/logging.ts";
 import { type Store, openMigrated } from "../../src/store/db.ts";
-import { loadDemo } from "../../src/store/demo.ts";
+import { loadDemo } from "../../src/app/demo.ts";
 import { createApiToken } from "../../src/store/users.ts";
 
 interface LogLine {

@@ -11,7 +11,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer } from "../../src/server/app.ts";
 import { type Store, openMigrated } from "../../src/store/db.ts";
-import { loadDemo } from "../../src/store/demo.ts";
+import { loadDemo } from "../../src/app/demo.ts";
 import { createApiToken } from "../../src/store/users.ts";
 
 let dir: string;

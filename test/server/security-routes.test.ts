@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer } from "../../src/server/app.ts";
 import { requireRoles } from "../../src/server/auth.ts";
 import { openMigrated } from "../../src/store/db.ts";
-import { loadDemo } from "../../src/store/demo.ts";
+import { loadDemo } from "../../src/app/demo.ts";
 import { createApiToken } from "../../src/store/users.ts";
 
 interface Raw {

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { verifyAudit, withAudit } from "../../src/store/audit.ts";
 import { backup, restore, wipe } from "../../src/store/backup.ts";
 import { migrate, openMigrated, type Store } from "../../src/store/db.ts";
-import { loadDemo } from "../../src/store/demo.ts";
+import { loadDemo } from "../../src/app/demo.ts";
 import { getContract, listDecisions, listServices, updateService } from "../../src/store/records.ts";
 import { countReleases, importReleases } from "../../src/store/releases.ts";
 import { addUser, login, userForSession } from "../../src/store/users.ts";

@@ -6,7 +6,7 @@ import { InputError } from "../../shared/errors.ts";
 import { verifyAudit } from "../../store/audit.ts";
 import { backup, restore, wipe } from "../../store/backup.ts";
 import { migrate, openMigrated, openStore, resolveDatabaseUrl } from "../../store/db.ts";
-import { isEmpty, loadDemo } from "../../store/demo.ts";
+import { isEmpty, loadDemo } from "../../app/demo.ts";
 import { demoAccounts } from "../../demo/scenario.ts";
 import {
   accountInfo,

@@ -1,14 +1,18 @@
-/** Loads the demo scenario (src/demo/scenario.ts) into an empty store, audited as "demo-loader". */
+/**
+ * Loads the demo scenario (src/demo) into an empty store, audited as "demo-loader": a use case
+ * (`nous serve --demo`, `nous demo load`, the test suites), so the store itself holds no demo data.
+ * Each area's demo seeding is called from here.
+ */
 import * as demo from "../demo/scenario.ts";
 import { ConflictError } from "../shared/errors.ts";
-import { appendAudit } from "./audit.ts";
-import type { Store } from "./db.ts";
-import { insertContract, insertDecision, insertService } from "./records.ts";
-import { addUser } from "./users.ts";
-import { loadDecideDemo } from "./decide.ts";
-import { loadBillingDemo } from "./billing.ts";
-import { loadFlagsDemo } from "./flags.ts";
-import { loadContractEventsDemo } from "./contract-events.ts";
+import { appendAudit } from "../store/audit.ts";
+import type { Store } from "../store/db.ts";
+import { insertContract, insertDecision, insertService } from "../store/records.ts";
+import { addUser } from "../store/users.ts";
+import { loadDecideDemo } from "../store/decide.ts";
+import { loadBillingDemo } from "../store/billing.ts";
+import { loadFlagsDemo } from "../store/flags.ts";
+import { loadContractEventsDemo } from "../store/contract-events.ts";
 
 const ACTOR = { username: "demo-loader", reason: "demo scenario loaded" };
 
