@@ -73,11 +73,13 @@ function isErrorBody(x: unknown): x is { error: string; message: string; details
   );
 }
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** `signal` cancels the request (the query cache passes one when a page no longer needs the answer). */
+export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
       method,
+      signal,
       credentials: "same-origin",
       headers:
         body === undefined
@@ -86,6 +88,8 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {
+    // A cancelled request is not a network failure: its caller asked for it.
+    if (signal?.aborted) throw e;
     throw new ApiError(
       0,
       "network",
