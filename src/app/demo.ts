@@ -10,7 +10,7 @@ import type { Store } from "../store/db.ts";
 import { insertContract, insertDecision, insertService } from "../store/records.ts";
 import { addUser } from "../store/users.ts";
 import { loadDecideDemo } from "../store/decide.ts";
-import { loadBillingDemo } from "../store/billing.ts";
+import { loadBillingDemo } from "./billing-demo.ts";
 import { loadFlagsDemo } from "../store/flags.ts";
 import { loadContractEventsDemo } from "../store/contract-events.ts";
 

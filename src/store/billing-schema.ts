@@ -1,8 +1,9 @@
 /** Billing assurance tables (migration 003_billing). Money in integer pence, dates ISO text. */
 import type { Selectable } from "kysely";
+import type { BillingState } from "../contract/billing.ts";
 
-export const BILLING_STATES = ["open", "disputed", "recovered", "accepted"] as const;
-export type BillingState = (typeof BILLING_STATES)[number];
+/** The workflow states are the API's (src/contract/billing.ts). */
+export type { BillingState };
 
 export interface BillingRunsTable {
   id: string;

@@ -13,13 +13,13 @@ import { loadBillingTexts } from "../../src/io/billing-load.ts";
 import { verifyAudit } from "../../src/store/audit.ts";
 import { backup, restore } from "../../src/store/backup.ts";
 import {
-  contractTotals,
-  getException,
-  listExceptions,
+  billingTotals,
+  exceptionDetail,
+  exceptionQueue,
   listRuns,
-  storeRun,
-  transitionException,
-} from "../../src/store/billing.ts";
+  moveException,
+  uploadRun,
+} from "../../src/app/billing.ts";
 import { openMigrated, type Store } from "../../src/store/db.ts";
 import { loadDemo } from "../../src/app/demo.ts";
 import { type StoreTarget, useSuiteStore } from "../support/store-suite.ts";
@@ -47,7 +47,7 @@ export function billingStoreSuite(kind: string, target: StoreTarget): void {
         demo: true,
       });
       expect(Number.isInteger(run!.billedPence)).toBe(true);
-      const page = await listExceptions(store, { contractId: "em-tagging", groupBy: "rule", pageSize: 10 });
+      const page = await exceptionQueue(store, { contractId: "em-tagging", groupBy: "rule", pageSize: 10 });
       expect(page.total).toBe(engine.exceptions.length);
       expect(page.totalAmountPence).toBe(engine.summary.atRisk);
       expect(typeof page.groups[0]!.amountPence).toBe("number");
@@ -55,22 +55,22 @@ export function billingStoreSuite(kind: string, target: StoreTarget): void {
     });
 
     it("records a workflow step in the exception's history and the audit chain", async () => {
-      const open = await listExceptions(store, { contractId: "em-tagging", state: "open", rule: "B02" });
+      const open = await exceptionQueue(store, { contractId: "em-tagging", state: "open", rule: "B02" });
       const id = open.items[0]!.id;
-      const after = await transitionException(store, id, "accept", {
+      const after = await moveException(store, id, "accept", {
         username: "commercial",
         reason: "agreed",
       });
       expect(after.state).toBe("accepted");
       expect(after.history.at(-1)).toMatchObject({ actor: "commercial", from: "open", to: "accepted" });
-      const reopened = await transitionException(store, id, "reopen", {
+      const reopened = await moveException(store, id, "reopen", {
         username: "admin",
         reason: "mistake",
       });
       expect(reopened.state).toBe("open");
       expect(reopened.history).toHaveLength(2);
       expect((await verifyAudit(store)).ok).toBe(true);
-      const t = await contractTotals(store, "em-tagging");
+      const t = await billingTotals(store, "em-tagging");
       expect(t.openPence + t.disputedPence + t.acceptedPence + t.recoveredAtRiskPence).toBe(t.atRiskPence);
     });
 
@@ -78,7 +78,7 @@ export function billingStoreSuite(kind: string, target: StoreTarget): void {
       const files = demoBillingFiles();
       const runs = (await listRuns(store, "em-tagging")).length;
       const bad = { ...files, "prices.csv": `${files["prices.csv"]}em-tagging,EM-RF,2020-01-01,,12.345\n` };
-      await expect(storeRun(store, "em-tagging", bad, { username: "admin", reason: "x" })).rejects.toThrow(
+      await expect(uploadRun(store, "em-tagging", bad, { username: "admin", reason: "x" })).rejects.toThrow(
         /^prices\.csv:6: unit_price: expected an amount in pounds with up to 2 decimals, got "12\.345"$/,
       );
       expect(await listRuns(store, "em-tagging")).toHaveLength(runs);
@@ -92,12 +92,12 @@ export function billingStoreSuite(kind: string, target: StoreTarget): void {
           .map((f) => [f, readFileSync(join(dir, f), "utf8")]),
       );
       const runs = await Promise.all(
-        [1, 2].map((n) => storeRun(store, "sscl-bss", files, { username: "admin", reason: `upload ${n}` })),
+        [1, 2].map((n) => uploadRun(store, "sscl-bss", files, { username: "admin", reason: `upload ${n}` })),
       );
       expect(runs.map((r) => r.seq).sort()).toEqual([1, 2]);
       const stored = await listRuns(store, "sscl-bss");
       expect(stored.filter((r) => r.current).map((r) => r.seq)).toEqual([2]);
-      const page = await listExceptions(store, { contractId: "sscl-bss" });
+      const page = await exceptionQueue(store, { contractId: "sscl-bss" });
       expect(page.total).toBe(runs[0]!.exceptions);
     });
 
@@ -111,10 +111,10 @@ export function billingStoreSuite(kind: string, target: StoreTarget): void {
       const copy = await openMigrated(db.url);
       try {
         await restore(copy, file);
-        const a = await listExceptions(store, { contractId: "em-tagging", pageSize: 5 });
-        const b = await listExceptions(copy, { contractId: "em-tagging", pageSize: 5 });
+        const a = await exceptionQueue(store, { contractId: "em-tagging", pageSize: 5 });
+        const b = await exceptionQueue(copy, { contractId: "em-tagging", pageSize: 5 });
         expect(b).toEqual(a);
-        const ex = await getException(copy, a.items[0]!.id);
+        const ex = await exceptionDetail(copy, a.items[0]!.id);
         expect((ex.evidence as { line: { lineId: string } }).line.lineId).toBe(a.items[0]!.lineId);
       } finally {
         await copy.close();

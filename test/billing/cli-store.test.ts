@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openMigrated, type Store } from "../../src/store/db.ts";
-import { listExceptions, listRuns } from "../../src/store/billing.ts";
+import { exceptionQueue, listRuns } from "../../src/app/billing.ts";
 import { verifyAudit } from "../../src/store/audit.ts";
 
 const FIXTURE = "test/fixtures/billing/small";
@@ -67,7 +67,7 @@ describe("nous billing store", () => {
         reason: "March invoices",
         lines: 7,
       });
-      expect((await listExceptions(store, { contractId: "sscl-bss" })).total).toBe(expected);
+      expect((await exceptionQueue(store, { contractId: "sscl-bss" })).total).toBe(expected);
       const entry = await store.db
         .selectFrom("audit_log")
         .select(["actor", "action", "entity_id", "reason"])

@@ -1,34 +1,57 @@
-/** Billing assurance: API types and fetchers (money in integer pence, dates ISO). */
-import type {
-  BillingException,
-  BillingRun,
-  ContractBillingTotals,
-  ExceptionPage,
-  GroupBy,
-  RuleSummary,
-  StateTotals,
-} from "../../src/store/billing.ts";
-import { apiGet, apiPost } from "./api.ts";
+/**
+ * Billing assurance for the dashboard: the types and calls of the billing operations, all read
+ * from their contract (src/contract/billing.ts), so the page and the server agree on every field.
+ */
+import {
+  BILLING_ACTION_OPERATIONS,
+  BILLING_RULE_IDS,
+  BILLING_STATES,
+  BILLING_UPLOAD_FILES,
+  type BillingAction,
+  type BillingEvent,
+  type BillingException,
+  type BillingRuleId,
+  type BillingRun,
+  type BillingState,
+  ACTION_ROLES as CONTRACT_ACTION_ROLES,
+  UPLOAD_ROLES as CONTRACT_UPLOAD_ROLES,
+  type ContractBillingTotals,
+  type Evidence,
+  type ExceptionDetail,
+  type ExceptionPage,
+  exportBillingExceptions,
+  type GroupBy,
+  getBillingException,
+  getBillingTotals,
+  listBillingExceptions,
+  listBillingRuns,
+  type RuleSummary,
+  type StateTotals,
+  uploadBillingRun,
+} from "../../src/contract/billing.ts";
+import type { CallInput } from "../../src/contract/operation.ts";
+import { call, operationUrl } from "./client.ts";
 
-// The server's own shapes where the API sends them as they are (type-only imports, erased from
-// the bundle). Evidence, BillingEvent and ExceptionDetail are typed more closely here than on the
-// server, which passes evidence and event data through as stored.
 export type {
+  BillingEvent,
   BillingException,
   BillingRun,
+  BillingState,
   ContractBillingTotals,
+  Evidence,
+  ExceptionDetail,
   ExceptionPage,
   GroupBy,
   RuleSummary,
   StateTotals,
 };
+export type RuleId = BillingRuleId;
+export { BILLING_UPLOAD_FILES };
 
-export const RULES = ["B01", "B02", "B03", "B04", "B05", "B06", "B07", "B08", "B09"] as const;
-export type RuleId = (typeof RULES)[number];
-export const STATES = ["open", "disputed", "recovered", "accepted"] as const;
-export type BillingState = (typeof STATES)[number];
+export const RULES = BILLING_RULE_IDS;
+export const STATES = BILLING_STATES;
 
-/** Short names of the rules, for filters and headings. */
+/** Short names of the rules, for the filter (the queue's rows carry the server's own titles). */
 export const RULE_TITLES: Record<RuleId, string> = {
   B01: "Subject not in the identity register",
   B02: "No order covers the day",
@@ -41,62 +64,7 @@ export const RULE_TITLES: Record<RuleId, string> = {
   B09: "Billed above the contract price",
 };
 
-/** The files an upload may carry, required first. */
-export const BILLING_UPLOAD_FILES = [
-  { name: "invoice_lines.csv", required: true },
-  { name: "orders.csv", required: true },
-  { name: "service_events.csv", required: true },
-  { name: "subjects.csv", required: true },
-  { name: "prices.csv", required: true },
-  { name: "custody.csv", required: false },
-  { name: "deaths.csv", required: false },
-  { name: "departures.csv", required: false },
-] as const;
-
-export interface Evidence {
-  rule: RuleId;
-  line: {
-    invoiceId: string;
-    lineId: string;
-    contractId: string;
-    subjectId: string;
-    orderId: string;
-    serviceCode: string;
-    periodStart: string;
-    periodEnd: string;
-    amount: string;
-  };
-  days: { from: string; to: string }[];
-  registered: boolean;
-  dateOfDeath: string | null;
-  custody: { from: string; to: string | null }[];
-  departures: { departure: string; return: string | null }[];
-  orders: {
-    orderId: string;
-    start: string;
-    end: string | null;
-    events: { event: "start" | "stop"; date: string }[];
-  }[];
-  earlierBillings: { invoiceId: string; lineId: string; from: string; to: string }[];
-  prices: { from: string; to: string | null; unitPrice: string }[];
-}
-
-export interface BillingEvent {
-  at: string;
-  actor: string;
-  from: string;
-  to: string;
-  reason: string;
-  data: { creditNote?: string; recoveredPence?: number } | null;
-  demo: boolean;
-}
-
-export interface ExceptionDetail extends BillingException {
-  evidence: Evidence;
-  history: BillingEvent[];
-  run: BillingRun;
-}
-
+/** The queue's filters as the page holds them: an empty string is no filter. */
 export interface ExceptionQuery {
   contractId?: string;
   rule?: string;
@@ -108,32 +76,41 @@ export interface ExceptionQuery {
   pageSize?: number;
 }
 
-const enc = encodeURIComponent;
+/** Drops the filters left empty, so the query carries only what the contract accepts. */
+function given<T extends object>(q: T): T {
+  return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== "")) as T;
+}
+
+type QueueQuery = NonNullable<CallInput<typeof listBillingExceptions>["query"]>;
+type ExportFilters = NonNullable<CallInput<typeof exportBillingExceptions>["query"]>;
 
 export const billingApi = {
-  exceptions: (q: ExceptionQuery) => {
-    const p = new URLSearchParams();
-    for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== "") p.set(k, String(v));
-    return apiGet<ExceptionPage>(`/api/billing/exceptions?${p.toString()}`);
-  },
-  exception: (id: string) => apiGet<ExceptionDetail>(`/api/billing/exceptions/${enc(id)}`),
-  totals: (contractId: string) =>
-    apiGet<ContractBillingTotals>(`/api/billing/contracts/${enc(contractId)}/totals`),
-  runs: (contractId: string) => apiGet<BillingRun[]>(`/api/billing/contracts/${enc(contractId)}/runs`),
+  // The page's filters come from the address bar as strings; the server checks rule and state.
+  exceptions: (q: ExceptionQuery) => call(listBillingExceptions, { query: given(q) as QueueQuery }),
+  exception: (id: string) => call(getBillingException, { params: { id } }),
+  totals: (contractId: string) => call(getBillingTotals, { params: { id: contractId } }),
+  runs: (contractId: string) => call(listBillingRuns, { params: { id: contractId } }),
   upload: (contractId: string, reason: string, files: Record<string, string>) =>
-    apiPost<BillingRun>(`/api/billing/contracts/${enc(contractId)}/runs`, { reason, files }),
+    call(uploadBillingRun, {
+      params: { id: contractId },
+      // The page keeps the files it was given by name; the server names any that is missing.
+      body: { reason, files: files as CallInput<typeof uploadBillingRun>["body"]["files"] },
+    }),
   act: (
     id: string,
-    action: "dispute" | "recover" | "accept" | "reopen",
+    action: BillingAction,
     body: { reason: string; creditNote?: string; amountPence?: number },
-  ) => apiPost<ExceptionDetail>(`/api/billing/exceptions/${enc(id)}/${action}`, body),
+  ): Promise<ExceptionDetail> =>
+    // The recover operation's body has the credit note and amount; the others only the reason.
+    call(BILLING_ACTION_OPERATIONS[action] as typeof BILLING_ACTION_OPERATIONS.recover, {
+      params: { id },
+      body: body as CallInput<typeof BILLING_ACTION_OPERATIONS.recover>["body"],
+    }),
+  /** The address of exceptions.csv for the filters (a download link). */
+  exportUrl: (q: Omit<ExceptionQuery, "groupBy" | "page" | "pageSize">) =>
+    operationUrl(exportBillingExceptions, { query: given(q) as ExportFilters }),
 };
 
 /** Which roles may take each workflow action (the API checks the same). */
-export const ACTION_ROLES: Record<"dispute" | "recover" | "accept" | "reopen", readonly string[]> = {
-  dispute: ["admin", "commercial", "contract-manager"],
-  recover: ["admin", "commercial", "contract-manager", "finance"],
-  accept: ["admin", "commercial", "contract-manager"],
-  reopen: ["admin", "commercial", "contract-manager"],
-};
-export const UPLOAD_ROLES: readonly string[] = ["admin", "commercial", "contract-manager"];
+export const ACTION_ROLES: Record<BillingAction, readonly string[]> = CONTRACT_ACTION_ROLES;
+export const UPLOAD_ROLES: readonly string[] = CONTRACT_UPLOAD_ROLES;

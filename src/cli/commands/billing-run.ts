@@ -12,7 +12,7 @@ import { formatGBP } from "../../shared/money.ts";
 import { csvSink } from "../../io/billing-generate-writer.ts";
 import { BILLING_FILES, loadBillingFolder } from "../../io/billing-load.ts";
 import { writeRejects, writeResults } from "../../io/billing-write.ts";
-import { storeRun } from "../../store/billing.ts";
+import { uploadRun } from "../../app/billing.ts";
 import { createProgress } from "../progress.ts";
 import { withStore } from "../store.ts";
 
@@ -75,9 +75,9 @@ export async function store(o: {
   say("reconciling and storing");
   const run = await withStore(o.db, async (store) => {
     try {
-      return await storeRun(store, o.contract, files, { username: "cli", reason: o.reason });
+      return await uploadRun(store, o.contract, files, { username: "cli", reason: o.reason });
     } catch (e) {
-      // The store names the file in its message for the API; here the reader's own error
+      // The use case names the file in its message for the API; here the reader's own error
       // (its cause) is located at the file's path in the data folder.
       const read = e instanceof InputError ? e.cause : undefined;
       if (read instanceof InputError && read.location.file)

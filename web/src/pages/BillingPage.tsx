@@ -399,15 +399,13 @@ function BillingBody() {
         </div>
         <div>
           <a
-            href={`/api/billing/exceptions.csv?${new URLSearchParams(
-              Object.entries({
-                contractId: f.contract,
-                rule: f.rule,
-                month: f.month,
-                subject: f.subject,
-                state: f.state,
-              }).filter(([, v]) => v !== ""),
-            ).toString()}`}
+            href={billingApi.exportUrl({
+              contractId: f.contract,
+              rule: f.rule,
+              month: f.month,
+              subject: f.subject,
+              state: f.state,
+            })}
             download
           >
             Download these exceptions (CSV)
