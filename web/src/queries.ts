@@ -3,7 +3,7 @@
  * which failures are worth asking again, how a page marks answers stale after it writes, and
  * that one account's answers are forgotten when another signs in.
  */
-import { QueryClient, useQueryClient } from "@tanstack/react-query";
+import { type Query, QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect } from "react";
 import { ApiError } from "./api.ts";
 import { useAuth } from "./auth.tsx";
@@ -45,19 +45,36 @@ export function makeQueryClient(): QueryClient {
   });
 }
 
+function keyStarts(prefix: string): (q: Query) => boolean {
+  return (q) => typeof q.queryKey[0] === "string" && q.queryKey[0].startsWith(prefix);
+}
+
 /**
- * Marks stale every answer whose key starts with `prefix` (all of them for ""), after a write;
- * those on screen are fetched again at once, the others when next shown.
+ * After a write: fetches again at once the answers on screen whose key starts with `prefix`
+ * (all of them for ""), and marks every other answer stale, so another page shows what the
+ * write changed when it is next opened instead of a copy younger than FRESH_MS.
  */
 export function useInvalidate(): (prefix?: string) => Promise<void> {
   const client = useQueryClient();
   return useCallback(
-    (prefix = "") =>
-      client.invalidateQueries({
-        predicate: (q) => typeof q.queryKey[0] === "string" && q.queryKey[0].startsWith(prefix),
-      }),
+    async (prefix = "") => {
+      const matches = keyStarts(prefix);
+      await Promise.all([
+        client.invalidateQueries({ predicate: matches }),
+        client.invalidateQueries({ predicate: (q) => !matches(q), refetchType: "none" }),
+      ]);
+    },
     [client],
   );
+}
+
+/**
+ * After a write that reloads nothing itself: marks every answer stale without fetching, so
+ * each is fetched again when next shown (the forms' save helper calls this).
+ */
+export function useMarkStale(): () => Promise<void> {
+  const client = useQueryClient();
+  return useCallback(() => client.invalidateQueries({ refetchType: "none" }), [client]);
 }
 
 /** Drops answers loaded for any other account once the signed-in account changes (sign-out included). */

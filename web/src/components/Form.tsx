@@ -5,9 +5,14 @@
  */
 import { type ReactNode, useState } from "react";
 import { ApiError } from "../api.ts";
+import { useMarkStale } from "../queries.ts";
 
-/** One form's state: the message after a save, the error that stopped it, and whether it is saving. */
+/**
+ * One form's state: the message after a save, the error that stopped it, and whether it is
+ * saving. After a save every loaded answer is marked stale, so pages show what it changed.
+ */
 export function useSave(onSaved: () => void = () => {}) {
+  const markStale = useMarkStale();
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -22,6 +27,7 @@ export function useSave(onSaved: () => void = () => {}) {
     setError(null);
     try {
       setDone(await save());
+      void markStale();
       onSaved();
       return true;
     } catch (e) {
