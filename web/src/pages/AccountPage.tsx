@@ -8,7 +8,7 @@ import { ROLE_LABELS, isStaff, useAuth } from "../auth.tsx";
 import { Facts } from "../components/Facts.tsx";
 import { ErrorPanel, Loading } from "../components/Status.tsx";
 import { Link, useLocation } from "../router.tsx";
-import { useApi } from "../useApi.ts";
+import { useApi, useInvalidate } from "../useApi.ts";
 import { Outcome, SaveButton, TextField, useSave } from "../components/Form.tsx";
 import { AccountStyles, TokenTable } from "./AccountForms.tsx";
 import { usePageTitle } from "./title.ts";
@@ -78,9 +78,9 @@ function PasswordForm() {
 }
 
 function OwnTokens() {
-  const [version, setVersion] = useState(0);
-  const tokens = useApi(accountsApi.ownTokens, `own-tokens:${version}`);
-  const s = useSave(() => setVersion((v) => v + 1));
+  const invalidate = useInvalidate();
+  const tokens = useApi(accountsApi.ownTokens, "own-tokens");
+  const s = useSave(() => void invalidate("own-tokens"));
   return (
     <section aria-labelledby="tokens-heading">
       <h2 id="tokens-heading">Your API tokens</h2>

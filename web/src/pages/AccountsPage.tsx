@@ -18,7 +18,7 @@ import { ErrorPanel, Loading } from "../components/Status.tsx";
 import { Table } from "../components/Table.tsx";
 import { formatTimestamp } from "../format.ts";
 import { Link, navigate, queryParam, useLocation } from "../router.tsx";
-import { useApi } from "../useApi.ts";
+import { useApi, useInvalidate } from "../useApi.ts";
 import { Field, Outcome, ReasonField, SaveButton, TextField, useSave } from "../components/Form.tsx";
 import { AccountStyles, SecretOnce, TokenTable } from "./AccountForms.tsx";
 import { usePageTitle } from "./title.ts";
@@ -277,9 +277,9 @@ function ResetForm({ account }: { account: AccountInfo }) {
 }
 
 function Tokens({ account }: { account: AccountInfo }) {
-  const [version, setVersion] = useState(0);
-  const reload = () => setVersion((v) => v + 1);
-  const tokens = useApi(() => accountsApi.tokens(account.username), `tokens:${account.username}:${version}`);
+  const invalidate = useInvalidate();
+  const reload = () => void invalidate("tokens:");
+  const tokens = useApi(() => accountsApi.tokens(account.username), `tokens:${account.username}`);
   const [name, setName] = useState("");
   const [reason, setReason] = useState("");
   const [issued, setIssued] = useState<{ name: string; token: string } | null>(null);
@@ -409,10 +409,10 @@ export function AccountsPage() {
   const { me, ready } = useAuth();
   const location = useLocation();
   const chosen = queryParam(location, "user");
-  const [version, setVersion] = useState(0);
-  const reload = () => setVersion((v) => v + 1);
+  const invalidate = useInvalidate();
+  const reload = () => void invalidate("accounts");
   const admin = me.role === "admin";
-  const accounts = useApi(admin ? accountsApi.list : null, `accounts:${version}`);
+  const accounts = useApi(admin ? accountsApi.list : null, "accounts");
 
   if (!ready) return <Loading />;
   if (!admin) {
