@@ -25,6 +25,7 @@ const columns: Column<Contract>[] = [
   {
     key: "title",
     header: "Contract",
+    sortValue: (c) => c.title,
     cell: (c) => (
       <>
         <Link to={`/contracts/${encodeURIComponent(c.id)}`}>{c.title}</Link>{" "}
@@ -35,6 +36,7 @@ const columns: Column<Contract>[] = [
   {
     key: "supplier",
     header: "Supplier",
+    sortValue: (c) => c.supplier,
     cell: (c) => (
       <>
         {c.supplier} <DemoMark demoFields={c.demoFields} field="supplier" />
@@ -44,6 +46,7 @@ const columns: Column<Contract>[] = [
   {
     key: "buyer",
     header: "Buyer",
+    sortValue: (c) => c.buyer,
     cell: (c) => (
       <>
         {c.buyer} <DemoMark demoFields={c.demoFields} field="buyer" />
@@ -54,19 +57,31 @@ const columns: Column<Contract>[] = [
     key: "value",
     header: "Value",
     numeric: true,
+    sortValue: (c) => c.valuePence,
     cell: (c) => <Money pence={c.valuePence} demoFields={c.demoFields} field="valuePence" />,
   },
   {
     key: "savings",
     header: "Savings claimed",
     numeric: true,
+    sortValue: (c) => c.savingsClaimedPence,
     cell: (c) => (
       <Money pence={c.savingsClaimedPence} demoFields={c.demoFields} field="savingsClaimedPence" />
     ),
   },
-  { key: "start", header: "Start", cell: (c) => <DateCell c={c} field="startDate" /> },
-  { key: "end", header: "End", cell: (c) => <DateCell c={c} field="endDate" /> },
-  { key: "status", header: "Status", cell: (c) => <span className="status">{c.status}</span> },
+  {
+    key: "start",
+    header: "Start",
+    sortValue: (c) => c.startDate,
+    cell: (c) => <DateCell c={c} field="startDate" />,
+  },
+  { key: "end", header: "End", sortValue: (c) => c.endDate, cell: (c) => <DateCell c={c} field="endDate" /> },
+  {
+    key: "status",
+    header: "Status",
+    sortValue: (c) => c.status,
+    cell: (c) => <span className="status">{c.status}</span>,
+  },
 ];
 
 export function ContractsPage() {
@@ -107,6 +122,8 @@ export function ContractsPage() {
             rows={data}
             rowKey={(c) => c.id}
             empty="No contracts have been published yet."
+            filterable
+            rowName={{ one: "contract", other: "contracts" }}
           />
           <SourceNote sources={data.map((c) => c.source)} />
         </>
