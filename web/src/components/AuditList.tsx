@@ -1,4 +1,4 @@
-/** Audit entries as a table: when, who, what, on which record, and why. */
+/** Audit entries as a table: when, who, what, on which record, and why; sortable and filterable. */
 import type { AuditEntry } from "../api.ts";
 import { formatTimestamp } from "../format.ts";
 import { Link } from "../router.tsx";
@@ -18,11 +18,21 @@ function RecordLink({ entry }: { entry: AuditEntry }) {
 }
 
 const columns: Column<AuditEntry>[] = [
-  { key: "seq", header: "#", cell: (e) => e.seq, numeric: true },
-  { key: "at", header: "When", cell: (e) => <time dateTime={e.at}>{formatTimestamp(e.at)}</time> },
-  { key: "actor", header: "Who", cell: (e) => e.actor },
-  { key: "action", header: "Action", cell: (e) => e.action },
-  { key: "entity", header: "Record", cell: (e) => <RecordLink entry={e} /> },
+  { key: "seq", header: "#", cell: (e) => e.seq, numeric: true, sortValue: (e) => e.seq },
+  {
+    key: "at",
+    header: "When",
+    sortValue: (e) => e.at,
+    cell: (e) => <time dateTime={e.at}>{formatTimestamp(e.at)}</time>,
+  },
+  { key: "actor", header: "Who", sortValue: (e) => e.actor, cell: (e) => e.actor },
+  { key: "action", header: "Action", sortValue: (e) => e.action, cell: (e) => e.action },
+  {
+    key: "entity",
+    header: "Record",
+    sortValue: (e) => `${e.entity} ${e.entityId}`,
+    cell: (e) => <RecordLink entry={e} />,
+  },
   { key: "reason", header: "Reason", cell: (e) => e.reason },
   {
     key: "hash",
@@ -43,6 +53,8 @@ export function AuditList({ entries, caption }: { entries: AuditEntry[]; caption
       rows={entries}
       rowKey={(e) => String(e.seq)}
       empty="No audit entries for this record."
+      filterable
+      rowName={{ one: "entry", other: "entries" }}
     />
   );
 }
