@@ -1,4 +1,7 @@
-/** `/`: the market-testing pipeline, one column per lifecycle stage, each service a card. */
+/**
+ * `/`: the market-testing pipeline, one column per lifecycle stage, each service a card; or, with
+ * `?view=list`, one sortable, filterable list of the services.
+ */
 import { api, type Pipeline, type Service, type Wave } from "../api.ts";
 import { ClassificationBadge, UnpublishedTag } from "../components/Badges.tsx";
 import { DemoBadge, DemoMark } from "../components/DemoBadge.tsx";
@@ -6,7 +9,8 @@ import { Money } from "../components/Money.tsx";
 import { SourceNote } from "../components/Source.tsx";
 import { ErrorPanel, Loading } from "../components/Status.tsx";
 import { demoNote, formatCount } from "../format.ts";
-import { Link } from "../router.tsx";
+import { PipelineList } from "../components/PipelineList.tsx";
+import { Link, navigate, queryParam, useLocation } from "../router.tsx";
 import { useApi } from "../useApi.ts";
 import { usePageTitle } from "./title.ts";
 
@@ -50,6 +54,7 @@ function ServiceCard({ service, waves }: { service: Service; waves: Map<string, 
 
 export function PipelinePage() {
   usePageTitle("Market-testing pipeline");
+  const list = queryParam(useLocation(), "view") === "list";
   const { data, error, loading } = useApi<Board>(async () => {
     const [pipeline, waves] = await Promise.all([api.pipeline(), api.waves()]);
     return { pipeline, waves };
@@ -85,36 +90,56 @@ export function PipelinePage() {
               </>
             ) : null}
           </p>
-          <div className="board">
-            {data.pipeline.stages.map((stage, i) => (
-              <section
-                className="board__stage"
-                key={stage.id}
-                aria-labelledby={`stage-${stage.id}`}
-                data-stage={stage.id}
-              >
-                <h2 id={`stage-${stage.id}`} className="board__heading">
-                  <span className="board__step" aria-hidden="true">
-                    {i + 1}
-                  </span>
-                  {stage.label}
-                  <span className="board__count">
-                    {stage.services.length}
-                    <span className="visually-hidden"> service{stage.services.length === 1 ? "" : "s"}</span>
-                  </span>
-                </h2>
-                {stage.services.length === 0 ? (
-                  <p className="board__empty">No services at this stage</p>
-                ) : (
-                  <ul className="board__cards">
-                    {stage.services.map((s) => (
-                      <ServiceCard key={s.id} service={s} waves={waves} />
-                    ))}
-                  </ul>
-                )}
-              </section>
-            ))}
-          </div>
+          <fieldset className="view-switch">
+            <legend>View</legend>
+            <button type="button" aria-pressed={!list} onClick={() => navigate("/", { replace: true })}>
+              Board
+            </button>
+            <button
+              type="button"
+              aria-pressed={list}
+              onClick={() => navigate("/?view=list", { replace: true })}
+            >
+              List
+            </button>
+          </fieldset>
+          {list ? (
+            <PipelineList stages={data.pipeline.stages} waves={waves} />
+          ) : (
+            <div className="board">
+              {data.pipeline.stages.map((stage, i) => (
+                <section
+                  className="board__stage"
+                  key={stage.id}
+                  aria-labelledby={`stage-${stage.id}`}
+                  data-stage={stage.id}
+                >
+                  <h2 id={`stage-${stage.id}`} className="board__heading">
+                    <span className="board__step" aria-hidden="true">
+                      {i + 1}
+                    </span>
+                    {stage.label}
+                    <span className="board__count">
+                      {stage.services.length}
+                      <span className="visually-hidden">
+                        {" "}
+                        service{stage.services.length === 1 ? "" : "s"}
+                      </span>
+                    </span>
+                  </h2>
+                  {stage.services.length === 0 ? (
+                    <p className="board__empty">No services at this stage</p>
+                  ) : (
+                    <ul className="board__cards">
+                      {stage.services.map((s) => (
+                        <ServiceCard key={s.id} service={s} waves={waves} />
+                      ))}
+                    </ul>
+                  )}
+                </section>
+              ))}
+            </div>
+          )}
           <SourceNote
             sources={[...services.map((s) => s.source), ...(data.waves ?? []).map((w) => w.source)]}
           />
