@@ -9,7 +9,7 @@ import { appendAudit } from "../store/audit.ts";
 import type { Store } from "../store/db.ts";
 import { insertContract, insertDecision, insertService } from "../store/records.ts";
 import { addUser } from "../store/users.ts";
-import { loadDecideDemo } from "../store/decide.ts";
+import { loadDecideDemo } from "./decide-demo.ts";
 import { loadBillingDemo } from "./billing-demo.ts";
 import { loadFlagsDemo } from "../store/flags.ts";
 import { loadContractEventsDemo } from "../store/contract-events.ts";

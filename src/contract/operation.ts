@@ -36,6 +36,11 @@ export interface Operation {
   readonly response: AnySchema;
   /** The success status: 200 unless stated. */
   readonly status?: 200 | 201 | 202 | 204;
+  /**
+   * Other success statuses the handler may set itself, answered with the same response schema
+   * (a PUT that creates or replaces answers 201 when it creates, 200 when it replaces).
+   */
+  readonly otherStatuses?: readonly (200 | 201 | 202)[];
   /** The media type of the success answer when it is not JSON (text/csv, text/calendar, ...). */
   readonly produces?: string;
   /** Problems this operation may answer beyond those every operation of its kind may. */

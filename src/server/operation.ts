@@ -84,7 +84,12 @@ export function addOperation<O extends Operation>(
       ...(op.params ? { params: jsonSchemaOf(op.params, "input") } : {}),
       ...(op.query ? { querystring: jsonSchemaOf(op.query, "input") } : {}),
       ...(op.body ? { body: jsonSchemaOf(op.body, "input") } : {}),
-      response: { [status]: success, ...problemResponses(op) },
+      response: {
+        [status]: success,
+        // A copy each: a schema object shared between responses becomes a $ref tools cannot resolve.
+        ...Object.fromEntries((op.otherStatuses ?? []).map((s) => [s, structuredClone(success)])),
+        ...problemResponses(op),
+      },
       security: op.roles.includes("public") ? [] : [{ bearer: [] }, { session: [] }],
     },
     handler: async (req, reply) => {

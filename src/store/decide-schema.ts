@@ -5,10 +5,10 @@
  * own schema before it is written. Gate events are rows, one per step taken at a gate.
  */
 import type { Selectable } from "kysely";
+import type { DecideKind } from "../contract/decide.ts";
 
-/** What a stored document holds; each kind has its engine parser in src/store/decide.ts. */
-export const DECIDE_KINDS = ["appraisal", "dma", "workforce", "capability", "horizon"] as const;
-export type DecideKind = (typeof DECIDE_KINDS)[number];
+/** What a stored document holds (declared in src/contract/decide.ts; each kind's engine parser is in src/app/decide.ts). */
+export type { DecideKind };
 
 export interface DecideDocumentsTable {
   kind: DecideKind;

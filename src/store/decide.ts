@@ -1,77 +1,28 @@
 /**
  * Decide in the store: appraisal cases, delivery model assessments, workforce impacts,
- * capability self-assessments and payment profiles as documents validated by the engine's own
- * schemas, and gate events as rows. Reads take `publishedOnly`; every write is audited. The
- * computed results (appraisal, horizon, gate history...) are the engine's, over stored data and
- * the stored election calendar.
+ * capability self-assessments and payment profiles as documents (the engine's file form, as
+ * given), gate events as rows, and the stored election calendar. Reads take `publishedOnly`;
+ * every write is audited. Validating a document by the engine's schema and computing results
+ * over it are the use cases' (src/app/decide.ts), not the store's.
  */
 import type { Transaction } from "kysely";
-import {
-  accountabilityHorizon,
-  assessCapability,
-  assessDeliveryModels,
-  type CaseReport,
-  type ElectionCalendar,
-  evaluateGates,
-  type GateEvent,
-  gateHistorySchema,
-  horizonJson,
-  parseCapability,
-  parseCase,
-  parseContract,
-  parseDma,
-  parseWorkforce,
-  runCase,
-  workforceSummary,
-} from "../decide/index.ts";
-import * as demo from "../demo/decide.ts";
-import { InputError, NotFoundError } from "../shared/errors.ts";
-import { appendAudit } from "./audit.ts";
+import type { DecideKind, DocumentOfKind, GateEventRecord, StoredDocument } from "../contract/decide.ts";
+import type { ElectionCalendar } from "../decide/horizon/elections.ts";
+import { NotFoundError } from "../shared/errors.ts";
+import { type Actor, appendAudit } from "./audit.ts";
 import type { Store } from "./db.ts";
-import type { DecideDocumentRow, DecideGateEventRow, DecideKind } from "./decide-schema.ts";
+import type { DecideDocumentRow, DecideGateEventRow } from "./decide-schema.ts";
 import { requireRows } from "./references.ts";
 import type { Database } from "./schema.ts";
 import { insertWithId } from "./unique.ts";
 
 type Trx = Transaction<Database>;
 
-export interface Actor {
-  username: string;
-  reason: string;
-}
+export type { Actor };
 
-// ---- API shapes ----
-
-export interface DecideDocument {
-  kind: DecideKind;
-  id: string;
-  serviceId: string | null;
-  contractId: string | null;
-  title: string;
-  /** The engine's input, as stored. */
-  document: unknown;
-  published: boolean;
-  demoFields: string[];
-  source: string;
-  updatedAt: string;
-}
-
-export interface GateEventRecord {
-  id: string;
-  serviceId: string | null;
-  contractId: string | null;
-  gate: string;
-  action: "start" | "approve" | "reject";
-  date: string;
-  by: string;
-  role: string;
-  evidence: string[];
-  reason: string | null;
-  drivers: string[];
-  published: boolean;
-  demoFields: string[];
-  source: string;
-}
+/** A stored document, as the API answers it (declared in src/contract/decide.ts). */
+export type DecideDocument = StoredDocument;
+export type { GateEventRecord };
 
 const list = (json: string): string[] => {
   const v: unknown = JSON.parse(json);
@@ -79,6 +30,7 @@ const list = (json: string): string[] => {
 };
 
 export function toDocument(r: DecideDocumentRow): DecideDocument {
+  // The document was validated by the engine's schema for its kind when it was written.
   return {
     kind: r.kind,
     id: r.id,
@@ -90,7 +42,7 @@ export function toDocument(r: DecideDocumentRow): DecideDocument {
     demoFields: list(r.demo_fields_json),
     source: r.source,
     updatedAt: r.updated_at,
-  };
+  } as DecideDocument;
 }
 
 export function toGateEvent(r: DecideGateEventRow): GateEventRecord {
@@ -112,83 +64,32 @@ export function toGateEvent(r: DecideGateEventRow): GateEventRecord {
   };
 }
 
-// ---- validation by the engine's schemas ----
-
-/**
- * Re-roots an engine validation error under the request field that carried the document, so
- * the API names `$.document.options[0].cashflows[1].amount` rather than a path in a file.
- */
-function underField(err: unknown, field: string): never {
-  if (!(err instanceof InputError) || err.status !== 400) throw err;
-  const reroot = (p: string | undefined) => (p ? `$.${field}${p.slice(1)}` : `$.${field}`);
-  const path = reroot(err.location.path);
-  const details = Array.isArray(err.details)
-    ? (err.details as Array<{ path?: string; message?: string }>).map((d) => ({
-        ...d,
-        path: reroot(d.path),
-      }))
-    : err.details;
-  throw new InputError(`${path}: ${err.message}`, { code: err.code, location: { path }, details });
-}
-
-const PARSERS: Record<DecideKind, (data: unknown) => unknown> = {
-  appraisal: parseCase,
-  dma: parseDma,
-  workforce: parseWorkforce,
-  capability: parseCapability,
-  horizon: parseContract,
-};
-
-/** Throws an InputError naming the JSON path (under `field`) when the document is not valid. */
-export function validateDocument(kind: DecideKind, document: unknown, field = "document"): void {
-  try {
-    PARSERS[kind](document);
-  } catch (err) {
-    underField(err, field);
-  }
-}
-
-export function validateGateEvent(event: Omit<GateEvent, "role"> & { role: string }): void {
-  try {
-    const r = gateHistorySchema.safeParse({ service: "-", events: [event] }, { reportInput: true });
-    if (!r.success) {
-      const issue = r.error.issues[0]!;
-      const rest = issue.path.slice(2).map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`));
-      const path = `$${rest.join("")}`;
-      throw new InputError(`${path}: ${issue.message}`, { location: { path } });
-    }
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError(String(err));
-  }
-}
-
 // ---- reads ----
 
-export async function listDocuments(
+export async function listDocuments<K extends DecideKind>(
   store: Store,
-  kind: DecideKind | null,
+  kind: K | null,
   opts: { serviceId?: string; contractId?: string; publishedOnly: boolean },
-): Promise<DecideDocument[]> {
+): Promise<DocumentOfKind<K>[]> {
   let q = store.db.selectFrom("decide_documents").selectAll().orderBy("kind").orderBy("id");
   if (kind) q = q.where("kind", "=", kind);
   if (opts.serviceId) q = q.where("service_id", "=", opts.serviceId);
   if (opts.contractId) q = q.where("contract_id", "=", opts.contractId);
   if (opts.publishedOnly) q = q.where("published", "=", 1);
-  return (await q.execute()).map(toDocument);
+  return (await q.execute()).map(toDocument) as DocumentOfKind<K>[];
 }
 
-export async function getDocument(
+export async function getDocument<K extends DecideKind>(
   store: Store,
-  kind: DecideKind,
+  kind: K,
   id: string,
   publishedOnly: boolean,
-): Promise<DecideDocument> {
+): Promise<DocumentOfKind<K>> {
   let q = store.db.selectFrom("decide_documents").selectAll().where("kind", "=", kind).where("id", "=", id);
   if (publishedOnly) q = q.where("published", "=", 1);
   const row = await q.executeTakeFirst();
   if (!row) throw new NotFoundError(kind, id);
-  return toDocument(row);
+  return toDocument(row) as DocumentOfKind<K>;
 }
 
 export async function listGateEvents(
@@ -222,91 +123,6 @@ export async function electionCalendar(
   };
 }
 
-// ---- computed results (the engine's) ----
-
-export const MAX_ITERATIONS = 200_000;
-
-/**
- * Everything an appraisal result depends on: the case as stored and the seed and iterations
- * asked for (the case's own, or the engine's defaults, when not given). A derived-result cache
- * keys the result by these (src/app/appraisal-result.ts), so replacing the case with a new
- * version (putDocument) is a new key and the result is computed again.
- */
-export function appraisalInputs(
-  doc: DecideDocument,
-  opts: { seed?: number; iterations?: number },
-): { document: unknown; seed?: number; iterations?: number } {
-  return {
-    document: doc.document,
-    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-    ...(opts.iterations !== undefined ? { iterations: opts.iterations } : {}),
-  };
-}
-
-/** The engine's appraisal of a stored case, on this thread (the API uses src/app/appraisal-result.ts). */
-export function appraisalResult(
-  doc: DecideDocument,
-  opts: { seed?: number; iterations?: number },
-): CaseReport {
-  return runCase(parseCase(doc.document), opts);
-}
-
-export function dmaResult(doc: DecideDocument) {
-  const dma = parseDma(doc.document);
-  return { ...assessDeliveryModels(dma), options: dma.options, criteria: dma.criteria, scores: dma.scores };
-}
-
-export function workforceResult(doc: DecideDocument) {
-  return workforceSummary(parseWorkforce(doc.document));
-}
-
-export function capabilityResult(doc: DecideDocument) {
-  const c = parseCapability(doc.document);
-  return { body: c.body, ...assessCapability(c.areas) };
-}
-
-/**
- * The accountability horizon of a stored payment profile. A profile on the London mayoral
- * calendar uses the election dates stored in the `elections` table (body london-mayor).
- */
-export async function horizonResult(store: Store, doc: DecideDocument) {
-  const input = parseContract(doc.document);
-  const usesPreset = typeof input.file.elections === "string";
-  const stored = usesPreset ? await electionCalendar(store, "london-mayor") : null;
-  const report = accountabilityHorizon({ ...input, ...(stored ? { elections: stored } : {}) });
-  return {
-    ...horizonJson(report),
-    electionsFrom: stored ? "elections table (london-mayor)" : "contract file",
-  };
-}
-
-export function gateHistory(events: GateEventRecord[]) {
-  const evaluation = evaluateGates(
-    events.map((e) => ({
-      gate: e.gate,
-      action: e.action,
-      date: e.date,
-      by: e.by,
-      role: e.role as GateEvent["role"],
-      evidence: e.evidence,
-      ...(e.reason ? { reason: e.reason } : {}),
-      drivers: e.drivers as GateEvent["drivers"],
-    })),
-  );
-  // Findings name events by their index in the list given; attach them to the events.
-  const perEvent = events.map((e, i) => {
-    const mine = evaluation.findings.filter(
-      (f) => f.path === `$.events[${i}]` || f.path.startsWith(`$.events[${i}].`),
-    );
-    const flags: string[] = [];
-    if (mine.some((f) => f.code === "G-ORDER" || f.code === "G-ORDER-UNEXPLAINED"))
-      flags.push("not the logical order");
-    if (mine.some((f) => f.code === "G-BUDGET-DRIVEN")) flags.push("budget-driven");
-    return { ...e, flags, findings: mine };
-  });
-  return { ...evaluation, events: perEvent };
-}
-
 // ---- writes ----
 
 export interface DocumentInput {
@@ -321,14 +137,16 @@ export interface DocumentInput {
   published?: boolean;
 }
 
-/** Creates or replaces a document; returns "create" or "update". */
+/**
+ * Creates or replaces a document; returns "create" or "update". The caller has validated the
+ * document by the engine's schema for its kind (src/app/decide.ts).
+ */
 export async function putDocument(
   trx: Trx,
   input: DocumentInput,
   actor: Actor,
   at?: string,
-): Promise<string> {
-  validateDocument(input.kind, input.document);
+): Promise<"create" | "update"> {
   await requireRows(trx, [
     { field: "serviceId", table: "services", id: input.serviceId },
     { field: "contractId", table: "contracts", id: input.contractId },
@@ -441,17 +259,8 @@ export interface GateEventInput {
   source?: string;
 }
 
+/** Records a gate event the caller has validated by the gates' schema (src/app/decide.ts). */
 export async function insertGateEvent(trx: Trx, e: GateEventInput, actor: Actor, at?: string): Promise<void> {
-  validateGateEvent({
-    gate: e.gate,
-    action: e.action,
-    date: e.date,
-    by: e.by,
-    role: e.role,
-    ...(e.evidence ? { evidence: e.evidence } : {}),
-    ...(e.reason ? { reason: e.reason } : {}),
-    ...(e.drivers ? { drivers: e.drivers as GateEvent["drivers"] } : {}),
-  });
   const row = {
     id: e.id,
     service_id: e.serviceId,
@@ -481,17 +290,5 @@ export async function insertGateEvent(trx: Trx, e: GateEventInput, actor: Actor,
     reason: actor.reason,
     data: row,
     ...(at ? { at } : {}),
-  });
-}
-
-// ---- demo ----
-
-const DEMO_ACTOR: Actor = { username: "demo-loader", reason: "demo scenario loaded (Decide)" };
-
-/** Loads the Decide demo for the SSCL business support services deal (src/demo/decide.ts). */
-export async function loadDecideDemo(store: Store): Promise<void> {
-  await store.db.transaction().execute(async (trx) => {
-    for (const d of demo.documents) await putDocument(trx, { ...d, published: true }, DEMO_ACTOR);
-    for (const e of demo.gateEvents) await insertGateEvent(trx, { ...e, published: true }, DEMO_ACTOR);
   });
 }

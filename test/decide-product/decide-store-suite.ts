@@ -1,23 +1,25 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import {
+  appraisalReport,
+  gateHistory,
+  horizonResult,
+  putValidDocument,
+  recordValidGateEvent,
+} from "../../src/app/decide.ts";
+import { loadDemo } from "../../src/app/demo.ts";
 import { parseCase, runCase } from "../../src/decide/index.ts";
 import { documents } from "../../src/demo/decide.ts";
 import { listAudit, verifyAudit, withAudit } from "../../src/store/audit.ts";
 import { backup, restore } from "../../src/store/backup.ts";
 import type { Store } from "../../src/store/db.ts";
 import {
-  appraisalResult,
   electionCalendar,
-  gateHistory,
   getDocument,
-  horizonResult,
-  insertGateEvent,
   listDocuments,
   listGateEvents,
-  putDocument,
   setDocumentPublished,
 } from "../../src/store/decide.ts";
-import { loadDemo } from "../../src/app/demo.ts";
 import { type StoreTarget, useSuiteStore } from "../support/store-suite.ts";
 
 const actor = { username: "tester", reason: "test" };
@@ -55,14 +57,14 @@ export function decideStoreSuite(kind: string, target: StoreTarget): void {
       const doc = await getDocument(store, "appraisal", "sscl-bss-appraisal", true);
       const caseFile = documents.find((d) => d.id === "sscl-bss-appraisal")!.document;
       const opts = { seed: 7, iterations: 2000 };
-      expect(appraisalResult(doc, opts)).toEqual(runCase(parseCase(caseFile), opts));
+      expect(appraisalReport(doc.document, opts)).toEqual(runCase(parseCase(caseFile), opts));
     });
 
     it("reads the London mayoral calendar from the elections table for the horizon", async () => {
       const cal = await electionCalendar(store);
       expect(cal?.dates).toEqual(["2012-05-03", "2016-05-05", "2021-05-06", "2024-05-02", "2028-05-04"]);
       const doc = await getDocument(store, "horizon", "sscl-bss-horizon", true);
-      const h = await horizonResult(store, doc);
+      const h = await horizonResult(store, doc.document);
       expect(h.decidingAdministration).toBe("2012-2016");
       expect(h.administrationsBound).toBe(3);
       expect(h.administrations.map((a) => a.label)).toEqual([
@@ -87,7 +89,7 @@ export function decideStoreSuite(kind: string, target: StoreTarget): void {
 
     it("validates, audits and hides unpublished documents; replacing one is an update", async () => {
       const bad = withAudit(store, (trx) =>
-        putDocument(
+        putValidDocument(
           trx,
           {
             kind: "workforce",
@@ -116,9 +118,11 @@ export function decideStoreSuite(kind: string, target: StoreTarget): void {
           zeroHours: { status: "no", source: "tender response" },
         },
       };
-      expect(await withAudit(store, (trx) => putDocument(trx, doc, actor))).toBe("create");
+      expect(await withAudit(store, (trx) => putValidDocument(trx, doc, actor))).toBe("create");
       expect(
-        await withAudit(store, (trx) => putDocument(trx, { ...doc, title: "Catering staff (v2)" }, actor)),
+        await withAudit(store, (trx) =>
+          putValidDocument(trx, { ...doc, title: "Catering staff (v2)" }, actor),
+        ),
       ).toBe("update");
       await expect(getDocument(store, "workforce", "catering-workforce", true)).rejects.toThrow(/not found/);
       await withAudit(store, (trx) =>
@@ -134,7 +138,7 @@ export function decideStoreSuite(kind: string, target: StoreTarget): void {
 
     it("refuses a gate event with a role the gates do not know, naming the field", async () => {
       const bad = withAudit(store, (trx) =>
-        insertGateEvent(
+        recordValidGateEvent(
           trx,
           {
             id: "g-x",

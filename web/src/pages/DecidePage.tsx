@@ -176,8 +176,12 @@ function AppraisalSection({
           <Demo fields={doc.demoFields} note="the cash flows and distributions were invented for the demo" />
         </h2>
         <p>
-          {doc.title}. Green Book discounting ({r.discounting}), years 0–{r.lastYear}; optimism bias added to
-          costs. Preferred (highest NPV): <strong data-testid="preferred">{names.get(r.preferred)}</strong>.
+          {doc.title}.{" "}
+          {r.discounting === "green-book"
+            ? "Green Book discounting (green-book)"
+            : `Discounting at a fixed ${(r.discounting.rate * 100).toFixed(2)}%`}
+          , years 0–{r.lastYear}; optimism bias added to costs. Preferred (highest NPV):{" "}
+          <strong data-testid="preferred">{names.get(r.preferred)}</strong>.
         </p>
         <Table
           caption="Options: present values, NPV and benefit-cost ratio"

@@ -1,0 +1,358 @@
+/**
+ * What Decide's requests and commands do: store a decision document once the engine's own schema
+ * accepts it, record a gate step the gates accept, and compute the engine's results over stored
+ * documents (appraisal on the derived-results worker, delivery model assessment, workforce,
+ * capability, accountability horizon against the stored election calendar, the gate history with
+ * its flags). The API routes (src/server/routes/decide.ts) and the CLI (src/cli/commands/
+ * decide-run.ts) call these; the store (src/store/decide.ts) only reads and writes rows.
+ */
+import type {
+  CapabilityResult,
+  DealDocument,
+  DecideKind,
+  DmaResult,
+  DocumentBody,
+  GateEventBody,
+  GateEventRecord,
+  GateHistory,
+  HorizonResult,
+  StoredDocument,
+  WorkforceResult,
+} from "../contract/decide.ts";
+import { assessCapability } from "../decide/capability/assess.ts";
+import { parseCapability } from "../decide/capability/capability-schema.ts";
+import { parseCase } from "../decide/case/parse-case.ts";
+import { type CaseReport, type RunCaseOptions, runCase } from "../decide/case/run-case.ts";
+import { parseDma } from "../decide/dma/dma-schema.ts";
+import { assessDeliveryModels } from "../decide/dma/recommend.ts";
+import { evaluateGates } from "../decide/gates/evaluate.ts";
+import { gateHistorySchema } from "../decide/gates/history-schema.ts";
+import type { GateEvent } from "../decide/gates/types.ts";
+import { parseContract } from "../decide/horizon/contract-schema.ts";
+import type { ElectionCalendar } from "../decide/horizon/elections.ts";
+import { accountabilityHorizon, type HorizonReport } from "../decide/horizon/horizon.ts";
+import { horizonJson } from "../decide/horizon/horizon-json.ts";
+import { workforceSummary } from "../decide/workforce/summary.ts";
+import { parseWorkforce } from "../decide/workforce/workforce-schema.ts";
+import { InputError, NotFoundError } from "../shared/errors.ts";
+import { withAudit } from "../store/audit.ts";
+import type { Store } from "../store/db.ts";
+import {
+  type Actor,
+  type DocumentInput,
+  electionCalendar,
+  type GateEventInput,
+  getDocument,
+  insertGateEvent,
+  listDocuments,
+  listGateEvents,
+  putDocument,
+  setDocumentPublished,
+  setGateEventPublished,
+} from "../store/decide.ts";
+import { getContract } from "../store/records.ts";
+import type { AppraisalResults } from "./appraisal-result.ts";
+
+type Trx = Parameters<Parameters<typeof withAudit>[1]>[0];
+
+// ---- validation by the engine's schemas ----
+
+/**
+ * Re-roots an engine validation error under the request field that carried the document, so
+ * the API names `$.document.options[0].cashflows[1].amount` rather than a path in a file.
+ */
+function underField(err: unknown, field: string): never {
+  if (!(err instanceof InputError) || err.status !== 400) throw err;
+  const reroot = (p: string | undefined) => (p ? `$.${field}${p.slice(1)}` : `$.${field}`);
+  const path = reroot(err.location.path);
+  const details = Array.isArray(err.details)
+    ? (err.details as Array<{ path?: string; message?: string }>).map((d) => ({
+        ...d,
+        path: reroot(d.path),
+      }))
+    : err.details;
+  throw new InputError(`${path}: ${err.message}`, { code: err.code, location: { path }, details });
+}
+
+const PARSERS: Record<DecideKind, (data: unknown) => unknown> = {
+  appraisal: parseCase,
+  dma: parseDma,
+  workforce: parseWorkforce,
+  capability: parseCapability,
+  horizon: parseContract,
+};
+
+/** Throws an InputError naming the JSON path (under `field`) when the document is not valid. */
+export function validateDocument(kind: DecideKind, document: unknown, field = "document"): void {
+  try {
+    PARSERS[kind](document);
+  } catch (err) {
+    underField(err, field);
+  }
+}
+
+/** Throws an InputError naming the field when the gates' schema refuses the event. */
+export function validateGateEvent(e: GateEventInput): void {
+  const event = {
+    gate: e.gate,
+    action: e.action,
+    date: e.date,
+    by: e.by,
+    role: e.role,
+    ...(e.evidence ? { evidence: e.evidence } : {}),
+    ...(e.reason ? { reason: e.reason } : {}),
+    ...(e.drivers ? { drivers: e.drivers } : {}),
+  };
+  try {
+    const r = gateHistorySchema.safeParse({ service: "-", events: [event] }, { reportInput: true });
+    if (!r.success) {
+      const issue = r.error.issues[0]!;
+      const rest = issue.path.slice(2).map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`));
+      const path = `$${rest.join("")}`;
+      throw new InputError(`${path}: ${issue.message}`, { location: { path } });
+    }
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(String(err));
+  }
+}
+
+// ---- writes ----
+
+/** Validates a document by its kind's engine schema and writes it (in the caller's transaction). */
+export async function putValidDocument(
+  trx: Trx,
+  input: DocumentInput,
+  actor: Actor,
+  at?: string,
+): Promise<"create" | "update"> {
+  validateDocument(input.kind, input.document);
+  return putDocument(trx, input, actor, at);
+}
+
+/** Validates a gate event by the gates' schema and records it (in the caller's transaction). */
+export async function recordValidGateEvent(
+  trx: Trx,
+  e: GateEventInput,
+  actor: Actor,
+  at?: string,
+): Promise<void> {
+  validateGateEvent(e);
+  await insertGateEvent(trx, e, actor, at);
+}
+
+/** Creates or replaces a document from an API body; answers whether it was created, and the document. */
+export async function saveDocument<K extends DecideKind>(
+  store: Store,
+  kind: K,
+  id: string,
+  body: DocumentBody,
+  actor: Actor,
+): Promise<{ action: "create" | "update"; document: Extract<StoredDocument, { kind: K }> }> {
+  const action = await withAudit(store, (trx) =>
+    putValidDocument(
+      trx,
+      {
+        kind,
+        id,
+        serviceId: body.serviceId ?? null,
+        contractId: body.contractId ?? null,
+        title: body.title,
+        document: body.document,
+      },
+      actor,
+    ),
+  );
+  return { action, document: await getDocument(store, kind, id, false) };
+}
+
+export async function publishDocument(
+  store: Store,
+  kind: DecideKind,
+  id: string,
+  published: boolean,
+  actor: Actor,
+): Promise<{ id: string; published: boolean }> {
+  await withAudit(store, (trx) => setDocumentPublished(trx, kind, id, published, actor));
+  return { id, published };
+}
+
+/** Records a gate step from an API body (`why` is the audit reason); answers the stored event. */
+export async function recordGateEvent(
+  store: Store,
+  b: GateEventBody,
+  username: string,
+): Promise<GateEventRecord> {
+  await withAudit(store, (trx) =>
+    recordValidGateEvent(
+      trx,
+      {
+        id: b.id,
+        serviceId: b.serviceId ?? null,
+        contractId: b.contractId ?? null,
+        gate: b.gate,
+        action: b.action,
+        date: b.date,
+        by: b.by,
+        role: b.role,
+        ...(b.evidence ? { evidence: b.evidence } : {}),
+        ...(b.reason ? { reason: b.reason } : {}),
+        ...(b.drivers ? { drivers: b.drivers } : {}),
+        ...(b.published !== undefined ? { published: b.published } : {}),
+      },
+      { username, reason: b.why },
+    ),
+  );
+  const events = await listGateEvents(store, { publishedOnly: false });
+  return events.find((e) => e.id === b.id)!;
+}
+
+export async function publishGateEvent(
+  store: Store,
+  id: string,
+  published: boolean,
+  actor: Actor,
+): Promise<{ id: string; published: boolean }> {
+  await withAudit(store, (trx) => setGateEventPublished(trx, id, published, actor));
+  return { id, published };
+}
+
+// ---- the engine's results ----
+
+/** The engine's appraisal of a case, on this thread (the API computes it on the worker: appraisal-result.ts). */
+export function appraisalReport(document: unknown, opts: RunCaseOptions = {}, file?: string): CaseReport {
+  return runCase(parseCase(document, file), opts);
+}
+
+/** The engine's delivery model assessment, with the options, criteria and scores it weighed. */
+export function dmaResult(document: unknown, file?: string): DmaResult {
+  const dma = parseDma(document, file);
+  return { ...assessDeliveryModels(dma), options: dma.options, criteria: dma.criteria, scores: dma.scores };
+}
+
+export function workforceResult(document: unknown, file?: string): WorkforceResult {
+  return workforceSummary(parseWorkforce(document, file));
+}
+
+export function capabilityResult(document: unknown, file?: string): CapabilityResult {
+  const c = parseCapability(document, file);
+  return { body: c.body, ...assessCapability(c.areas) };
+}
+
+/**
+ * The accountability horizon of a payment profile. A profile on the London mayoral calendar uses
+ * `stored` (the election dates in the `elections` table) when given, the engine's preset otherwise.
+ */
+export function horizonReport(
+  document: unknown,
+  stored: ElectionCalendar | null,
+  file?: string,
+): { report: HorizonReport; electionsFrom: string } {
+  const input = parseContract(document, file);
+  const usesPreset = typeof input.file.elections === "string";
+  const calendar = usesPreset ? stored : null;
+  return {
+    report: accountabilityHorizon({ ...input, ...(calendar ? { elections: calendar } : {}) }),
+    electionsFrom: calendar ? "elections table (london-mayor)" : "contract file",
+  };
+}
+
+/** The horizon of a stored payment profile, against the stored London mayoral calendar. */
+export async function horizonResult(store: Store, document: unknown): Promise<HorizonResult> {
+  const { report, electionsFrom } = horizonReport(document, await electionCalendar(store, "london-mayor"));
+  return { ...horizonJson(report), electionsFrom };
+}
+
+/** The engine's evaluation of stored gate events, with each event's findings and flags. */
+export function gateHistory(events: GateEventRecord[]): GateHistory {
+  const evaluation = evaluateGates(
+    events.map((e) => ({
+      gate: e.gate,
+      action: e.action,
+      date: e.date,
+      by: e.by,
+      role: e.role as GateEvent["role"],
+      evidence: e.evidence,
+      ...(e.reason ? { reason: e.reason } : {}),
+      drivers: e.drivers as GateEvent["drivers"],
+    })),
+  );
+  // Findings name events by their index in the list given; attach them to the events.
+  const perEvent = events.map((e, i) => {
+    const mine = evaluation.findings.filter(
+      (f) => f.path === `$.events[${i}]` || f.path.startsWith(`$.events[${i}].`),
+    );
+    const flags: string[] = [];
+    if (mine.some((f) => f.code === "G-ORDER" || f.code === "G-ORDER-UNEXPLAINED"))
+      flags.push("not the logical order");
+    if (mine.some((f) => f.code === "G-BUDGET-DRIVEN")) flags.push("budget-driven");
+    return { ...e, flags, findings: mine };
+  });
+  return { ...evaluation, events: perEvent };
+}
+
+/** What the reads take: whether the caller sees only published records. */
+export interface Visibility {
+  publishedOnly: boolean;
+}
+
+export type AppraisalQuery = { seed?: number; iterations?: number };
+
+/** The engine's result for a stored document of any kind, with the document. */
+export async function withResult(
+  store: Store,
+  appraisals: AppraisalResults,
+  doc: StoredDocument,
+  query: AppraisalQuery,
+): Promise<DealDocument> {
+  switch (doc.kind) {
+    case "appraisal":
+      return { ...doc, result: (await appraisals.result(doc, query)) as CaseReport };
+    case "dma":
+      return { ...doc, result: dmaResult(doc.document) };
+    case "workforce":
+      return { ...doc, result: workforceResult(doc.document) };
+    case "capability":
+      return { ...doc, result: capabilityResult(doc.document) };
+    case "horizon":
+      return { ...doc, result: await horizonResult(store, doc.document) };
+  }
+}
+
+/** The gate history of a service or contract (or all), as the caller may see it. */
+export async function subjectGateHistory(
+  store: Store,
+  filter: { serviceId?: string; contractId?: string },
+  v: Visibility,
+): Promise<GateHistory> {
+  return gateHistory(await listGateEvents(store, { ...filter, ...v }));
+}
+
+/** The horizon of a contract's payment profile; 404 when the contract has none the caller may see. */
+export async function contractHorizon(store: Store, contractId: string, v: Visibility) {
+  const contract = await getContract(store, contractId, v.publishedOnly);
+  const [doc] = await listDocuments(store, "horizon", { contractId: contract.id, ...v });
+  if (!doc) throw new NotFoundError("payment profile of contract", contract.id);
+  return {
+    id: doc.id,
+    contractId: contract.id,
+    demoFields: doc.demoFields,
+    result: await horizonResult(store, doc.document),
+  };
+}
+
+/** Everything Decide holds on a contract's deal: its documents with the engine's results, and its gates. */
+export async function deal(
+  store: Store,
+  appraisals: AppraisalResults,
+  contractId: string,
+  query: AppraisalQuery,
+  v: Visibility,
+) {
+  const contract = await getContract(store, contractId, v.publishedOnly);
+  const docs = await listDocuments(store, null, { contractId: contract.id, ...v });
+  const documents: DealDocument[] = [];
+  for (const doc of docs) documents.push(await withResult(store, appraisals, doc, query));
+  const gates = await subjectGateHistory(store, { contractId: contract.id }, v);
+  return { contract, documents, gates };
+}
