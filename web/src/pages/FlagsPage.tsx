@@ -3,6 +3,7 @@
  * the Cardinal-compatible indicators (their defaults, or a settings file pasted in), and read the
  * flagged processes, buyers, procuring entities and tenderers, each flag with its explanation.
  * The buyer is kept in the address (`/flags?buyer=...`), so a run can be bookmarked and shared.
+ * Each group's table sorts by name or number of flags and filters by its text.
  */
 import { type FormEvent, useState } from "react";
 import {
@@ -26,6 +27,13 @@ const ALL = "(all buyers)";
 /** Processes under this ocid prefix are fictional (src/demo/releases.ts). */
 const DEMO_PREFIX = "ocds-nous01-demo-";
 const GROUP_ORDER: FlagGroup[] = ["OCID", "Buyer", "ProcuringEntity", "Tenderer"];
+/** What one row of each group's table is, for its filter box and status line. */
+const ROW_NAMES: Record<FlagGroup, { one: string; other: string }> = {
+  OCID: { one: "flagged process", other: "flagged processes" },
+  Buyer: { one: "flagged buyer", other: "flagged buyers" },
+  ProcuringEntity: { one: "flagged procuring entity", other: "flagged procuring entities" },
+  Tenderer: { one: "flagged tenderer", other: "flagged tenderers" },
+};
 const ID_HEADERS: Record<FlagGroup, string> = {
   OCID: "Process (ocid)",
   Buyer: "Buyer",
@@ -78,10 +86,13 @@ function Results({ run }: { run: FlagsRun }) {
             rowKey={(e) => e.id}
             rows={run.groups[g]}
             empty="None flagged."
+            filterable
+            rowName={ROW_NAMES[g]}
             columns={[
               {
                 key: "id",
                 header: ID_HEADERS[g],
+                sortValue: (e) => e.name ?? e.id,
                 cell: (e) => (
                   <>
                     <div>{e.name ?? e.id}</div>
@@ -95,6 +106,7 @@ function Results({ run }: { run: FlagsRun }) {
               {
                 key: "flags",
                 header: "Flags (open one for its explanation)",
+                sortValue: (e) => e.flags.length,
                 cell: (e) => <FlagList flags={e.flags} meta={meta} />,
               },
             ]}
@@ -191,10 +203,13 @@ export function FlagsPage() {
           rowKey={(m) => m.code}
           rows={indicators.data?.indicators ?? []}
           empty="Loading the indicators…"
+          filterable
+          rowName={{ one: "indicator", other: "indicators" }}
           columns={[
             {
               key: "code",
               header: "Indicator",
+              sortValue: (m) => m.code,
               cell: (m) => <Link to={`/flags/indicators/${m.code}`}>{`${m.code} ${m.name}`}</Link>,
             },
             { key: "def", header: "Definition", cell: (m) => m.definition },
