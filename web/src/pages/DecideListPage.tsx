@@ -3,20 +3,19 @@
  * about a service with no contract yet, to the case itself); the roles that may write add or
  * replace decision documents here.
  */
-import { useState } from "react";
 import { decideApi } from "../api-decide.ts";
 import { UnpublishedTag } from "../components/Badges.tsx";
 import { DecideDocumentForm } from "../components/DecideDocumentForm.tsx";
 import { ErrorPanel, Loading } from "../components/Status.tsx";
 import { Table } from "../components/Table.tsx";
 import { Link } from "../router.tsx";
-import { useApi } from "../useApi.ts";
+import { useApi, useInvalidate } from "../useApi.ts";
 import { usePageTitle } from "./title.ts";
 
 export function DecideListPage() {
   usePageTitle("Appraisals");
-  const [version, setVersion] = useState(0);
-  const { data, error, loading } = useApi(() => decideApi.appraisals(), `appraisals:${version}`);
+  const invalidate = useInvalidate();
+  const { data, error, loading } = useApi(() => decideApi.appraisals(), "appraisals");
   if (error) return <ErrorPanel error={error} />;
   if (loading && !data) return <Loading what="Loading the appraisals" />;
   return (
@@ -47,7 +46,7 @@ export function DecideListPage() {
           { key: "p", header: "", cell: (a) => <UnpublishedTag published={a.published} /> },
         ]}
       />
-      <DecideDocumentForm onSaved={() => setVersion((v) => v + 1)} />
+      <DecideDocumentForm onSaved={() => void invalidate("appraisals")} />
     </>
   );
 }

@@ -11,7 +11,7 @@ import { ErrorPanel, Loading } from "../components/Status.tsx";
 import { Facts } from "../components/Facts.tsx";
 import { formatCount } from "../format.ts";
 import { Link } from "../router.tsx";
-import { useApi } from "../useApi.ts";
+import { useApi, useInvalidate } from "../useApi.ts";
 import { ApiError } from "../api.ts";
 import { usePageTitle } from "./title.ts";
 
@@ -87,8 +87,8 @@ function ImportForm({ onDone }: { onDone: () => void }) {
 export function OcdsOpenDataPage() {
   usePageTitle("Open data");
   const { me } = useAuth();
-  const [version, setVersion] = useState(0);
-  const { data, error, loading } = useApi(() => ocdsApi.quality(), `ocds-open-data:${version}`);
+  const invalidate = useInvalidate();
+  const { data, error, loading } = useApi(() => ocdsApi.quality(), "ocds-open-data");
   return (
     <>
       <OcdsStyles />
@@ -122,7 +122,7 @@ export function OcdsOpenDataPage() {
           <Link to="/data-quality">data quality</Link> of these releases.
         </p>
       </section>
-      {IMPORTERS.includes(me.role) ? <ImportForm onDone={() => setVersion((v) => v + 1)} /> : null}
+      {IMPORTERS.includes(me.role) ? <ImportForm onDone={() => void invalidate("ocds-")} /> : null}
     </>
   );
 }
