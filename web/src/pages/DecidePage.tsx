@@ -5,7 +5,7 @@
  * declaration, the gate history with its flags, the delivery model assessment with the
  * return-in-house assessment, and the commercial team's capability self-assessment.
  */
-import { type ComponentProps, Suspense, lazy, useState } from "react";
+import { type ComponentProps, Suspense, lazy } from "react";
 import {
   type AppraisalResult,
   type CapabilityResult,
@@ -32,7 +32,7 @@ import { Table } from "../components/Table.tsx";
 import { formatCount, formatDate } from "../format.ts";
 import { Link, queryParam, useLocation } from "../router.tsx";
 import { stageLabel } from "../stages.ts";
-import { useApi } from "../useApi.ts";
+import { useApi, useInvalidate } from "../useApi.ts";
 import { usePageTitle } from "./title.ts";
 
 // The chart library is loaded only when this page is opened.
@@ -69,9 +69,9 @@ export function DecidePage({ id }: { id: string }) {
 
 /** One appraisal case on its own: the options, the risk of missing the savings, publication. */
 function CaseView({ id }: { id: string }) {
-  const [version, setVersion] = useState(0);
-  const stored = useApi(() => decideApi.appraisal(id), `case:${id}:${version}`);
-  const run = useApi(() => decideApi.appraisalResult(id), `case-result:${id}:${version}`);
+  const invalidate = useInvalidate();
+  const stored = useApi(() => decideApi.appraisal(id), `case:${id}`);
+  const run = useApi(() => decideApi.appraisalResult(id), `case-result:${id}`);
   usePageTitle(stored.data ? `Appraisal: ${stored.data.title}` : "Appraisal");
   const error = stored.error ?? run.error;
   if (error) return <ErrorPanel error={error} />;
@@ -95,7 +95,7 @@ function CaseView({ id }: { id: string }) {
         An appraisal case for a service with no contract yet: the options and their risk.
       </p>
       <AppraisalSection doc={{ ...run.data, title: doc.title }} />
-      <DecidePublish documents={[doc]} onSaved={() => setVersion((v) => v + 1)} />
+      <DecidePublish documents={[doc]} onSaved={() => void invalidate("case")} />
       <SourceNote sources={[doc.source]} />
     </>
   );
@@ -103,9 +103,9 @@ function CaseView({ id }: { id: string }) {
 
 function DealView({ id }: { id: string }) {
   const { me } = useAuth();
-  const [version, setVersion] = useState(0);
-  const reload = () => setVersion((v) => v + 1);
-  const { data, error, loading } = useApi(() => decideApi.deal(id), `deal:${id}:${version}`);
+  const invalidate = useInvalidate();
+  const reload = () => void invalidate(`deal:${id}`);
+  const { data, error, loading } = useApi(() => decideApi.deal(id), `deal:${id}`);
   usePageTitle(data ? `Appraisal: ${data.contract.title}` : "Appraisal");
   if (error) return <ErrorPanel error={error} />;
   if (loading && !data) return <Loading what="Running the appraisal" />;
