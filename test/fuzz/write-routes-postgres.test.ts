@@ -1,0 +1,13 @@
+/**
+ * The write-route fuzz (./write-routes-suite.ts) on a fresh PostgreSQL demo database of the test
+ * run's cluster, where text, numbers, keys and transactions behave otherwise than on SQLite.
+ * Fewer cases than on SQLite, so the file stays within a few tens of seconds on a loaded machine.
+ */
+import { describePg, pgAvailable } from "../support/pg.ts";
+import { pgTarget } from "../support/store-suite.ts";
+import { writeRoutesFuzz } from "./write-routes-suite.ts";
+
+describePg("PostgreSQL", async () => {
+  // describe.skip still runs this when no cluster runs: then there is no database to make.
+  if (pgAvailable()) await writeRoutesFuzz("PostgreSQL", pgTarget, { casesPerRoute: 30, ocdsCases: 150 });
+});
