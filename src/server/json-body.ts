@@ -9,10 +9,8 @@ import { findJsonSyntaxError } from "../shared/json-position.ts";
 
 /** Default for every route: a form, a record, a decision document (1 MiB). */
 export const JSON_BODY_LIMIT = 1024 * 1024;
-/** Routes that take files: a billing run's CSV registers, a batch of OCDS releases (64 MiB). */
-export const UPLOAD_BODY_LIMIT = 64 * 1024 * 1024;
-/** Sign-in and the account routes (4 KiB): a reason, a name, a password, never more. */
-export const AUTH_BODY_LIMIT = 4 * 1024;
+/** Routes that take files (64 MiB) and sign-in and the account routes (4 KiB): the contract declares them. */
+export { AUTH_BODY_LIMIT, UPLOAD_BODY_LIMIT } from "../contract/fields.ts";
 
 export function parseJsonBody(text: string): unknown {
   if (text.trim() === "")

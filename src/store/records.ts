@@ -6,9 +6,8 @@
 import type { Transaction } from "kysely";
 import { decisionFlags } from "../decide/gates/decision-flags.ts";
 import { InputError, NotFoundError } from "../shared/errors.ts";
+import type { Contract, Decision, Service } from "../contract/records.ts";
 import { type Actor, appendAudit } from "./audit.ts";
-
-export type { Actor };
 import type { Store } from "./db.ts";
 import { requireRows } from "./references.ts";
 import type {
@@ -30,63 +29,8 @@ function parseList(json: string): string[] {
   return Array.isArray(v) ? v.map(String) : [];
 }
 
-// ---- API shapes (camelCase, money in integer pence, dates ISO) ----
-
-export interface Service {
-  id: string;
-  name: string;
-  description: string;
-  owner: string;
-  annualCostPence: number | null;
-  staff: number | null;
-  volumes: string;
-  classification: "core" | "non-core";
-  classificationReason: string;
-  stage: string;
-  waveId: string | null;
-  published: boolean;
-  demoFields: string[];
-  source: string;
-}
-
-export interface Contract {
-  id: string;
-  ocid: string | null;
-  title: string;
-  buyer: string;
-  supplier: string;
-  serviceIds: string[];
-  description: string;
-  valuePence: number | null;
-  savingsClaimedPence: number | null;
-  awardedOn: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  maxEndDate: string | null;
-  status: string;
-  published: boolean;
-  demoFields: string[];
-  source: string;
-}
-
-export interface Decision {
-  id: string;
-  serviceId: string | null;
-  contractId: string | null;
-  decidedOn: string;
-  gate: string;
-  title: string;
-  outcome: string;
-  rationale: string;
-  drivers: string[];
-  decidedBy: string;
-  outOfOrderReason: string | null;
-  published: boolean;
-  demoFields: string[];
-  source: string;
-  /** The gate rules' flags: "budget-driven", "not the logical order" (src/decide/gates/decision-flags.ts). */
-  flags: string[];
-}
+// The API shapes (camelCase, money in integer pence, dates ISO) are the contract's (src/contract/records.ts).
+export type { Contract, Decision, Service };
 
 export function toService(r: ServiceRow): Service {
   return {

@@ -14,6 +14,7 @@ import type { Store } from "./db.ts";
 import { isPostgres } from "./dialect.ts";
 import { isUniqueViolation } from "./unique.ts";
 import { ACCOUNT_ROLES, type Database, type Role, type User } from "./schema.ts";
+import type { AccountInfo, ApiTokenInfo } from "../contract/accounts.ts";
 
 const scrypt = promisify(scryptCb) as (
   pw: string,
@@ -238,23 +239,8 @@ export function tokenId(hash: string): string {
   return createHash("sha256").update(`nous-api-token-id:${hash}`).digest("hex").slice(0, 16);
 }
 
-/** An API token as its holder and administrators see it: never the secret or its hash. */
-export interface ApiTokenInfo {
-  id: string;
-  name: string;
-  createdAt: string;
-}
-
-/** An account as the dashboard lists it: never the password hash. */
-export interface AccountInfo {
-  username: string;
-  displayName: string;
-  role: Exclude<Role, "public">;
-  createdAt: string;
-  disabled: boolean;
-  /** Locked after too many failed sign-ins (src/store/sign-in-throttle.ts); an administrator unlocks it. */
-  locked: boolean;
-}
+// How an account and an API token leave the server is the contract's (src/contract/accounts.ts).
+export type { AccountInfo, ApiTokenInfo };
 
 export function accountInfo(u: Omit<User, "password_hash"> & { locked_at?: string | null }): AccountInfo {
   return {

@@ -3,9 +3,11 @@
  * every account holder's own password and tokens. Token secrets are shown once, when issued;
  * lists carry only a token's name, date and public id.
  */
-import type { AccountInfo, ApiTokenInfo } from "../../src/store/users.ts";
+import * as op from "../../src/contract/accounts.ts";
+import type { AccountInfo, ApiTokenInfo } from "../../src/contract/accounts.ts";
+import type { AccountRole } from "../../src/contract/roles.ts";
 import { MIN_PASSWORD_LENGTH, passwordProblem } from "../../src/shared/password-policy.ts";
-import { apiGet, apiPost } from "./api.ts";
+import { call } from "./client.ts";
 
 export type { AccountInfo, ApiTokenInfo };
 
@@ -27,28 +29,29 @@ export function newPasswordProblem(password: string, username?: string): string 
   return p ? `${p.charAt(0).toUpperCase()}${p.slice(1)}.` : null;
 }
 
-const user = (username: string) => `/api/users/${encodeURIComponent(username)}`;
+// The forms hold a role as the text of a <select>; the server refuses any that is not a role.
+const asRole = (role: string) => role as AccountRole;
 
 export const accountsApi = {
-  list: () => apiGet<AccountInfo[]>("/api/users"),
+  list: () => call(op.listAccounts),
   add: (a: { username: string; displayName?: string; role: string; password: string; reason: string }) =>
-    apiPost<AccountInfo>("/api/users", a),
-  tokens: (username: string) => apiGet<ApiTokenInfo[]>(`${user(username)}/tokens`),
+    call(op.createAccount, { body: { ...a, role: asRole(a.role) } }),
+  tokens: (username: string) => call(op.listAccountTokens, { params: { username } }),
   issueToken: (username: string, name: string, reason: string) =>
-    apiPost<{ token: string }>(`${user(username)}/tokens`, { name, reason }),
+    call(op.issueAccountToken, { params: { username }, body: { name, reason } }),
   revokeToken: (username: string, id: string, reason: string) =>
-    apiPost<ApiTokenInfo>(`${user(username)}/tokens/revoke`, { id, reason }),
+    call(op.revokeAccountToken, { params: { username }, body: { id, reason } }),
   resetPassword: (username: string, password: string, reason: string) =>
-    apiPost<{ ok: boolean }>(`${user(username)}/password`, { password, reason }),
+    call(op.resetAccountPassword, { params: { username }, body: { password, reason } }),
   changeRole: (username: string, role: string, reason: string) =>
-    apiPost<AccountInfo>(`${user(username)}/role`, { role, reason }),
+    call(op.changeAccountRole, { params: { username }, body: { role: asRole(role), reason } }),
   setDisabled: (username: string, disabled: boolean, reason: string) =>
-    apiPost<AccountInfo>(`${user(username)}/disabled`, { disabled, reason }),
-  unlock: (username: string, reason: string) => apiPost<AccountInfo>(`${user(username)}/unlock`, { reason }),
+    call(op.setAccountDisabled, { params: { username }, body: { disabled, reason } }),
+  unlock: (username: string, reason: string) => call(op.unlockAccount, { params: { username }, body: { reason } }),
 
   /** The caller's own account. */
   changeOwnPassword: (currentPassword: string, newPassword: string) =>
-    apiPost<{ ok: boolean }>("/api/auth/password", { currentPassword, newPassword }),
-  ownTokens: () => apiGet<ApiTokenInfo[]>("/api/auth/tokens"),
-  revokeOwnToken: (id: string) => apiPost<ApiTokenInfo>("/api/auth/tokens/revoke", { id }),
+    call(op.changeOwnPassword, { body: { currentPassword, newPassword } }),
+  ownTokens: () => call(op.listOwnTokens),
+  revokeOwnToken: (id: string) => call(op.revokeOwnToken, { body: { id } }),
 };

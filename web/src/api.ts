@@ -4,48 +4,35 @@
  * members) so pages can show it as it is. New code calls operations through ./client.ts.
  */
 
+import { getMe, signIn, signOut } from "../../src/contract/accounts.ts";
 import { listAuditEntries, verifyAuditChain } from "../../src/contract/audit.ts";
+import {
+  getContract,
+  getPipeline,
+  getService,
+  listContracts,
+  listServices,
+  listWaves,
+} from "../../src/contract/records.ts";
 // client.ts imports request and ApiError from this file; the cycle is safe because `call` is
 // only used inside functions, after both modules have loaded.
 import { call } from "./client.ts";
-import type { Contract, Decision, Service } from "../../src/store/records.ts";
-import type { Role } from "../../src/store/schema.ts";
 
-// The server's own record shapes (type-only imports, erased from the bundle): one definition
-// serves the API and the dashboard.
-export type { Contract, Decision, Role, Service };
-
-export interface Me {
-  username: string | null;
-  displayName: string;
-  role: Role;
-}
-
-/** Fields shared by every record: which values were invented for the demo, and the source of the rest. */
-export type Provenance = Pick<Service, "published" | "demoFields" | "source">;
-
-export interface Stage {
-  id: string;
-  label: string;
-  services: Service[];
-}
-
-export interface Pipeline {
-  stages: Stage[];
-}
-
-export type ServiceDetail = Service & { decisions: Decision[]; contracts: Contract[] };
-export type ContractDetail = Contract & { decisions: Decision[] };
-
-export interface Wave {
-  id: string;
-  name: string;
-  startsOn: string | null;
-  endsOn: string | null;
-  description: string;
-  demoFields: string[];
-  source: string;
-}
+// The records' shapes come from the API contract (type-only imports, erased from the bundle):
+// one definition serves the server and the dashboard.
+export type { Me } from "../../src/contract/accounts.ts";
+export type {
+  Contract,
+  ContractDetail,
+  Decision,
+  Pipeline,
+  Provenance,
+  Service,
+  ServiceDetail,
+  Stage,
+  Wave,
+} from "../../src/contract/records.ts";
+export type { Role } from "../../src/contract/roles.ts";
 
 // The audit trail's shapes come from the API contract.
 export type { AuditEntry, AuditVerify } from "../../src/contract/audit.ts";
@@ -127,15 +114,15 @@ export function apiPost<T>(path: string, body: unknown): Promise<T> {
 }
 
 export const api = {
-  me: () => apiGet<Me>("/api/auth/me"),
-  login: (username: string, password: string) => apiPost<Me>("/api/auth/login", { username, password }),
-  logout: () => apiPost<{ ok: boolean }>("/api/auth/logout", {}),
-  pipeline: () => apiGet<Pipeline>("/api/pipeline"),
-  services: () => apiGet<Service[]>("/api/services"),
-  service: (id: string) => apiGet<ServiceDetail>(`/api/services/${encodeURIComponent(id)}`),
-  contracts: () => apiGet<Contract[]>("/api/contracts"),
-  contract: (id: string) => apiGet<ContractDetail>(`/api/contracts/${encodeURIComponent(id)}`),
-  waves: () => apiGet<Wave[]>("/api/waves"),
+  me: () => call(getMe),
+  login: (username: string, password: string) => call(signIn, { body: { username, password } }),
+  logout: () => call(signOut),
+  pipeline: () => call(getPipeline),
+  services: () => call(listServices),
+  service: (id: string) => call(getService, { params: { id } }),
+  contracts: () => call(listContracts),
+  contract: (id: string) => call(getContract, { params: { id } }),
+  waves: () => call(listWaves),
   audit: (q: { entity?: string; entityId?: string; limit?: number } = {}) => call(listAuditEntries, { query: q }),
   auditVerify: () => call(verifyAuditChain),
 };
