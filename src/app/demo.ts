@@ -11,8 +11,7 @@ import { insertContract, insertDecision, insertService } from "../store/records.
 import { addUser } from "../store/users.ts";
 import { loadDecideDemo } from "./decide-demo.ts";
 import { loadBillingDemo } from "./billing-demo.ts";
-import { loadFlagsDemo } from "../store/flags.ts";
-import { loadContractEventsDemo } from "../store/contract-events.ts";
+import { loadContractEventsDemo, loadFlagsDemo } from "./ocds-demo.ts";
 
 const ACTOR = { username: "demo-loader", reason: "demo scenario loaded" };
 

@@ -8,6 +8,8 @@
  * worker (src/app/compute-pool.ts).
  */
 import type { Settings } from "../flags/settings.ts";
+import { compileGroups } from "../ocds/compile-groups.ts";
+import type { JsonObject } from "../ocds/types.ts";
 import { InputError } from "../shared/errors.ts";
 import type { Store } from "../store/db.ts";
 import { releasesVersion, storedProcessReleases } from "../store/flags.ts";
@@ -85,4 +87,23 @@ export class FlagsRuns {
   computations(): number {
     return this.cache.computations();
   }
+}
+
+/** The compiled releases of a buyer's processes (or all), on this thread. */
+export interface StoredProcesses {
+  /** Compiled releases, one per ocid, in ocid order. */
+  compiled: JsonObject[];
+  /** Releases read. */
+  releases: number;
+  /** More releases match than `maxReleases`: nothing was compiled. */
+  tooMany: boolean;
+}
+
+/** The compiled release of every contracting process of `buyer` (or all): see storedProcessReleases. */
+export async function compiledProcesses(
+  store: Store,
+  opts: { buyer?: string; maxReleases: number },
+): Promise<StoredProcesses> {
+  const stored = await storedProcessReleases(store, opts);
+  return { compiled: compileGroups(stored.groups), releases: stored.releases, tooMany: stored.tooMany };
 }

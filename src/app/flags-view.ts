@@ -4,10 +4,12 @@
  * where it came from), grouped by what was flagged and named. Pure: it is computed in the
  * derived-results worker (src/app/compute-worker.ts) from plain data.
  */
+
+import { type ExplainedFlag, type FlaggedEntry, type FlagsRun, MAX_RELEASES } from "../contract/flags.ts";
 import { indicatorMetadata, runIndicators, toCardinal } from "../flags/engine.ts";
 import { round4 } from "../flags/quartiles.ts";
 import type { IndicatorCode, Settings } from "../flags/settings.ts";
-import { GROUPS, type Comparison, type Group, type IndicatorMeta } from "../flags/types.ts";
+import { GROUPS, type Group, type IndicatorMeta } from "../flags/types.ts";
 import type { JsonObject } from "../ocds/types.ts";
 
 /** Said with every result, in the API and on the dashboard. */
@@ -15,28 +17,9 @@ export const FLAGS_NOTICE =
   "A flag is a lead for a closer look, never a verdict: it says a pattern that often goes with " +
   "corruption, collusion or poor competition is present, not that anything wrong happened.";
 
+export type { ExplainedFlag, FlaggedEntry } from "../contract/flags.ts";
 /** The most releases one call compiles; larger stores are run with `nous flags indicators`. */
-export const MAX_RELEASES = 50_000;
-
-export interface ExplainedFlag {
-  code: IndicatorCode;
-  name: string;
-  value: number;
-  measured?: number;
-  threshold?: number;
-  comparison?: Comparison;
-  thresholdSource?: "settings" | "default" | "quartiles";
-  /** Quartiles and fences of the indicator (rounded to 4 decimals) when its threshold is computed. */
-  quartiles?: Record<string, number>;
-  values?: Record<string, unknown>;
-}
-
-export interface FlaggedEntry {
-  id: string;
-  /** Organization name, or the tender title of a process. */
-  name: string | null;
-  flags: ExplainedFlag[];
-}
+export { MAX_RELEASES } from "../contract/flags.ts";
 
 export interface FlagsViewInput {
   buyer: string | undefined;
@@ -72,7 +55,7 @@ function namesOf(compiled: JsonObject[]): { orgs: Map<string, string>; titles: M
 }
 
 /** The API's red-flags answer over compiled processes. */
-export function flagsView(input: FlagsViewInput) {
+export function flagsView(input: FlagsViewInput): FlagsRun {
   const { buyer, today, settings, compiled } = input;
   const result = runIndicators(settings, compiled, { today });
   const { orgs, titles } = namesOf(compiled);
@@ -119,7 +102,7 @@ export function flagsView(input: FlagsViewInput) {
     releases: input.releases,
     maxReleases: MAX_RELEASES,
     currency: result.currency ?? null,
-    counts: Object.fromEntries(GROUPS.map((g) => [g, groups[g].length])),
+    counts: Object.fromEntries(GROUPS.map((g) => [g, groups[g].length])) as Record<Group, number>,
     groups,
     indicators: indicatorMetadata().filter((m) => enabled.includes(m.code)),
     meta: rounded,

@@ -2,13 +2,9 @@
  * What the red-flags API reads from the store: the buyers named in stored releases, the
  * compiled release of every contracting process of one buyer (or of all), ready for the
  * indicators, and the version of those releases a cached red-flags result is keyed by. Nothing
- * is written here except the demo releases.
+ * is written here; compiling is the use case's (src/app/flags-run.ts).
  */
-import { demoReleases } from "../demo/releases.ts";
-import { compileGroups } from "../ocds/compile-groups.ts";
-import type { JsonObject } from "../ocds/types.ts";
 import type { Store } from "./db.ts";
-import { type ImportSummary, importReleases } from "./releases.ts";
 
 export interface BuyerCount {
   buyer: string;
@@ -34,15 +30,6 @@ export async function listReleaseBuyers(store: Store): Promise<BuyerCount[]> {
     processes: Number(r.processes),
     releases: Number(r.releases),
   }));
-}
-
-export interface StoredProcesses {
-  /** Compiled releases, one per ocid, in ocid order. */
-  compiled: JsonObject[];
-  /** Releases read. */
-  releases: number;
-  /** More releases match than `maxReleases`: nothing was compiled. */
-  tooMany: boolean;
 }
 
 /** The stored releases of each contracting process, as stored (JSON text), not yet compiled. */
@@ -108,21 +95,4 @@ export async function storedProcessReleases(
     groups[groups.length - 1]!.push(r.data_json);
   }
   return { groups, releases: rows.length, tooMany: false };
-}
-
-/** The compiled release of every contracting process of `buyer` (or all): see storedProcessReleases. */
-export async function compiledProcesses(
-  store: Store,
-  opts: { buyer?: string; maxReleases: number },
-): Promise<StoredProcesses> {
-  const stored = await storedProcessReleases(store, opts);
-  return { compiled: compileGroups(stored.groups), releases: stored.releases, tooMany: stored.tooMany };
-}
-
-/** Loads the demo OCDS releases (src/demo/releases.ts), audited as "demo-loader". */
-export async function loadFlagsDemo(store: Store): Promise<ImportSummary> {
-  return importReleases(store, demoReleases(), {
-    username: "demo-loader",
-    reason: "demo OCDS releases loaded (fictional tenders for the red-flags pages, and the SSCL award)",
-  });
 }

@@ -4,12 +4,14 @@
  * releases, the size limit, and the demo releases loaded once and only once.
  */
 import { describe, expect, it } from "vitest";
+import { compiledProcesses } from "../../src/app/flags-run.ts";
+import { loadFlagsDemo } from "../../src/app/ocds-demo.ts";
 import { DEMO_ORG_IDS, MET_NAME, MOPAC_NAME, mopacOcid, SSCL_OCID } from "../../src/demo/releases.ts";
 import { runIndicators } from "../../src/flags/engine.ts";
 import { allIndicatorsSettings } from "../../src/flags/settings.ts";
 import { verifyAudit } from "../../src/store/audit.ts";
 import type { Store } from "../../src/store/db.ts";
-import { compiledProcesses, listReleaseBuyers, loadFlagsDemo } from "../../src/store/flags.ts";
+import { listReleaseBuyers } from "../../src/store/flags.ts";
 import { type StoreTarget, useSuiteStore } from "../support/store-suite.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: compiled releases are untyped JSON; the test reads known paths.

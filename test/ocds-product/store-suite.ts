@@ -1,16 +1,16 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { verifyAudit } from "../../src/store/audit.ts";
-import { backup, restore } from "../../src/store/backup.ts";
+import { loadDemo } from "../../src/app/demo.ts";
 import {
   addChange,
   addRating,
   buildNotice,
+  contractNotices,
   listContractEvents,
-  noticeStatuses,
-} from "../../src/store/contract-events.ts";
+} from "../../src/app/manage.ts";
+import { verifyAudit } from "../../src/store/audit.ts";
+import { backup, restore } from "../../src/store/backup.ts";
 import { openMigrated, type Store } from "../../src/store/db.ts";
-import { loadDemo } from "../../src/app/demo.ts";
 import { importReleases } from "../../src/store/releases.ts";
 import { type StoreTarget, useSuiteStore } from "../support/store-suite.ts";
 
@@ -43,7 +43,7 @@ export function contractEventsStoreSuite(kind: string, target: StoreTarget): voi
         endAfter: "2027-09-30",
         noticeRequired: true,
       });
-      const statuses = await noticeStatuses(store, "sscl-bss", true);
+      const statuses = await contractNotices(store, "sscl-bss", true);
       expect(statuses.filter((s) => s.producible).map((s) => s.type)).toEqual(["UK6", "UK7", "UK9", "UK10"]);
     });
 

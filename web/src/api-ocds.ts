@@ -2,115 +2,56 @@
  * OCDS in the dashboard: notices per contract, publishing, data quality, release import, and
  * the contract-management records the notices are built from (KPIs, ratings, changes, termination).
  */
-import type {
-  ChangeInput,
-  KpiInput,
-  RatingInput,
-  TerminationInput,
-} from "../../src/store/contract-events.ts";
-import { apiGet, apiPost } from "./api.ts";
+import {
+  type ChangeBody,
+  createChange,
+  createKpi,
+  createRating,
+  type KpiBody,
+  listContractEvents,
+  type RatingBody,
+  recordTermination,
+  type TerminationBody,
+} from "../../src/contract/manage.ts";
+import {
+  getNotice,
+  getOcdsQuality,
+  type ImportSummary,
+  listNotices,
+  type NoticeType,
+  publishNotice,
+} from "../../src/contract/ocds.ts";
+import { apiPost } from "./api.ts";
+import { call } from "./client.ts";
 
-/** Every write names why it was made; the reason goes to the audit trail. */
-type Why = { reason: string };
-
-export interface NoticeStatus {
-  type: string;
-  name: string;
-  producible: boolean;
-  reason: string;
-  releaseId: string | null;
-  published: boolean;
-}
-
-export interface CoverageRow {
-  path: string;
-  releases: number;
-  share: number;
-}
-
-export interface QualityFinding {
-  ocid: string;
-  path: string;
-  message: string;
-}
-
-export interface QualityCheck {
-  id: string;
-  name: string;
-  detects: string;
-  matters: string;
-  checked: number;
-  failed: number;
-  findings: QualityFinding[];
-}
-
-export interface QualityReport {
-  buyer: string | null;
-  releases: number;
-  compiledReleases: number;
-  coherent: number;
-  coverage: CoverageRow[];
-  checks: QualityCheck[];
-}
-
-export interface ImportSummary {
-  received: number;
-  inserted: number;
-  unchanged: number;
-}
-
-export interface ContractEvents {
-  kpis: { id: string; title: string; description: string; target: string; demo: boolean }[];
-  ratings: {
-    id: string;
-    kpiId: string;
-    periodEnd: string;
-    rating: string;
-    explanation: string;
-    demo: boolean;
-  }[];
-  changes: {
-    id: string;
-    changedOn: string;
-    valueBeforePence: number;
-    valueAfterPence: number;
-    endBefore: string;
-    endAfter: string;
-    description: string;
-    noticeRequired: boolean;
-    noticeReasons: string[];
-    demo: boolean;
-  }[];
-  termination: { terminatedOn: string; reason: string; totalPaidPence: number; demo: boolean } | null;
-}
-
-const enc = encodeURIComponent;
+// The shapes come from the API contract.
+export type { ContractEvents } from "../../src/contract/manage.ts";
+export type {
+  CoverageRow,
+  ImportSummary,
+  NoticeStatus,
+  NoticeType,
+  QualityCheckOutcome as QualityCheck,
+  QualityFinding,
+  QualityReport,
+} from "../../src/contract/ocds.ts";
 
 export const ocdsApi = {
-  events: (contractId: string) => apiGet<ContractEvents>(`/api/contracts/${enc(contractId)}/events`),
-  notices: (contractId: string) =>
-    apiGet<{ notices: NoticeStatus[] }>(`/api/contracts/${enc(contractId)}/notices`).then((r) => r.notices),
-  notice: (contractId: string, type: string) =>
-    apiGet<Record<string, unknown>>(`/api/contracts/${enc(contractId)}/notices/${enc(type)}`),
-  publish: (contractId: string, type: string, reason: string) =>
-    apiPost<ImportSummary>(`/api/contracts/${enc(contractId)}/notices/${enc(type)}/publish`, { reason }),
-  quality: (buyer?: string) =>
-    apiGet<QualityReport>(`/api/ocds/quality${buyer ? `?buyer=${enc(buyer)}` : ""}`),
+  events: (contractId: string) => call(listContractEvents, { params: { id: contractId } }),
+  notices: (contractId: string) => call(listNotices, { params: { id: contractId } }).then((r) => r.notices),
+  notice: (contractId: string, type: NoticeType) => call(getNotice, { params: { id: contractId, type } }),
+  publish: (contractId: string, type: NoticeType, reason: string) =>
+    call(publishNotice, { params: { id: contractId, type }, body: { reason } }),
+  quality: (buyer?: string) => call(getOcdsQuality, { query: buyer ? { buyer } : {} }),
   importReleases: (releases: unknown[], reason: string) =>
     apiPost<ImportSummary>("/api/ocds/releases", { releases, reason }),
-  addKpi: (contractId: string, body: Omit<KpiInput, "demo"> & Why) =>
-    apiPost<unknown>(`/api/contracts/${enc(contractId)}/kpis`, body),
-  addRating: (contractId: string, body: Omit<RatingInput, "demo"> & Why) =>
-    apiPost<unknown>(`/api/contracts/${enc(contractId)}/ratings`, body),
-  addChange: (contractId: string, body: Omit<ChangeInput, "demo"> & Why) =>
-    apiPost<{ noticeRequired: boolean; noticeReasons: string[] }>(
-      `/api/contracts/${enc(contractId)}/changes`,
-      body,
-    ),
-  setTermination: (
-    contractId: string,
-    body: Omit<TerminationInput, "demo" | "reason"> & { endReason: string } & Why,
-  ) => apiPost<unknown>(`/api/contracts/${enc(contractId)}/termination`, body),
+  addKpi: (contractId: string, body: KpiBody) => call(createKpi, { params: { id: contractId }, body }),
+  addRating: (contractId: string, body: RatingBody) =>
+    call(createRating, { params: { id: contractId }, body }),
+  addChange: (contractId: string, body: ChangeBody) =>
+    call(createChange, { params: { id: contractId }, body }),
+  setTermination: (contractId: string, body: TerminationBody) =>
+    call(recordTermination, { params: { id: contractId }, body }),
 };
 
 /** The releases in an uploaded file: a release package, a release, or JSON Lines of either. */

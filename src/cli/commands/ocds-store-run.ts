@@ -1,18 +1,18 @@
 /**
  * What `nous ocds import` and `nous ocds export` do, loaded only when one of them runs.
  * Import reads release packages, single releases, or JSON Lines of either; validates every
- * document against OCDS 1.1.5 before anything is stored (errors name file, line and JSON path);
- * then stores all releases in one transaction, idempotently. Export writes a release package of
+ * document against OCDS 1.1.5 before anything is stored (src/app/ocds-import.ts, as the API does;
+ * errors name file, line and JSON path); then stores all releases in one transaction, idempotently. Export writes a release package of
  * what nous holds.
  */
-import { createWriteStream, existsSync, readFileSync } from "node:fs";
+
 import { once } from "node:events";
+import { createWriteStream, existsSync, readFileSync } from "node:fs";
+import { importReleaseBatch, ReleaseBatch } from "../../app/ocds-import.ts";
 import { readDocuments } from "../../io/ocds-json.ts";
-import { loadCodelists } from "../../io/ocds-schema.ts";
-import { isObject, type JsonObject, pathKey } from "../../ocds/types.ts";
-import { createValidator } from "../../ocds/validate.ts";
-import { InputError, formatLocation } from "../../shared/errors.ts";
-import { importReleases, listReleases } from "../../store/releases.ts";
+import { pathKey } from "../../ocds/types.ts";
+import { formatLocation, InputError } from "../../shared/errors.ts";
+import { listReleases } from "../../store/releases.ts";
 import { createProgress } from "../progress.ts";
 import { withStore } from "../store.ts";
 
@@ -74,42 +74,28 @@ export function linesOfPaths(text: string, wanted: Set<string>): Map<string, num
 }
 
 interface Loaded {
-  releases: JsonObject[];
+  batch: ReleaseBatch;
   errors: string[];
-  documents: number;
 }
 
-/** Reads and validates every file; nothing is stored here. */
+/** Reads and validates every file (src/app/ocds-import.ts), naming file, line and path; nothing is stored here. */
 async function loadReleases(files: string[], quiet: boolean): Promise<Loaded> {
   for (const f of files) if (!existsSync(f)) throw new InputError("no such file", { location: { file: f } });
-  const validator = createValidator({ codelists: loadCodelists() });
-  const out: Loaded = { releases: [], errors: [], documents: 0 };
+  const out: Loaded = { batch: new ReleaseBatch(), errors: [] };
   const bar = createProgress("validating", files.length, { quiet });
   for (const [n, file] of files.entries()) {
     for await (const doc of readDocuments(file)) {
-      out.documents++;
       const line = doc.text === undefined ? undefined : doc.line;
-      const kind = validator.kindOf(doc.value);
-      if (kind === "record-package" || kind === "record") {
-        out.errors.push(
-          `${formatLocation({ file, line, path: "$" })}: expected a release package or a release, got a ${kind}; import the releases it was compiled from`,
-        );
-        continue;
-      }
-      const errors = validator.validate(doc.value).filter((i) => i.severity === "error");
+      const problems = out.batch.addDocument(doc.value);
       // A whole JSON file: find the line of each error's path in the text.
       const lines =
-        errors.length && line === undefined
-          ? linesOfPaths(readFileSync(file, "utf8"), new Set(errors.map((e) => e.path)))
+        problems.length && line === undefined
+          ? linesOfPaths(readFileSync(file, "utf8"), new Set(problems.map((e) => e.path)))
           : null;
-      for (const i of errors) {
-        const at = line ?? lines?.get(i.path);
-        out.errors.push(`${formatLocation({ file, line: at, path: i.path })}: ${i.message}`);
+      for (const p of problems) {
+        const at = line ?? lines?.get(p.path);
+        out.errors.push(`${formatLocation({ file, line: at, path: p.path })}: ${p.message}`);
       }
-      const v = doc.value;
-      if (kind === "release-package" && isObject(v) && Array.isArray(v.releases)) {
-        for (const r of v.releases) if (isObject(r)) out.releases.push(r);
-      } else if (isObject(v)) out.releases.push(v);
     }
     bar.update(n + 1, files.length);
   }
@@ -132,13 +118,13 @@ export async function importFiles(
     return;
   }
   await withStore(o.db, async (store) => {
-    const bar = createProgress("importing", loaded.releases.length, { quiet });
-    const s = await importReleases(store, loaded.releases, { username: "cli", reason: o.reason }, (d, t) =>
+    const bar = createProgress("importing", loaded.batch.releases.length, { quiet });
+    const s = await importReleaseBatch(store, loaded.batch, { username: "cli", reason: o.reason }, (d, t) =>
       bar.update(d, t),
     );
     bar.stop();
     process.stdout.write(
-      `${s.received} releases from ${loaded.documents} document(s): ${s.inserted} inserted, ${s.unchanged} unchanged\n`,
+      `${s.received} releases from ${loaded.batch.documents} document(s): ${s.inserted} inserted, ${s.unchanged} unchanged\n`,
     );
   });
 }

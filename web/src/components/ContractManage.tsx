@@ -6,7 +6,13 @@
  * Shown to the roles that may make these changes (admin, commercial, contract manager).
  */
 import { type FormEvent, useState } from "react";
-import { changeNoticeRequired } from "../../../src/ocds/notices/uk10-change.ts";
+import { changeNotice } from "../../../src/manage/change.ts";
+import { RATING_WORDS, type Rating, RATINGS as SCALE } from "../../../src/manage/rating.ts";
+import {
+  TERMINATION_REASONS,
+  TERMINATION_WORDS,
+  type TerminationReason,
+} from "../../../src/manage/termination.ts";
 import { tryParsePounds } from "../../../src/shared/money.ts";
 import { type ContractEvents, ocdsApi } from "../api-ocds.ts";
 import { formatDate } from "../format.ts";
@@ -19,21 +25,9 @@ export interface ContractBasics {
   endDate: string | null;
 }
 
-const RATINGS: [string, string][] = [
-  ["good", "Good"],
-  ["approachingTarget", "Approaching target"],
-  ["requiresImprovement", "Requires improvement"],
-  ["inadequate", "Inadequate"],
-  ["other", "Other"],
-];
-
-const ENDINGS: [string, string][] = [
-  ["expiry", "Expired at the end of its term"],
-  ["breach", "Terminated for breach"],
-  ["convenience", "Terminated for convenience"],
-  ["mutualAgreement", "Ended by mutual agreement"],
-  ["other", "Other"],
-];
+// The scale and the endings, with their words, are src/manage's: the server checks the same lists.
+const RATINGS: [Rating, string][] = SCALE.map((r) => [r, RATING_WORDS[r].label]);
+const ENDINGS: [TerminationReason, string][] = TERMINATION_REASONS.map((r) => [r, TERMINATION_WORDS[r]]);
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -115,7 +109,7 @@ function RatingForm({
 }) {
   const [kpiId, setKpiId] = useState("");
   const [periodEnd, setPeriodEnd] = useState("");
-  const [rating, setRating] = useState("");
+  const [rating, setRating] = useState<Rating | "">("");
   const [explanation, setExplanation] = useState("");
   const [reason, setReason] = useState("");
   const [published, setPublished] = useState(true);
@@ -138,7 +132,7 @@ function RatingForm({
         await ocdsApi.addRating(contractId, {
           kpiId: chosen,
           periodEnd,
-          rating,
+          rating: rating as Rating, // checked above: not empty
           explanation: explanation.trim(),
           published,
           reason: reason.trim(),
@@ -177,7 +171,7 @@ function RatingForm({
           onChange={setPeriodEnd}
         />
         <Field id="rating-value" label="Rating">
-          <select id="rating-value" value={rating} onChange={(e) => setRating(e.target.value)}>
+          <select id="rating-value" value={rating} onChange={(e) => setRating(e.target.value as Rating | "")}>
             <option value="">Choose…</option>
             {RATINGS.map(([v, l]) => (
               <option key={v} value={v}>
@@ -242,14 +236,14 @@ function ChangeForm({
     DATE.test(startDate) &&
     DATE.test(endBefore) &&
     DATE.test(endAfterText)
-      ? changeNoticeRequired(
-          {
-            category: works ? "works" : "services",
-            value: { pence: beforePence },
-            period: { startDate, endDate: endBefore },
-          },
-          { value: { pence: afterPence }, period: { startDate, endDate: endAfterText } },
-        )
+      ? changeNotice({
+          works,
+          valueBeforePence: beforePence,
+          valueAfterPence: afterPence,
+          startDate,
+          endBefore,
+          endAfter: endAfterText,
+        })
       : null;
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -376,8 +370,8 @@ function ChangeForm({
         <TextField id="change-rationale" label="Rationale" value={rationale} onChange={setRationale} />
         {preview ? (
           <p className="manage-preview" data-preview="uk10" aria-live="polite">
-            {preview.required
-              ? `This change needs a contract change notice (UK10): ${preview.reasons.join("; ")}.`
+            {preview.noticeRequired
+              ? `This change needs a contract change notice (UK10): ${preview.noticeReasons.join("; ")}.`
               : "This change does not need a contract change notice (UK10): value and term move by 10% or less (15% for works)."}
           </p>
         ) : null}
@@ -404,7 +398,7 @@ function TerminationForm({
   onSaved: () => void;
 }) {
   const [on, setOn] = useState("");
-  const [ending, setEnding] = useState("");
+  const [ending, setEnding] = useState<TerminationReason | "">("");
   const [paid, setPaid] = useState("");
   const [explanation, setExplanation] = useState("");
   const [reason, setReason] = useState("");
@@ -427,7 +421,7 @@ function TerminationForm({
       async () => {
         await ocdsApi.setTermination(contractId, {
           terminatedOn: on,
-          endReason: ending,
+          endReason: ending as TerminationReason, // checked above: not empty
           totalPaidPence: paidPence ?? 0,
           explanation: explanation.trim(),
           published,
@@ -463,7 +457,11 @@ function TerminationForm({
       >
         <TextField id="termination-on" label="Date it ended" type="date" value={on} onChange={setOn} />
         <Field id="termination-how" label="How it ended">
-          <select id="termination-how" value={ending} onChange={(e) => setEnding(e.target.value)}>
+          <select
+            id="termination-how"
+            value={ending}
+            onChange={(e) => setEnding(e.target.value as TerminationReason | "")}
+          >
             <option value="">Choose…</option>
             {ENDINGS.map(([v, l]) => (
               <option key={v} value={v}>

@@ -5,6 +5,7 @@
  * what the notices are built from.
  */
 import { useState } from "react";
+import { RATING_WORDS } from "../../../src/manage/rating.ts";
 import { ApiError } from "../api.ts";
 import { type ContractEvents, type NoticeStatus, ocdsApi } from "../api-ocds.ts";
 import { useAuth } from "../auth.tsx";
@@ -13,9 +14,9 @@ import { useApi } from "../useApi.ts";
 import { type ContractBasics, ContractManage } from "./ContractManage.tsx";
 import { DemoBadge } from "./DemoBadge.tsx";
 import { Money } from "./Money.tsx";
-import { Table } from "./Table.tsx";
 import { OcdsStyles } from "./OcdsStyles.tsx";
 import { ErrorPanel, Loading } from "./Status.tsx";
+import { Table } from "./Table.tsx";
 
 const PUBLISHERS = ["admin", "commercial", "contract-manager"];
 
@@ -101,14 +102,6 @@ function NoticeItem({
   );
 }
 
-const RATING_TEXT: Record<string, string> = {
-  good: "good",
-  approachingTarget: "approaching target",
-  requiresImprovement: "requires improvement",
-  inadequate: "inadequate",
-  other: "other",
-};
-
 /** What nous holds for the notices: KPIs with their latest rating, changes, termination. */
 function Held({ ev }: { ev: ContractEvents }) {
   if (!ev.kpis.length && !ev.changes.length && !ev.termination) return null;
@@ -135,9 +128,7 @@ function Held({ ev }: { ev: ContractEvents }) {
               header: "Latest rating",
               cell: (k) => {
                 const r = latest.get(k.id);
-                return r
-                  ? `${RATING_TEXT[r.rating] ?? r.rating} (to ${formatDate(r.periodEnd)})`
-                  : "not rated";
+                return r ? `${RATING_WORDS[r.rating].text} (to ${formatDate(r.periodEnd)})` : "not rated";
               },
             },
           ]}
