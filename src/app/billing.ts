@@ -7,12 +7,14 @@
  */
 import { explainException } from "../billing/explain.ts";
 import { reconcileDataset } from "../billing/reconcile.ts";
+import { BILLING_RULES } from "../billing/rules/index.ts";
 import { BILLING_TITLES, RULE_IDS } from "../billing/types.ts";
 import {
+  BILLING_TRANSITIONS,
   type BillingAction,
   type BillingException,
+  type BillingRule,
   type BillingRun,
-  type BillingState,
   type ContractBillingTotals,
   EXPORT_COLUMNS,
   type ExceptionDetail,
@@ -21,7 +23,7 @@ import {
   type GroupBy,
   MAX_EXPORT_ROWS,
 } from "../contract/billing.ts";
-import { loadBillingTexts } from "../io/billing-load.ts";
+import { BILLING_FILES, loadBillingTexts } from "../io/billing-load.ts";
 import { csvDocument, num, text } from "../shared/csv.ts";
 import { ConflictError, formatLocation, InputError } from "../shared/errors.ts";
 import { penceToDecimal } from "../shared/money.ts";
@@ -48,6 +50,19 @@ export type { BillingActor };
 /** A rule's title, for people reading the queue (the id itself for a rule no longer known). */
 export function ruleTitle(rule: string): string {
   return (BILLING_TITLES as Record<string, string>)[rule] ?? rule;
+}
+
+/** The billing rules, from the engine's registry, in id order. */
+export function billingRules(): BillingRule[] {
+  return [...BILLING_RULES]
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      detects: r.detects,
+      whyItMatters: r.whyItMatters,
+      register: "register" in r && r.register ? BILLING_FILES[r.register] : null,
+    }));
 }
 
 const titled = (e: StoredException): BillingException => ({ ...e, ruleTitle: ruleTitle(e.rule) });
@@ -164,14 +179,6 @@ export async function billingTotals(store: Store, contractId: string): Promise<C
 
 // ---- the workflow ----
 
-/** Which states each action may start from, and where it leads. */
-export const TRANSITIONS: Record<BillingAction, { from: readonly BillingState[]; to: BillingState }> = {
-  dispute: { from: ["open"], to: "disputed" },
-  recover: { from: ["open", "disputed"], to: "recovered" },
-  accept: { from: ["open", "disputed"], to: "accepted" },
-  reopen: { from: ["disputed", "accepted"], to: "open" },
-};
-
 export interface StepInput {
   /** For recover: the supplier's credit note and the amount it gives back. */
   creditNote?: string;
@@ -191,7 +198,7 @@ export function planStep(
   run: { current: boolean; contractId: string },
   input: StepInput,
 ): PlannedStep {
-  const t = TRANSITIONS[action];
+  const t = BILLING_TRANSITIONS[action];
   if (!run.current)
     throw new ConflictError(
       `exception ${ex.id} belongs to an earlier run of ${run.contractId}; act on the latest run's exception`,

@@ -27,6 +27,15 @@ export type BillingState = z.infer<typeof BillingState>;
 export const BILLING_ACTIONS = ["dispute", "recover", "accept", "reopen"] as const;
 export type BillingAction = (typeof BILLING_ACTIONS)[number];
 
+/** Which states each action may start from, and where it leads. */
+export const BILLING_TRANSITIONS: Record<BillingAction, { from: readonly BillingState[]; to: BillingState }> =
+  {
+    dispute: { from: ["open"], to: "disputed" },
+    recover: { from: ["open", "disputed"], to: "recovered" },
+    accept: { from: ["open", "disputed"], to: "accepted" },
+    reopen: { from: ["disputed", "accepted"], to: "open" },
+  };
+
 /** What the queue may be grouped by. */
 export const GROUP_BY = ["rule", "supplier", "month", "subject", "state"] as const;
 export const GroupBy = z.enum(GROUP_BY);
@@ -89,6 +98,19 @@ const idParams = z.object({ id: z.string() });
 
 // ---- records ----
 
+/** A billing rule as the engine's registry describes it. */
+export const BillingRule = z.object({
+  id: BillingRuleId,
+  name: z.string().describe("Short name, as the queue shows it"),
+  detects: z.string().describe("What the rule detects"),
+  whyItMatters: z.string(),
+  register: z
+    .string()
+    .nullable()
+    .describe("The optional file without which the rule is skipped; null when the rule always runs"),
+});
+export type BillingRule = z.infer<typeof BillingRule>;
+
 export const RuleSummary = z.object({
   lines: z.number().int(),
   days: z.number().int(),
@@ -98,7 +120,10 @@ export type RuleSummary = z.infer<typeof RuleSummary>;
 
 /** Per rule, every rule present (zero where it found nothing). */
 const ByRule = z.object(
-  Object.fromEntries(BILLING_RULE_IDS.map((id) => [id, RuleSummary])) as Record<BillingRuleId, typeof RuleSummary>,
+  Object.fromEntries(BILLING_RULE_IDS.map((id) => [id, RuleSummary])) as Record<
+    BillingRuleId,
+    typeof RuleSummary
+  >,
 );
 
 export const BillingRun = z.object({
@@ -313,6 +338,16 @@ export const RecoverBody = z
 export type RecoverBody = z.infer<typeof RecoverBody>;
 
 // ---- operations ----
+
+export const listBillingRules = defineOperation({
+  operationId: "listBillingRules",
+  method: "GET",
+  path: "/billing/rules",
+  summary: "The billing rules every invoice line is checked against, in id order",
+  tags: ["billing"],
+  roles: STAFF,
+  response: z.array(BillingRule),
+});
 
 export const uploadBillingRun = defineOperation({
   operationId: "uploadBillingRun",

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/billing/generate.ts";
 import { listExceptions as engineExceptions } from "../../src/billing/index.ts";
 import { reconcileDataset } from "../../src/billing/reconcile.ts";
-import { RULE_IDS } from "../../src/billing/types.ts";
+import { BILLING_TITLES, RULE_IDS, type RuleId } from "../../src/billing/types.ts";
 import { csvSink } from "../../src/io/billing-generate-writer.ts";
 import { loadBillingFolder } from "../../src/io/billing-load.ts";
 import { call, type DemoServer, startDemoServer } from "../server/helpers.ts";
@@ -155,6 +155,24 @@ describe("billing API", () => {
       files,
     });
     expect(c.status).toBe(404);
+  });
+
+  it("lists the rules from the engine's registry, each with its name and the register it needs", async () => {
+    const res = await call(server, "scrutineer", "GET", "/api/billing/rules");
+    expect(res.status).toBe(200);
+    const rules = res.json as { id: string; name: string; detects: string; register: string | null }[];
+    expect(rules.map((r) => r.id)).toEqual([...RULE_IDS]);
+    for (const r of rules) expect(r.name).toBe(BILLING_TITLES[r.id as RuleId]);
+    expect(rules.find((r) => r.id === "B05")).toMatchObject({ register: "custody.csv" });
+    expect(rules.find((r) => r.id === "B02")).toMatchObject({ register: null });
+    // The queue names each exception's rule with the same title.
+    const q = await call(
+      server,
+      "scrutineer",
+      "GET",
+      "/api/billing/exceptions?contractId=em-tagging&rule=B05&pageSize=1",
+    );
+    expect((q.json as { items: { ruleTitle: string }[] }).items[0]!.ruleTitle).toBe(BILLING_TITLES.B05);
   });
 
   it("filters and groups the demo contract's queue: groups add up to the total", async () => {
@@ -401,6 +419,7 @@ describe("billing API", () => {
       `/api/billing/exceptions/${ex.id}`,
       "/api/billing/contracts/em-tagging/totals",
       "/api/billing/contracts/em-tagging/runs",
+      "/api/billing/rules",
     ])
       expect((await call(server, "public", "GET", path)).status, path).toBe(401);
     expect(ex.state).toBe("open");

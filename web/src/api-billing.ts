@@ -6,10 +6,12 @@ import {
   BILLING_ACTION_OPERATIONS,
   BILLING_RULE_IDS,
   BILLING_STATES,
+  BILLING_TRANSITIONS,
   BILLING_UPLOAD_FILES,
   type BillingAction,
   type BillingEvent,
   type BillingException,
+  type BillingRule,
   type BillingRuleId,
   type BillingRun,
   type BillingState,
@@ -24,6 +26,7 @@ import {
   getBillingException,
   getBillingTotals,
   listBillingExceptions,
+  listBillingRules,
   listBillingRuns,
   type RuleSummary,
   type StateTotals,
@@ -33,8 +36,10 @@ import type { CallInput } from "../../src/contract/operation.ts";
 import { call, operationUrl } from "./client.ts";
 
 export type {
+  BillingAction,
   BillingEvent,
   BillingException,
+  BillingRule,
   BillingRun,
   BillingState,
   ContractBillingTotals,
@@ -46,23 +51,10 @@ export type {
   StateTotals,
 };
 export type RuleId = BillingRuleId;
-export { BILLING_UPLOAD_FILES };
+export { BILLING_TRANSITIONS, BILLING_UPLOAD_FILES };
 
 export const RULES = BILLING_RULE_IDS;
 export const STATES = BILLING_STATES;
-
-/** Short names of the rules, for the filter (the queue's rows carry the server's own titles). */
-export const RULE_TITLES: Record<RuleId, string> = {
-  B01: "Subject not in the identity register",
-  B02: "No order covers the day",
-  B03: "Billed after the tag was removed",
-  B04: "Billed before the tag was fitted",
-  B05: "Subject in custody",
-  B06: "Subject had died",
-  B07: "Subject abroad",
-  B08: "Day billed twice",
-  B09: "Billed above the contract price",
-};
 
 /** The queue's filters as the page holds them: an empty string is no filter. */
 export interface ExceptionQuery {
@@ -85,6 +77,8 @@ type QueueQuery = NonNullable<CallInput<typeof listBillingExceptions>["query"]>;
 type ExportFilters = NonNullable<CallInput<typeof exportBillingExceptions>["query"]>;
 
 export const billingApi = {
+  /** The rules with their names, from the engine's registry (for the rule filter). */
+  rules: () => call(listBillingRules),
   // The page's filters come from the address bar as strings; the server checks rule and state.
   exceptions: (q: ExceptionQuery) => call(listBillingExceptions, { query: given(q) as QueueQuery }),
   exception: (id: string) => call(getBillingException, { params: { id } }),

@@ -4,6 +4,7 @@
  */
 import type { FastifyPluginAsync } from "fastify";
 import {
+  billingRules,
   billingTotals,
   exceptionDetail,
   exceptionQueue,
@@ -20,6 +21,7 @@ import {
   getBillingException,
   getBillingTotals,
   listBillingExceptions,
+  listBillingRules,
   listBillingRuns,
   uploadBillingRun,
 } from "../../contract/billing.ts";
@@ -27,6 +29,8 @@ import { callerOf } from "../auth.ts";
 import { addOperation } from "../operation.ts";
 
 export const billingRoutes: FastifyPluginAsync = async (app) => {
+  addOperation(app, listBillingRules, () => billingRules());
+
   addOperation(app, uploadBillingRun, ({ params, body, req }) =>
     uploadRun(app.store, params.id, body.files, { username: callerOf(req).username, reason: body.reason }),
   );

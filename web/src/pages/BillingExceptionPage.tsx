@@ -6,7 +6,13 @@
 import { type FormEvent, useState } from "react";
 import { parsePounds } from "../../../src/shared/money.ts";
 import { ApiError } from "../api.ts";
-import { ACTION_ROLES, billingApi, type ExceptionDetail } from "../api-billing.ts";
+import {
+  ACTION_ROLES,
+  BILLING_TRANSITIONS,
+  type BillingAction,
+  billingApi,
+  type ExceptionDetail,
+} from "../api-billing.ts";
 import { isStaff, useAuth } from "../auth.tsx";
 import { BillingEvidence } from "../components/BillingEvidence.tsx";
 import { BillingStyles, Pence, StateTag } from "../components/BillingStyles.tsx";
@@ -20,35 +26,36 @@ import { Link, useLocation } from "../router.tsx";
 import { useApi } from "../useApi.ts";
 import { usePageTitle } from "./title.ts";
 
-type Action = "dispute" | "recover" | "accept" | "reopen";
+type Action = BillingAction;
 
-const ACTIONS: { id: Action; title: string; button: string; from: string[]; help: string }[] = [
+/** Each action's wording; the states it applies to are the contract's (BILLING_TRANSITIONS). */
+const ACTIONS: { id: Action; title: string; button: string; from: readonly string[]; help: string }[] = [
   {
     id: "dispute",
     title: "Dispute",
     button: "Dispute with the supplier",
-    from: ["open"],
+    from: BILLING_TRANSITIONS.dispute.from,
     help: "Raise the charge with the supplier; say why.",
   },
   {
     id: "recover",
     title: "Record recovery",
     button: "Record the money recovered",
-    from: ["open", "disputed"],
+    from: BILLING_TRANSITIONS.recover.from,
     help: "The supplier's credit note and the amount it gives back.",
   },
   {
     id: "accept",
     title: "Accept",
     button: "Accept the charge",
-    from: ["open", "disputed"],
+    from: BILLING_TRANSITIONS.accept.from,
     help: "The charge stands; record why (kept in the audit trail).",
   },
   {
     id: "reopen",
     title: "Reopen",
     button: "Reopen",
-    from: ["disputed", "accepted"],
+    from: BILLING_TRANSITIONS.reopen.from,
     help: "Put the exception back in the open queue.",
   },
 ];

@@ -11,7 +11,6 @@ import {
   billingApi,
   type ExceptionPage,
   type GroupBy,
-  RULE_TITLES,
   RULES,
   STATES,
   UPLOAD_ROLES,
@@ -269,6 +268,9 @@ function BillingBody() {
     : (contracts.data?.[0]?.id ?? "");
   const f = readFilters(location, fallback);
   const [version, setVersion] = useState(0);
+  // The rules' names come from the server's registry; until they arrive the filter shows the ids.
+  const rules = useApi(() => billingApi.rules(), "billing-rules");
+  const titles = new Map((rules.data ?? []).map((r) => [r.id, r.name]));
   const queue = useApi(
     f.contract
       ? () =>
@@ -339,7 +341,7 @@ function BillingBody() {
             <option value="">All rules</option>
             {RULES.map((r) => (
               <option key={r} value={r}>
-                {r} {RULE_TITLES[r]}
+                {r} {titles.get(r) ?? ""}
               </option>
             ))}
           </select>
