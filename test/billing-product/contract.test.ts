@@ -8,7 +8,12 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ruleTitle } from "../../src/app/billing.ts";
 import { BILLING_TITLES, RULE_IDS } from "../../src/billing/types.ts";
-import { BILLING_RULE_IDS, BILLING_UPLOAD_FILES, uploadBillingRun } from "../../src/contract/billing.ts";
+import {
+  BILLING_RULE_IDS,
+  BILLING_UPLOAD_FILES,
+  UploadBody,
+  uploadBillingRun,
+} from "../../src/contract/billing.ts";
 import { BILLING_FILES } from "../../src/io/billing-load.ts";
 import { UPLOAD_BODY_LIMIT } from "../../src/server/json-body.ts";
 
@@ -21,8 +26,11 @@ describe("billing contract", () => {
     for (const id of RULE_IDS) expect(ruleTitle(id)).toBe(BILLING_TITLES[id]);
   });
 
-  it("names the files the reader reads, and only those", () => {
+  it("names the files the reader reads, and only those, in the list and in the upload's body", () => {
     expect(BILLING_UPLOAD_FILES.map((f) => f.name).sort()).toEqual(Object.values(BILLING_FILES).sort());
+    const files = UploadBody.shape.files;
+    expect(Object.keys(files.shape).sort()).toEqual(Object.values(BILLING_FILES).sort());
+    for (const f of BILLING_UPLOAD_FILES) expect(files.shape[f.name].isOptional(), f.name).toBe(!f.required);
   });
 
   it("accepts an upload as large as the server's upload limit", () => {
