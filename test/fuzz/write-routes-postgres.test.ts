@@ -9,5 +9,5 @@ import { writeRoutesFuzz } from "./write-routes-suite.ts";
 
 describePg("PostgreSQL", async () => {
   // describe.skip still runs this when no cluster runs: then there is no database to make.
-  if (pgAvailable()) await writeRoutesFuzz("PostgreSQL", pgTarget, { casesPerRoute: 30, ocdsCases: 150 });
+  if (pgAvailable()) await writeRoutesFuzz("PostgreSQL", pgTarget, { casesPerRoute: 25, ocdsCases: 120 });
 });

@@ -689,9 +689,9 @@ export async function writeRoutesFuzz(
       .map((r) => r.username)
       .filter((u) => u !== "admin"),
   };
-  for (const kind of ["appraisal", "dma", "workforce", "capability", "horizon"] as const) {
-    EXISTING[kind] = (
-      await store.db.selectFrom("decide_documents").select("id").where("kind", "=", kind).execute()
+  for (const k of ["appraisal", "dma", "workforce", "capability", "horizon"] as const) {
+    EXISTING[k] = (
+      await store.db.selectFrom("decide_documents").select("id").where("kind", "=", k).execute()
     ).map((r) => r.id);
   }
   /** Fields that name another row, and rows they can name. */
