@@ -10,7 +10,7 @@ import { Reason } from "./manage.ts";
 import { defineOperation } from "./operation.ts";
 import { ANYONE, CONTRACT_SIDE } from "./roles.ts";
 
-/** The notices nous produces (kept equal to src/ocds/notices/from-register.ts NOTICE_TYPES by its test). */
+/** The notices nous produces: the same as src/ocds/notices/from-register.ts NOTICE_TYPES (checked by the types below). */
 export const NoticeType = z.enum(["UK1", "UK4", "UK6", "UK7", "UK9", "UK10", "UK11"]);
 export type NoticeType = z.infer<typeof NoticeType>;
 // Both ways: the contract names every notice type the engine has, and no other.
