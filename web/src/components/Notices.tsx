@@ -5,6 +5,7 @@
  * what the notices are built from.
  */
 import { useState } from "react";
+import { publishNotice } from "../../../src/contract/ocds.ts";
 import { RATING_WORDS } from "../../../src/manage/rating.ts";
 import { ApiError } from "../api.ts";
 import { type ContractEvents, type NoticeStatus, ocdsApi } from "../api-ocds.ts";
@@ -18,7 +19,8 @@ import { OcdsStyles } from "./OcdsStyles.tsx";
 import { ErrorPanel, Loading } from "./Status.tsx";
 import { Table } from "./Table.tsx";
 
-const PUBLISHERS = ["admin", "commercial", "contract-manager"];
+// Who may publish notices and record contract events: the roles the operations declare.
+const PUBLISHERS: readonly string[] = publishNotice.roles;
 
 function NoticeItem({
   contractId,
