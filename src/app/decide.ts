@@ -1,38 +1,29 @@
 /**
- * What Decide's requests and commands do: store a decision document once the engine's own schema
+ * What Decide's requests do: store a decision document once the engine's own schema
  * accepts it, record a gate step the gates accept, and compute the engine's results over stored
  * documents (appraisal on the derived-results worker, delivery model assessment, workforce,
  * capability, accountability horizon against the stored election calendar, the gate history with
- * its flags). The API routes (src/server/routes/decide.ts) and the CLI (src/cli/commands/
- * decide-run.ts) call these; the store (src/store/decide.ts) only reads and writes rows.
+ * its flags). The API routes (src/server/routes/decide.ts) call these; the results themselves are
+ * pure (src/app/decide-results.ts, which the CLI calls too); the store (src/store/decide.ts) only
+ * reads and writes rows.
  */
 import type {
-  CapabilityResult,
   DealDocument,
   DecideKind,
-  DmaResult,
   DocumentBody,
   GateEventBody,
   GateEventRecord,
   GateHistory,
   HorizonResult,
   StoredDocument,
-  WorkforceResult,
 } from "../contract/decide.ts";
-import { assessCapability } from "../decide/capability/assess.ts";
 import { parseCapability } from "../decide/capability/capability-schema.ts";
 import { parseCase } from "../decide/case/parse-case.ts";
-import { type CaseReport, type RunCaseOptions, runCase } from "../decide/case/run-case.ts";
+import type { CaseReport } from "../decide/case/run-case.ts";
 import { parseDma } from "../decide/dma/dma-schema.ts";
-import { assessDeliveryModels } from "../decide/dma/recommend.ts";
-import { evaluateGates } from "../decide/gates/evaluate.ts";
 import { gateHistorySchema } from "../decide/gates/history-schema.ts";
-import type { GateEvent } from "../decide/gates/types.ts";
 import { parseContract } from "../decide/horizon/contract-schema.ts";
-import type { ElectionCalendar } from "../decide/horizon/elections.ts";
-import { accountabilityHorizon, type HorizonReport } from "../decide/horizon/horizon.ts";
 import { horizonJson } from "../decide/horizon/horizon-json.ts";
-import { workforceSummary } from "../decide/workforce/summary.ts";
 import { parseWorkforce } from "../decide/workforce/workforce-schema.ts";
 import { InputError, NotFoundError } from "../shared/errors.ts";
 import { withAudit } from "../store/audit.ts";
@@ -40,8 +31,8 @@ import type { Store } from "../store/db.ts";
 import {
   type Actor,
   type DocumentInput,
-  electionCalendar,
   type GateEventInput,
+  electionCalendar,
   getDocument,
   insertGateEvent,
   listDocuments,
@@ -52,6 +43,15 @@ import {
 } from "../store/decide.ts";
 import { getContract } from "../store/records.ts";
 import type { AppraisalResults } from "./appraisal-result.ts";
+import {
+  capabilityResult,
+  dmaResult,
+  gateHistory,
+  horizonReport,
+  workforceResult,
+} from "./decide-results.ts";
+
+export * from "./decide-results.ts";
 
 type Trx = Parameters<Parameters<typeof withAudit>[1]>[0];
 
@@ -217,78 +217,10 @@ export async function publishGateEvent(
   return { id, published };
 }
 
-// ---- the engine's results ----
-
-/** The engine's appraisal of a case, on this thread (the API computes it on the worker: appraisal-result.ts). */
-export function appraisalReport(document: unknown, opts: RunCaseOptions = {}, file?: string): CaseReport {
-  return runCase(parseCase(document, file), opts);
-}
-
-/** The engine's delivery model assessment, with the options, criteria and scores it weighed. */
-export function dmaResult(document: unknown, file?: string): DmaResult {
-  const dma = parseDma(document, file);
-  return { ...assessDeliveryModels(dma), options: dma.options, criteria: dma.criteria, scores: dma.scores };
-}
-
-export function workforceResult(document: unknown, file?: string): WorkforceResult {
-  return workforceSummary(parseWorkforce(document, file));
-}
-
-export function capabilityResult(document: unknown, file?: string): CapabilityResult {
-  const c = parseCapability(document, file);
-  return { body: c.body, ...assessCapability(c.areas) };
-}
-
-/**
- * The accountability horizon of a payment profile. A profile on the London mayoral calendar uses
- * `stored` (the election dates in the `elections` table) when given, the engine's preset otherwise.
- */
-export function horizonReport(
-  document: unknown,
-  stored: ElectionCalendar | null,
-  file?: string,
-): { report: HorizonReport; electionsFrom: string } {
-  const input = parseContract(document, file);
-  const usesPreset = typeof input.file.elections === "string";
-  const calendar = usesPreset ? stored : null;
-  return {
-    report: accountabilityHorizon({ ...input, ...(calendar ? { elections: calendar } : {}) }),
-    electionsFrom: calendar ? "elections table (london-mayor)" : "contract file",
-  };
-}
-
 /** The horizon of a stored payment profile, against the stored London mayoral calendar. */
 export async function horizonResult(store: Store, document: unknown): Promise<HorizonResult> {
   const { report, electionsFrom } = horizonReport(document, await electionCalendar(store, "london-mayor"));
   return { ...horizonJson(report), electionsFrom };
-}
-
-/** The engine's evaluation of stored gate events, with each event's findings and flags. */
-export function gateHistory(events: GateEventRecord[]): GateHistory {
-  const evaluation = evaluateGates(
-    events.map((e) => ({
-      gate: e.gate,
-      action: e.action,
-      date: e.date,
-      by: e.by,
-      role: e.role as GateEvent["role"],
-      evidence: e.evidence,
-      ...(e.reason ? { reason: e.reason } : {}),
-      drivers: e.drivers as GateEvent["drivers"],
-    })),
-  );
-  // Findings name events by their index in the list given; attach them to the events.
-  const perEvent = events.map((e, i) => {
-    const mine = evaluation.findings.filter(
-      (f) => f.path === `$.events[${i}]` || f.path.startsWith(`$.events[${i}].`),
-    );
-    const flags: string[] = [];
-    if (mine.some((f) => f.code === "G-ORDER" || f.code === "G-ORDER-UNEXPLAINED"))
-      flags.push("not the logical order");
-    if (mine.some((f) => f.code === "G-BUDGET-DRIVEN")) flags.push("budget-driven");
-    return { ...e, flags, findings: mine };
-  });
-  return { ...evaluation, events: perEvent };
 }
 
 /** What the reads take: whether the caller sees only published records. */

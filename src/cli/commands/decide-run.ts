@@ -6,12 +6,9 @@
 import type { CheckName } from "./decide.ts";
 import { parseCase } from "../../decide/case/parse-case.ts";
 import { type CaseReport, DEFAULT_ITERATIONS, runCase } from "../../decide/case/run-case.ts";
-import { parseContract } from "../../decide/horizon/contract-schema.ts";
-import { type HorizonReport, accountabilityHorizon } from "../../decide/horizon/horizon.ts";
+import type { HorizonReport } from "../../decide/horizon/horizon.ts";
 import { horizonJson } from "../../decide/horizon/horizon-json.ts";
 import { penceToDecimal } from "../../shared/money.ts";
-import { parseCapability } from "../../decide/capability/capability-schema.ts";
-import { assessCapability } from "../../decide/capability/assess.ts";
 import { parseCatalogue } from "../../decide/catalogue/catalogue-schema.ts";
 import { pipelineSummary } from "../../decide/catalogue/pipeline.ts";
 import { parseDma } from "../../decide/dma/dma-schema.ts";
@@ -19,9 +16,8 @@ import { assessDeliveryModels } from "../../decide/dma/recommend.ts";
 import { type Finding, hasErrors } from "../../decide/finding.ts";
 import { evaluateGates } from "../../decide/gates/evaluate.ts";
 import { parseGateHistory } from "../../decide/gates/history-schema.ts";
-import { workforceSummary } from "../../decide/workforce/summary.ts";
-import { parseWorkforce } from "../../decide/workforce/workforce-schema.ts";
 import { readJsonFile } from "../../io/decide-json.ts";
+import { capabilityResult, horizonReport, workforceResult } from "../../app/decide-results.ts";
 import { createProgress } from "../progress.ts";
 
 /** Pads columns; numbers (right-aligned) are any cell that starts with a digit, sign or £. */
@@ -285,7 +281,7 @@ const CHECK_KINDS: Record<CheckName, CheckKind> = {
   },
   workforce: {
     run(data, file) {
-      const w = workforceSummary(parseWorkforce(data, file));
+      const w = workforceResult(data, file);
       const text = [
         `${w.service}: ${w.postsInScope} posts in scope; transferred ${w.transferred} (${pct(w.shareTransferred)}), ` +
           `retained ${w.retained} (${pct(w.shareRetained)}), redundant ${w.redundant} (${pct(w.shareRedundant)})`,
@@ -311,8 +307,7 @@ const CHECK_KINDS: Record<CheckName, CheckKind> = {
   },
   capability: {
     run(data, file) {
-      const c = parseCapability(data, file);
-      const r = assessCapability(c.areas);
+      const r = capabilityResult(data, file);
       const text = [
         table(
           ["area", "score", "maturity", "evidenced"],
@@ -323,9 +318,9 @@ const CHECK_KINDS: Record<CheckName, CheckKind> = {
             a.evidenced ? "yes" : "no",
           ]),
         ),
-        `${c.body}: mean ${r.mean === null ? "-" : r.mean.toFixed(2)} of 4; weakest: ${r.weakest.join(", ") || "-"}`,
+        `${r.body}: mean ${r.mean === null ? "-" : r.mean.toFixed(2)} of 4; weakest: ${r.weakest.join(", ") || "-"}`,
       ].join("\n");
-      return { result: { body: c.body, ...r }, findings: r.findings, text };
+      return { result: r, findings: r.findings, text };
     },
   },
 };
@@ -340,8 +335,7 @@ export function check(kind: CheckName, file: string, opts: { json?: boolean }): 
 }
 
 export function horizon(file: string, opts: { json?: boolean }): void {
-  const input = parseContract(readJsonFile(file), file);
-  const r = accountabilityHorizon(input);
+  const { report: r } = horizonReport(readJsonFile(file), null, file);
   process.stdout.write(opts.json ? `${JSON.stringify(horizonJson(r), null, 2)}\n` : `${renderHorizon(r)}\n`);
 }
 
