@@ -23,9 +23,6 @@ import { NotFoundError } from "../../shared/errors.ts";
 import { listReleaseBuyers } from "../../store/flags.ts";
 import { addOperation } from "../operation.ts";
 
-export { FLAGS_NOTICE, MAX_RELEASES } from "../../app/flags-view.ts";
-export type { ExplainedFlag, FlaggedEntry } from "../../contract/flags.ts";
-
 export const flagRoutes: FastifyPluginAsync = async (app) => {
   const derived = derivedResults(app.store);
   app.addHook("onClose", () => derived.close());
