@@ -375,6 +375,9 @@ function Tokens({ account }: { account: AccountInfo }) {
 }
 
 function Manage({ account, onChanged }: { account: AccountInfo; onChanged: () => void }) {
+  // The unlock form stays once the account is unlocked, so its confirmation can be read after
+  // the list reloads.
+  const [wasLocked] = useState(account.locked);
   return (
     <section className="account-manage" aria-label={`Manage ${account.username}`}>
       <h2>
@@ -387,7 +390,7 @@ function Manage({ account, onChanged }: { account: AccountInfo; onChanged: () =>
       <div className="account-forms">
         <RoleForm key={`role:${account.role}`} account={account} onSaved={onChanged} />
         <StateForm account={account} onSaved={onChanged} />
-        {account.locked ? <UnlockForm account={account} onSaved={onChanged} /> : null}
+        {account.locked || wasLocked ? <UnlockForm account={account} onSaved={onChanged} /> : null}
         <ResetForm account={account} />
       </div>
       <Tokens account={account} />
