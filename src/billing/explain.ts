@@ -10,7 +10,7 @@ import type { Dataset } from "./dataset.ts";
 import { GroupContext } from "./group.ts";
 import { normalize } from "./intervals.ts";
 import { activeRules, checkGroup } from "./reconcile.ts";
-import { compareBillings } from "./rules/b08-billed-twice.ts";
+import { billingOrder } from "./rules/b08-billed-twice.ts";
 import { priceGroup } from "./rules/b09-above-price.ts";
 import { OPEN, type RuleId, ruleIndex } from "./types.ts";
 
@@ -72,8 +72,7 @@ export function explainException(
   if (sameGroup) {
     for (const i of sameGroup) if (L.subject[i] === s && L.service[i] === v) group.push(i);
   } else for (let i = 0; i < L.count; i++) if (L.subject[i] === s && L.service[i] === v) group.push(i);
-  const key = (i: number) => [ds.invoices[L.invoice[i]!]!, L.lineId[i]!, i] as const;
-  group.sort((x, y) => compareBillings(...key(x), ...key(y)));
+  group.sort(billingOrder(ds));
   const want = ruleIndex(rule);
   const pairs: number[] = [];
   checkGroup(

@@ -9,6 +9,7 @@ import { GroupContext } from "./group.ts";
 import type { Days } from "./intervals.ts";
 import { mulDivRound } from "./rounding.ts";
 import type { DayRule, LineRule, Stretch } from "./rule.ts";
+import { billingOrder } from "./rules/b08-billed-twice.ts";
 import { BILLING_RULES } from "./rules/index.ts";
 import { type BillingSummary, RULE_IDS, type RuleId, ruleIndex } from "./types.ts";
 
@@ -55,17 +56,6 @@ export function activeRules(ds: Dataset): ActiveRules {
   }
   skipped.sort();
   return { rules, lineRules, lineIndex, skipped };
-}
-
-/** Ranks of interned invoice ids in plain string order. */
-function invoiceRanks(ds: Dataset): Int32Array {
-  const idx = ds.invoices.map((_, i) => i);
-  idx.sort((a, b) => (ds.invoices[a]! < ds.invoices[b]! ? -1 : ds.invoices[a]! > ds.invoices[b]! ? 1 : 0));
-  const rank = new Int32Array(idx.length);
-  idx.forEach((inv, r) => {
-    rank[inv] = r;
-  });
-  return rank;
 }
 
 /**
@@ -210,7 +200,7 @@ export function reconcileDataset(
   const L = ds.lines;
   const n = L.count;
   const active = activeRules(ds);
-  const rank = invoiceRanks(ds);
+  const billing = billingOrder(ds);
 
   // Lines by subject (counting sort), then by service and billing order within a subject.
   const nS = ds.subjects.length;
@@ -231,16 +221,7 @@ export function reconcileDataset(
     exDays.push(days);
     exAmount.push(amount);
   };
-  const cmp = (x: number, y: number): number => {
-    const sv = L.service[x]! - L.service[y]!;
-    if (sv !== 0) return sv;
-    const iv = rank[L.invoice[x]!]! - rank[L.invoice[y]!]!;
-    if (iv !== 0) return iv;
-    const lx = L.lineId[x]!;
-    const ly = L.lineId[y]!;
-    if (lx !== ly) return lx < ly ? -1 : 1;
-    return x - y;
-  };
+  const cmp = (x: number, y: number): number => L.service[x]! - L.service[y]! || billing(x, y);
   const step = Math.max(1, Math.floor(nS / 100));
   for (let s = 0; s < nS; s++) {
     const a = off[s]!;

@@ -61,6 +61,12 @@ describe("B05: in custody from_date ≤ d ≤ to_date", () => {
     days(w, ["2015-03-09", "2015-03-10", "2015-03-12", "2015-03-13"]);
     expect(failing(w)).toEqual({ "2015-03-10": "B05", "2015-03-12": "B05" });
   });
+  it("a one-day spell (from_date = to_date) makes that day B05 and no other", () => {
+    const w = baseWorld();
+    w.custody = [{ subjectId: "S1", fromDate: "2015-03-10", toDate: "2015-03-10" }];
+    days(w, ["2015-03-09", "2015-03-10", "2015-03-11"]);
+    expect(failing(w)).toEqual({ "2015-03-10": "B05" });
+  });
 });
 
 describe("B06: not due after the date of death", () => {
@@ -78,6 +84,12 @@ describe("B07: abroad departure_date ≤ d < return_date", () => {
     w.departures = [{ subjectId: "S1", departureDate: "2015-03-10", returnDate: "2015-03-13" }];
     days(w, ["2015-03-09", "2015-03-10", "2015-03-12", "2015-03-13"]);
     expect(failing(w)).toEqual({ "2015-03-10": "B07", "2015-03-12": "B07" });
+  });
+  it("back the next day: only the departure day is B07", () => {
+    const w = baseWorld();
+    w.departures = [{ subjectId: "S1", departureDate: "2015-03-10", returnDate: "2015-03-11" }];
+    days(w, ["2015-03-09", "2015-03-10", "2015-03-11"]);
+    expect(failing(w)).toEqual({ "2015-03-10": "B07" });
   });
 });
 

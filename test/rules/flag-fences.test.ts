@@ -233,9 +233,10 @@ describe("R055: flagged when a total of direct awards in the period is at or abo
       direct("dayBefore", 1000, "2024-12-31T23:59:59Z"),
       direct("firstDay", 1000, "2025-01-01T00:00:00Z"),
       direct("lastDay", 1000, "2025-12-31T23:59:59Z"),
+      direct("lastInstant", 1000, "2025-12-31T23:59:59.999Z"),
       direct("dayAfter", 1000, "2026-01-01T00:00:00Z"),
     ]);
-    expect(Object.keys(json.Buyer ?? {}).sort()).toEqual(["B-firstDay", "B-lastDay"]);
+    expect(Object.keys(json.Buyer ?? {}).sort()).toEqual(["B-firstDay", "B-lastDay", "B-lastInstant"]);
   });
   it("the default period runs from today − 365 days to the end of today; the second before and the day after are out", () => {
     const { json } = run("[R055]\nthreshold = 1000", [

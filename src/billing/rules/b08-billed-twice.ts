@@ -3,8 +3,8 @@
  * day, ordered by invoice_id then line_id (plain string order), can be due: per person, not per
  * order, so a person with four orders is paid for once a day, not four times as in 2013.
  *
- * The engine visits a subject-service's lines in that order and keeps the set of days already
- * billed; the parts of a due stretch that are already in the set are B08.
+ * Reconcile visits a subject-service's lines in that order (billingOrder) and this rule keeps the
+ * set of days already billed; the parts of a due stretch already in the set are B08.
  */
 import type { Dataset } from "../dataset.ts";
 import type { Days } from "../intervals.ts";
@@ -36,18 +36,38 @@ export const billedTwice: LineRule<"B08", State> = {
   },
 };
 
-/** Orders two billings: invoice_id, then line_id, code-unit string order; ties keep input order. */
-export function compareBillings(
-  invA: string,
-  lineA: string,
-  idxA: number,
-  invB: string,
-  lineB: string,
-  idxB: number,
-) {
-  if (invA !== invB) return invA < invB ? -1 : 1;
-  if (lineA !== lineB) return lineA < lineB ? -1 : 1;
-  return idxA - idxB;
+const ranks = new WeakMap<Dataset, Int32Array>();
+
+/** Ranks of interned invoice ids in plain string (code-unit) order, computed once per dataset. */
+function invoiceRanks(ds: Dataset): Int32Array {
+  const known = ranks.get(ds);
+  if (known && known.length === ds.invoices.length) return known;
+  const idx = ds.invoices.map((_, i) => i);
+  idx.sort((a, b) => (ds.invoices[a]! < ds.invoices[b]! ? -1 : ds.invoices[a]! > ds.invoices[b]! ? 1 : 0));
+  const rank = new Int32Array(idx.length);
+  idx.forEach((inv, r) => {
+    rank[inv] = r;
+  });
+  ranks.set(ds, rank);
+  return rank;
+}
+
+/**
+ * Billing order, as a comparator over line indexes: invoice_id, then line_id, in code-unit
+ * string order ("L10" before "L2"); exact ties keep input order. Only the first billing of a
+ * day in this order can be due.
+ */
+export function billingOrder(ds: Dataset): (x: number, y: number) => number {
+  const rank = invoiceRanks(ds);
+  const L = ds.lines;
+  return (x, y) => {
+    const iv = rank[L.invoice[x]!]! - rank[L.invoice[y]!]!;
+    if (iv !== 0) return iv;
+    const lx = L.lineId[x]!;
+    const ly = L.lineId[y]!;
+    if (lx !== ly) return lx < ly ? -1 : 1;
+    return x - y;
+  };
 }
 
 /**
