@@ -11,7 +11,7 @@ import { ApiError } from "../api.ts";
 import { type ContractEvents, type NoticeStatus, ocdsApi } from "../api-ocds.ts";
 import { useAuth } from "../auth.tsx";
 import { formatDate } from "../format.ts";
-import { useApi } from "../useApi.ts";
+import { useApi, useInvalidate } from "../useApi.ts";
 import { type ContractBasics, ContractManage } from "./ContractManage.tsx";
 import { DemoBadge } from "./DemoBadge.tsx";
 import { Money } from "./Money.tsx";
@@ -182,12 +182,13 @@ function Held({ ev }: { ev: ContractEvents }) {
 
 export function Notices({ contractId, contract }: { contractId: string; contract?: ContractBasics }) {
   const { me } = useAuth();
-  const [version, setVersion] = useState(0);
-  const { data, error, loading } = useApi(
-    () => ocdsApi.notices(contractId),
-    `notices:${contractId}:${version}`,
-  );
-  const events = useApi(() => ocdsApi.events(contractId), `contract-events:${contractId}:${version}`);
+  const invalidate = useInvalidate();
+  const reload = () => {
+    void invalidate(`notices:${contractId}`);
+    void invalidate(`contract-events:${contractId}`);
+  };
+  const { data, error, loading } = useApi(() => ocdsApi.notices(contractId), `notices:${contractId}`);
+  const events = useApi(() => ocdsApi.events(contractId), `contract-events:${contractId}`);
   const canManage = PUBLISHERS.includes(me.role);
   return (
     <section aria-labelledby="notices-heading">
@@ -208,13 +209,13 @@ export function Notices({ contractId, contract }: { contractId: string; contract
               contractId={contractId}
               n={n}
               canPublish={canManage}
-              onPublished={() => setVersion((v) => v + 1)}
+              onPublished={reload}
             />
           ))}
         </ul>
       ) : null}
       {canManage && contract && events.data ? (
-        <ContractManage contract={contract} events={events.data} onSaved={() => setVersion((v) => v + 1)} />
+        <ContractManage contract={contract} events={events.data} onSaved={reload} />
       ) : null}
     </section>
   );

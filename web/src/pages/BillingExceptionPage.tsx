@@ -23,7 +23,7 @@ import { ErrorPanel, Loading } from "../components/Status.tsx";
 import { Table } from "../components/Table.tsx";
 import { formatTimestamp } from "../format.ts";
 import { Link, useLocation } from "../router.tsx";
-import { useApi } from "../useApi.ts";
+import { useApi, useInvalidate } from "../useApi.ts";
 import { usePageTitle } from "./title.ts";
 
 type Action = BillingAction;
@@ -142,12 +142,9 @@ function ActionForm({
 
 function ExceptionBody({ id }: { id: string }) {
   const { me } = useAuth();
-  const [version, setVersion] = useState(0);
+  const invalidate = useInvalidate();
   const [fresh, setFresh] = useState<ExceptionDetail | null>(null);
-  const { data, error, loading } = useApi(
-    () => billingApi.exception(id),
-    `billing-exception:${id}:${version}`,
-  );
+  const { data, error, loading } = useApi(() => billingApi.exception(id), `billing-exception:${id}`);
   const ex = fresh ?? data;
   usePageTitle(ex ? `${ex.rule} ${ex.subjectId}` : "Billing exception");
   if (error) return <ErrorPanel error={error} />;
@@ -198,7 +195,8 @@ function ExceptionBody({ id }: { id: string }) {
                 action={a}
                 onDone={(d) => {
                   setFresh(d);
-                  setVersion((v) => v + 1);
+                  // The queue and the totals on other pages change with it.
+                  void invalidate("billing");
                 }}
               />
             ))}
