@@ -16,12 +16,11 @@ import {
 import {
   getNotice,
   getOcdsQuality,
-  type ImportSummary,
   listNotices,
   type NoticeType,
   publishNotice,
 } from "../../src/contract/ocds.ts";
-import { apiPost } from "./api.ts";
+import { importReleases } from "../../src/contract/releases.ts";
 import { call } from "./client.ts";
 
 // The shapes come from the API contract.
@@ -44,7 +43,7 @@ export const ocdsApi = {
     call(publishNotice, { params: { id: contractId, type }, body: { reason } }),
   quality: (buyer?: string) => call(getOcdsQuality, { query: buyer ? { buyer } : {} }),
   importReleases: (releases: unknown[], reason: string) =>
-    apiPost<ImportSummary>("/api/ocds/releases", { releases, reason }),
+    call(importReleases, { body: { releases, reason } }),
   addKpi: (contractId: string, body: KpiBody) => call(createKpi, { params: { id: contractId }, body }),
   addRating: (contractId: string, body: RatingBody) =>
     call(createRating, { params: { id: contractId }, body }),

@@ -34,9 +34,6 @@ import {
 import { callerOf, seesUnpublished } from "../auth.ts";
 import { addOperation } from "../operation.ts";
 
-/** Kept while a caller still validates here: the import use case is src/app/ocds-import.ts. */
-export { assertValidReleases } from "../../app/ocds-import.ts";
-
 export const ocdsRoutes: FastifyPluginAsync = async (app) => {
   const actor = (req: Parameters<typeof callerOf>[0], reason: string) => ({
     username: callerOf(req).username,
