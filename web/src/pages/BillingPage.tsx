@@ -24,7 +24,7 @@ import { ErrorPanel, Loading } from "../components/Status.tsx";
 import { Table } from "../components/Table.tsx";
 import { formatCount, formatDate } from "../format.ts";
 import { Link, navigate, queryParam, useLocation } from "../router.tsx";
-import { useApi } from "../useApi.ts";
+import { useApi, useInvalidate } from "../useApi.ts";
 import { usePageTitle } from "./title.ts";
 
 const PAGE_SIZE = 25;
@@ -182,6 +182,7 @@ function Queue({ f, data }: { f: Filters; data: ExceptionPage }) {
           {
             key: "k",
             header: groupLabel,
+            sortValue: (g) => g.key,
             cell: (g) =>
               f.groupBy === "supplier" ? (
                 g.key
@@ -192,8 +193,20 @@ function Queue({ f, data }: { f: Filters; data: ExceptionPage }) {
                 </Link>
               ),
           },
-          { key: "n", header: "Exceptions", numeric: true, cell: (g) => formatCount(g.count) },
-          { key: "a", header: "At risk", numeric: true, cell: (g) => <Pence pence={g.amountPence} /> },
+          {
+            key: "n",
+            header: "Exceptions",
+            numeric: true,
+            sortValue: (g) => g.count,
+            cell: (g) => formatCount(g.count),
+          },
+          {
+            key: "a",
+            header: "At risk",
+            numeric: true,
+            sortValue: (g) => g.amountPence,
+            cell: (g) => <Pence pence={g.amountPence} />,
+          },
         ]}
       />
       {data.groups.length > 40 ? (
@@ -207,31 +220,52 @@ function Queue({ f, data }: { f: Filters; data: ExceptionPage }) {
         rowKey={(x) => x.id}
         rows={data.items}
         empty="No exceptions match these filters."
+        filterable
+        rowName={{ one: "exception on this page", other: "exceptions on this page" }}
         columns={[
           {
             key: "rule",
             header: "Rule",
+            sortValue: (x) => x.rule,
             cell: (x) => (
               <Link to={`/billing/exceptions/${encodeURIComponent(x.id)}`} title={x.ruleTitle}>
                 {x.rule} {x.ruleTitle}
               </Link>
             ),
           },
-          { key: "subject", header: "Subject", cell: (x) => <code>{x.subjectId}</code> },
+          {
+            key: "subject",
+            header: "Subject",
+            sortValue: (x) => x.subjectId,
+            cell: (x) => <code>{x.subjectId}</code>,
+          },
           { key: "line", header: "Invoice / line", cell: (x) => `${x.invoiceId} / ${x.lineId}` },
           {
             key: "period",
             header: "Billed period",
+            sortValue: (x) => x.periodStart,
             cell: (x) => `${formatDate(x.periodStart)} – ${formatDate(x.periodEnd)}`,
           },
-          { key: "days", header: "Days", numeric: true, cell: (x) => formatCount(x.days) },
+          {
+            key: "days",
+            header: "Days",
+            numeric: true,
+            sortValue: (x) => x.days,
+            cell: (x) => formatCount(x.days),
+          },
           {
             key: "amount",
             header: "At risk",
             numeric: true,
+            sortValue: (x) => x.amountPence,
             cell: (x) => <Pence pence={x.amountPence} />,
           },
-          { key: "state", header: "State", cell: (x) => <StateTag state={x.state} /> },
+          {
+            key: "state",
+            header: "State",
+            sortValue: (x) => x.state,
+            cell: (x) => <StateTag state={x.state} />,
+          },
         ]}
       />
       <nav className="billing-pager" aria-label="Pages of exceptions">
@@ -267,7 +301,7 @@ function BillingBody() {
     ? "em-tagging"
     : (contracts.data?.[0]?.id ?? "");
   const f = readFilters(location, fallback);
-  const [version, setVersion] = useState(0);
+  const invalidate = useInvalidate();
   // The rules' names come from the server's registry; until they arrive the filter shows the ids.
   const rules = useApi(() => billingApi.rules(), "billing-rules");
   const titles = new Map((rules.data ?? []).map((r) => [r.id, r.name]));
@@ -285,7 +319,7 @@ function BillingBody() {
             pageSize: PAGE_SIZE,
           })
       : null,
-    `${hrefOf(f)}#${version}`,
+    `billing-queue:${hrefOf(f)}`,
   );
   const contract = contracts.data?.find((c) => c.id === f.contract);
   const go = (patch: Partial<Filters>) => navigate(hrefOf({ ...f, page: 1, ...patch }), { replace: true });
@@ -323,15 +357,10 @@ function BillingBody() {
         </p>
       ) : null}
       {UPLOAD_ROLES.includes(me.role) && f.contract ? (
-        <Upload contract={f.contract} onDone={() => setVersion((v) => v + 1)} />
+        <Upload contract={f.contract} onDone={() => void invalidate("billing")} />
       ) : null}
       {f.contract ? (
-        <BillingTotals
-          key={`${f.contract}#${version}`}
-          contractId={f.contract}
-          heading="Totals"
-          queueLink={false}
-        />
+        <BillingTotals key={f.contract} contractId={f.contract} heading="Totals" queueLink={false} />
       ) : null}
       <h2 id="queue-heading">Exception queue</h2>
       <form className="billing-filters" aria-labelledby="queue-heading" onSubmit={(e) => e.preventDefault()}>
