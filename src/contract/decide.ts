@@ -8,12 +8,16 @@
  * pounds, strings to the penny), so only what is declared here leaves the server.
  */
 import { z } from "zod";
+import { CAPABILITY_AREAS, type CapabilityAreaId } from "../decide/capability/areas.ts";
 import type { capabilitySchema } from "../decide/capability/capability-schema.ts";
 import type { caseSchema } from "../decide/case/case-schema.ts";
 import type { dmaSchema } from "../decide/dma/dma-schema.ts";
+import { OPTION_TYPES } from "../decide/dma/types.ts";
 import type { contractSchema } from "../decide/horizon/contract-schema.ts";
 import type { workforceSchema } from "../decide/workforce/workforce-schema.ts";
+import { IdParams, isoDate, Publication, PublicationBody, reason, slug } from "./fields.ts";
 import { defineOperation } from "./operation.ts";
+import { Contract } from "./records.ts";
 import { ANYONE, COMMERCIAL, type Role } from "./roles.ts";
 
 // ---- shared pieces ----
@@ -23,11 +27,6 @@ export const DECIDE_KINDS = ["appraisal", "dma", "workforce", "capability", "hor
 export const DecideKind = z.enum(DECIDE_KINDS);
 export type DecideKind = z.infer<typeof DecideKind>;
 
-/** Why a change is made: required on every write, kept in the audit trail. */
-const reason = z.string().min(1).describe("Why the change is made; kept in the audit trail");
-/** A record id chosen by the user: lower-case letters, digits and hyphens. */
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
-const idParams = z.object({ id: z.string() });
 const slugParams = z.object({ id: slug });
 const subjectQuery = z
   .object({ serviceId: z.string().optional(), contractId: z.string().optional() })
@@ -40,10 +39,6 @@ const appraisalQuery = z
     iterations: z.number().int().min(1).max(MAX_ITERATIONS).optional(),
   })
   .strict();
-
-export const PublicationBody = z.object({ published: z.boolean(), reason }).strict();
-export const Publication = z.object({ id: z.string(), published: z.boolean() });
-export type Publication = z.infer<typeof Publication>;
 
 /** Decimal pounds to the penny, as the engine reports money: "-308929869.37". */
 const pounds = z.string().describe("Decimal pounds to the penny");
@@ -181,15 +176,6 @@ export const AppraisalResult = z.object({
 });
 export type AppraisalResult = z.infer<typeof AppraisalResult>;
 
-const OPTION_TYPES = [
-  "in-house",
-  "in-house-reformed",
-  "outsourced",
-  "shared-service",
-  "joint-venture",
-  "mixed",
-] as const;
-
 /** The engine's delivery model assessment with the options, criteria and scores it weighed. */
 export const DmaResult = z.object({
   service: z.string(),
@@ -256,16 +242,8 @@ export const WorkforceResult = z.object({
 });
 export type WorkforceResult = z.infer<typeof WorkforceResult>;
 
-const CAPABILITY_AREA_IDS = [
-  "governance",
-  "people",
-  "administration",
-  "relationships",
-  "performance",
-  "payment",
-  "risk",
-  "contract-development",
-] as const;
+/** The NAO framework's area ids, from the engine's list. */
+const CAPABILITY_AREA_IDS = CAPABILITY_AREAS.map((a) => a.id) as [CapabilityAreaId, ...CapabilityAreaId[]];
 
 /** The engine's capability summary (src/decide/capability/assess.ts) with the body assessed. */
 export const CapabilityResult = z.object({
@@ -390,7 +368,7 @@ export const GateEventBody = z
     contractId: z.string().nullable().optional(),
     gate: z.string().min(1),
     action: GateAction,
-    date: z.string().meta({ format: "date" }),
+    date: isoDate,
     by: z.string().min(1),
     role: z.string().min(1),
     evidence: z.array(z.string()).optional(),
@@ -458,7 +436,7 @@ function documentOperations<K extends DecideKind, const N extends KindNames>(
       summary: `One ${n.label} as stored`,
       tags,
       roles: ANYONE,
-      params: idParams,
+      params: IdParams,
       response: doc,
     }),
     result: defineOperation({
@@ -468,7 +446,7 @@ function documentOperations<K extends DecideKind, const N extends KindNames>(
       summary: `The engine's result for a ${n.label}`,
       tags,
       roles: ANYONE,
-      params: idParams,
+      params: IdParams,
       query: kind === "appraisal" ? appraisalQuery : z.object({}).strict(),
       response: z.object({
         ...resultHead(kind),
@@ -496,7 +474,7 @@ function documentOperations<K extends DecideKind, const N extends KindNames>(
       summary: `Publish or withdraw a ${n.label}`,
       tags,
       roles: writers,
-      params: idParams,
+      params: IdParams,
       body: PublicationBody,
       response: Publication,
     }),
@@ -581,7 +559,7 @@ export const publishGateEvent = defineOperation({
   summary: "Publish or withdraw a gate event",
   tags: ["decide"],
   roles: COMMERCIAL,
-  params: idParams,
+  params: IdParams,
   body: PublicationBody,
   response: Publication,
 });
@@ -601,7 +579,7 @@ export const getContractHorizon = defineOperation({
   summary: "Accountability horizon of a contract against the stored London mayoral elections",
   tags: ["decide"],
   roles: ANYONE,
-  params: idParams,
+  params: IdParams,
   response: ContractHorizon,
 });
 
@@ -618,33 +596,9 @@ export const DealDocument = z.discriminatedUnion("kind", [
 ]);
 export type DealDocument = z.infer<typeof DealDocument>;
 
-/**
- * The contract a deal is about, as the register holds it.
- * TODO(records contract): take this from src/contract/records.ts once it declares Contract.
- */
-const DealContract = z.object({
-  id: z.string(),
-  ocid: z.string().nullable(),
-  title: z.string(),
-  buyer: z.string(),
-  supplier: z.string(),
-  serviceIds: z.array(z.string()),
-  description: z.string(),
-  valuePence: z.number().int().nullable(),
-  savingsClaimedPence: z.number().int().nullable(),
-  awardedOn: z.string().nullable(),
-  startDate: z.string().nullable(),
-  endDate: z.string().nullable(),
-  maxEndDate: z.string().nullable(),
-  status: z.string(),
-  published: z.boolean(),
-  demoFields: z.array(z.string()),
-  source: z.string(),
-});
-
 /** Everything Decide holds on a contract's deal, with the engine's results. */
 export const Deal = z.object({
-  contract: DealContract,
+  contract: Contract.describe("The contract the deal is about, as the register holds it"),
   documents: z.array(DealDocument),
   gates: GateHistory,
 });
@@ -657,20 +611,11 @@ export const getDeal = defineOperation({
   summary: "Everything Decide holds on a contract's deal, with the engine's results",
   tags: ["decide"],
   roles: ANYONE,
-  params: idParams,
+  params: IdParams,
   query: appraisalQuery,
   response: Deal,
   errors: ["busy"],
 });
-
-/** What a result operation answers for a kind. */
-export type DocumentResult<K extends DecideKind> = {
-  id: string;
-  kind: K;
-  title: string;
-  demoFields: string[];
-  result: z.infer<(typeof DocumentResults)[K]>;
-};
 
 /** The operations of any one kind, as a route registers them in a loop over the kinds. */
 export type KindOperations = ReturnType<typeof documentOperations<DecideKind, KindNames>>;
