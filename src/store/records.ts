@@ -4,7 +4,6 @@
  * so the public sees only what has been published; every write is audited.
  */
 import type { Transaction } from "kysely";
-import { decisionFlags } from "../decide/gates/decision-flags.ts";
 import { InputError, NotFoundError } from "../shared/errors.ts";
 import type { Contract, Decision, Service } from "../contract/records.ts";
 import { type Actor, appendAudit } from "./audit.ts";
@@ -123,22 +122,14 @@ export async function getContract(store: Store, id: string, publishedOnly: boole
   return toContract(row);
 }
 
-export async function listDecisions(
-  store: Store,
-  opts: { serviceId?: string; contractId?: string; publishedOnly: boolean },
-): Promise<Decision[]> {
-  // Flags compare a decision with the others on the same service, so all visible ones are read.
+/**
+ * Every decision visible with `publishedOnly`, oldest first, without the gate rules' flags
+ * (`flags` is empty: src/app/records.ts adds them, comparing each with the others).
+ */
+export async function listDecisions(store: Store, opts: { publishedOnly: boolean }): Promise<Decision[]> {
   let q = store.db.selectFrom("decisions").selectAll().orderBy("decided_on").orderBy("id");
   if (opts.publishedOnly) q = q.where("published", "=", 1);
-  const all = (await q.execute()).map(toDecision);
-  const flags = decisionFlags(all.map((d) => ({ ...d, subject: d.serviceId ?? d.contractId ?? d.id })));
-  return all
-    .filter(
-      (d) =>
-        (!opts.serviceId || d.serviceId === opts.serviceId) &&
-        (!opts.contractId || d.contractId === opts.contractId),
-    )
-    .map((d) => ({ ...d, flags: flags.get(d.id) ?? [] }));
+  return (await q.execute()).map(toDecision);
 }
 
 export async function listWaves(store: Store) {
