@@ -50,47 +50,41 @@ export type {
 export type AppraisalListItem = Extract<StoredDocument, { kind: "appraisal" }>;
 
 /**
- * The kinds of decision document, with the API segment, the JSON schema documenting the file
- * form and an example file (both in the repository: the API does not serve them).
+ * The kinds of decision document, with the JSON schema documenting the file form and an example
+ * file (both in the repository: the API does not serve them).
  */
 export const DOCUMENT_KINDS: ReadonlyArray<{
   kind: DecideKind;
-  segment: string;
   label: string;
   schema: string;
   example: string;
 }> = [
   {
     kind: "appraisal",
-    segment: "appraisals",
     label: "Appraisal case",
     schema: "schema/decide/case.schema.json",
     example: "docs/decide/examples/simple-case.json",
   },
   {
     kind: "dma",
-    segment: "dmas",
     label: "Delivery model assessment (DMA)",
     schema: "schema/decide/dma.schema.json",
     example: "docs/decide/examples/met-dma.json",
   },
   {
     kind: "workforce",
-    segment: "workforce",
     label: "Workforce impact",
     schema: "schema/decide/workforce.schema.json",
     example: "docs/decide/examples/met-workforce.json",
   },
   {
     kind: "capability",
-    segment: "capability",
     label: "Commercial capability self-assessment",
     schema: "schema/decide/capability.schema.json",
     example: "docs/decide/examples/met-capability.json",
   },
   {
     kind: "horizon",
-    segment: "horizons",
     label: "Payment profile and break points",
     schema: "schema/decide/contract.schema.json",
     example: "docs/decide/examples/met-sscl-contract.json",
@@ -99,13 +93,13 @@ export const DOCUMENT_KINDS: ReadonlyArray<{
 
 export const kindInfo = (kind: DecideKind) => DOCUMENT_KINDS.find((k) => k.kind === kind)!;
 
-/** Who may write a kind, as the API allows: admin and commercial; finance also appraisal cases. */
+/** Who may write a kind: the roles its operation declares (finance may also write appraisal cases). */
 export function canWriteKind(role: Role, kind: DecideKind): boolean {
-  return role === "admin" || role === "commercial" || (role === "finance" && kind === "appraisal");
+  return documentOperationsByKind[kind].put.roles.includes(role);
 }
 
-/** Who may record gate steps (the API's COMMERCIAL roles). */
-export const canRecordGates = (role: Role): boolean => role === "admin" || role === "commercial";
+/** Who may record gate steps: the roles the operation declares. */
+export const canRecordGates = (role: Role): boolean => recordGateEvent.roles.includes(role);
 
 export const decideApi = {
   deal: (contractId: string) => call(getDeal, { params: { id: contractId } }),
