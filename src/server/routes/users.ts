@@ -4,15 +4,14 @@
  * An account holder's own password and tokens are under /api/auth (routes/auth.ts).
  */
 import type { FastifyPluginAsync } from "fastify";
+import { accounts, unlock } from "../../app/accounts.ts";
 import * as op from "../../contract/accounts.ts";
-import { unlockAccount } from "../../store/sign-in-throttle.ts";
 import {
   accountInfo,
   addUser,
   changeRole,
   createApiToken,
   listApiTokens,
-  listUsers,
   resetPassword,
   revokeApiToken,
   setAccountDisabled,
@@ -21,14 +20,11 @@ import { callerOf } from "../auth.ts";
 import { addOperation } from "../operation.ts";
 
 export const userRoutes: FastifyPluginAsync = async (app) => {
-  addOperation(app, op.listAccounts, async () => (await listUsers(app.store)).map(accountInfo));
+  addOperation(app, op.listAccounts, () => accounts(app.store));
 
-  addOperation(app, op.unlockAccount, async ({ params, body, req }) => {
-    await unlockAccount(app.store, params.username, callerOf(req).username, body.reason);
-    const u = (await listUsers(app.store)).find((x) => x.username === params.username);
-    if (!u) throw new Error(`account ${params.username} vanished while being unlocked`);
-    return accountInfo(u);
-  });
+  addOperation(app, op.unlockAccount, ({ params, body, req }) =>
+    unlock(app.store, params.username, callerOf(req).username, body.reason),
+  );
 
   addOperation(app, op.createAccount, async ({ body, req }) => {
     const { reason: why, ...account } = body;
