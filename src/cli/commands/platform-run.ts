@@ -8,20 +8,18 @@ import { backup, restore, wipe } from "../../store/backup.ts";
 import { migrate, openMigrated, openStore, resolveDatabaseUrl } from "../../store/db.ts";
 import { isEmpty, loadDemo } from "../../app/demo.ts";
 import { demoAccounts } from "../../demo/scenario.ts";
+import { accounts, unlock } from "../../app/accounts.ts";
 import {
-  accountInfo,
   addUser,
   changeRole,
   createApiToken,
   listApiTokens,
-  listUsers,
   resetPassword,
   revokeApiToken,
   setAccountDisabled,
 } from "../../store/users.ts";
 import { installShutdown, parseGraceMs } from "../../server/lifecycle.ts";
 import { parseLogLevel } from "../../server/logging.ts";
-import { unlockAccount } from "../../store/sign-in-throttle.ts";
 import { readPassword } from "../password-input.ts";
 import { withStore } from "../store.ts";
 
@@ -66,7 +64,7 @@ export async function serve(opts: {
     await loadDemo(store);
     loaded = true;
   }
-  const noAccounts = !loaded && (await listUsers(store)).length === 0;
+  const noAccounts = !loaded && (await accounts(store)).length === 0;
   const app = await buildServer({ store, logger: { level }, trustProxy });
   const address = await app.listen({ port, host: opts.host });
   process.stdout.write(`nous is serving ${store.kind} store ${store.location}\n`);
@@ -141,7 +139,7 @@ export async function usersToken(username: string, opts: { name: string; db?: st
 
 export async function usersList(opts: { db?: string }): Promise<void> {
   await withStore(opts.db, async (store) => {
-    for (const u of (await listUsers(store)).map(accountInfo))
+    for (const u of await accounts(store))
       process.stdout.write(
         `${u.username.padEnd(16)} ${u.role.padEnd(17)} ${u.disabled ? "disabled" : "enabled"}${u.locked ? " locked" : ""}\n`,
       );
@@ -179,7 +177,7 @@ export async function usersSetDisabled(
 
 export async function usersUnlock(username: string, opts: { reason: string; db?: string }): Promise<void> {
   await withStore(opts.db, async (store) => {
-    await unlockAccount(store, username, "cli", opts.reason);
+    await unlock(store, username, "cli", opts.reason);
     process.stdout.write(`${username} unlocked: it may sign in again\n`);
   });
 }
