@@ -63,7 +63,7 @@ function pence(text: string): number {
   const m = /£([\d,.]+)\s*(bn|m|k)?/.exec(text);
   if (!m) throw new Error(`no amount in ${JSON.stringify(text)}`);
   const scale = m[2] === "bn" ? 1e9 : m[2] === "m" ? 1e6 : m[2] === "k" ? 1e3 : 1;
-  return Math.round(Number(m[1].replaceAll(",", "")) * scale * 100);
+  return Math.round(Number((m[1] ?? "").replaceAll(",", "")) * scale * 100);
 }
 
 describeBrowser("sortable, filterable tables in the browser", () => {
@@ -236,7 +236,8 @@ describeBrowser("sortable, filterable tables in the browser", () => {
     expect(days.length).toBeGreaterThan(1);
     expect(days).toEqual([...days].sort((a, b) => b - a));
     const onPage = await queue.locator("tbody tr").count();
-    const firstRule = (await queue.locator("tbody tr td:first-child").first().innerText()).split(" ")[0];
+    const firstRule =
+      (await queue.locator("tbody tr td:first-child").first().innerText()).split(" ")[0] ?? "";
     await page.getByLabel("Filter exceptions on this page").fill(firstRule);
     const kept = await queue.locator("tbody tr:visible").count();
     expect(kept).toBeGreaterThan(0);
