@@ -2,7 +2,7 @@
  * Contract management, the use cases the API calls: record a KPI, a rating, a change or how a
  * contract ended; read a contract's events; say which Procurement Act 2023 notices it can have
  * now, build one, and publish one into the releases nous holds. Each checks its input with
- * src/manage, stores through src/store/contract-events.ts, and builds notices with
+ * src/manage, stores through src/store/manage.ts, and builds notices with
  * src/ocds/notices/from-register.ts from what the store holds.
  */
 import type { ContractEvents } from "../contract/manage.ts";
@@ -34,7 +34,7 @@ import {
   organisationIdByName,
   readContractEvents,
   releasesOfOcid,
-} from "../store/contract-events.ts";
+} from "../store/manage.ts";
 import type { Store } from "../store/db.ts";
 import { importValidReleases } from "./ocds-import.ts";
 

@@ -1,9 +1,9 @@
 /**
  * The demo scenario's OCDS part, loaded by src/app/demo.ts: the demo releases the red-flags and
  * data-quality pages run on (src/demo/releases.ts), and the SSCL contract's KPIs, ratings and
- * change (src/demo/contract-events.ts) its notices are built from. Audited as "demo-loader".
+ * change (src/demo/manage.ts) its notices are built from. Audited as "demo-loader".
  */
-import * as events from "../demo/contract-events.ts";
+import * as events from "../demo/manage.ts";
 import { demoReleases } from "../demo/releases.ts";
 import type { Store } from "../store/db.ts";
 import { type ImportSummary, importReleases } from "../store/releases.ts";

@@ -18,7 +18,7 @@ import { migrateDownAllIn, migrateUpIn, withMigrationLock } from "./migrations/r
 import type { AuditEntry, Database } from "./schema.ts";
 import { DECIDE_TABLES } from "./decide-schema.ts";
 import { BILLING_TABLES } from "./billing-schema.ts";
-import { CONTRACT_EVENTS_TABLES } from "./contract-events-schema.ts";
+import { CONTRACT_EVENTS_TABLES } from "./manage-schema.ts";
 
 /** The foundation's tables in an order that satisfies foreign keys on restore. */
 const CORE_TABLES: (keyof Database)[] = [

@@ -11,7 +11,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { DecideTables } from "./decide-schema.ts";
 import type { BillingTables } from "./billing-schema.ts";
-import type { ContractEventsTables } from "./contract-events-schema.ts";
+import type { ContractEventsTables } from "./manage-schema.ts";
 import type { SignInTables } from "./sign-in-schema.ts";
 
 import type { Role } from "../contract/roles.ts";

@@ -18,7 +18,7 @@ import type {
   ContractKpisTable,
   ContractRatingsTable,
   ContractTerminationsTable,
-} from "./contract-events-schema.ts";
+} from "./manage-schema.ts";
 import type { Store } from "./db.ts";
 import type { ContractRow } from "./schema.ts";
 import { insertWithId } from "./unique.ts";
