@@ -116,6 +116,15 @@ export async function listReleases(
   return q.execute();
 }
 
+/** How many releases are held and when the latest was imported: changes with every import. */
+export async function releasesVersion(store: Store): Promise<{ count: number; latestImport: string | null }> {
+  const r = await store.db
+    .selectFrom("releases")
+    .select((eb) => [eb.fn.countAll<number | string>().as("n"), eb.fn.max("imported_at").as("latest")])
+    .executeTakeFirst();
+  return { count: Number(r?.n ?? 0), latestImport: (r?.latest as string | null | undefined) ?? null };
+}
+
 export async function countReleases(store: Store): Promise<number> {
   const r = await store.db
     .selectFrom("releases")

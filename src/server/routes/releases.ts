@@ -5,7 +5,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import { importValidReleases } from "../../app/ocds-import.ts";
 import * as op from "../../contract/releases.ts";
-import { listReleases } from "../../store/releases.ts";
+import { releasePackageJson } from "../../app/release-package.ts";
 import { callerOf } from "../auth.ts";
 import { addOperation } from "../operation.ts";
 
@@ -20,14 +20,9 @@ export const releaseRoutes: FastifyPluginAsync = async (app) => {
     return summary;
   });
 
-  addOperation(app, op.getReleasePackage, async ({ query }) => {
-    const rows = await listReleases(app.store, query);
-    return {
-      uri: "urn:nous:releases",
-      publishedDate: new Date().toISOString(),
-      version: "1.1",
-      publisher: { name: "nous" },
-      releases: rows.map((r) => JSON.parse(r.data_json) as Record<string, unknown>),
-    } as const;
-  });
+  // The package is built once per change of the releases (src/app/release-package.ts) and sent
+  // as its JSON text; its shape is the operation's ReleasePackage.
+  addOperation(app, op.getReleasePackage, async ({ query, reply }) =>
+    reply.type("application/json; charset=utf-8").send(await releasePackageJson(app.store, query)),
+  );
 };
