@@ -14,6 +14,11 @@
  * it (an mkdir lock) instead of building over each other. web/dist is never touched.
  *
  * Set NOUS_E2E_SHOTS=/some/dir to keep the screenshots for a look.
+ *
+ * `axeViolations(page)` runs axe-core (node_modules/axe-core) in a page against WCAG 2.0, 2.1
+ * and 2.2 A and AA. The dashboard's CSP (`script-src 'self'`) refuses `page.addScriptTag`, so
+ * the script goes in through `page.evaluate(source)`: evaluation over the DevTools protocol is
+ * not subject to the page's CSP, and the contexts keep the CSP on, as a visitor has it.
  */
 import {
   existsSync,
@@ -224,4 +229,63 @@ export async function startDashboard(label: string, options: DashboardOptions = 
     },
     close,
   };
+}
+
+/** The WCAG levels the dashboard is held to: 2.0, 2.1 and 2.2, A and AA. */
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] as const;
+
+let axeSource: string | undefined;
+
+/** What part of the page to check: CSS selectors, as axe's `include` takes them. */
+export interface AxeOptions {
+  include?: string[];
+}
+
+/**
+ * Runs axe-core in the page and answers its violations as one readable line each: the rule,
+ * its impact, the first few elements (CSS selectors) and what the rule asks for. An empty
+ * list is a pass.
+ */
+export async function axeViolations(page: Page, options: AxeOptions = {}): Promise<string[]> {
+  axeSource ??= readFileSync(join(repo, "node_modules", "axe-core", "axe.min.js"), "utf8");
+  const loaded = await page.evaluate("typeof window.axe === 'object'");
+  if (loaded !== true) await page.evaluate(axeSource);
+  const found = await page.evaluate(
+    async ({ include, tags }) => {
+      // The global axe-core puts on window; declared here, as the page's own code has no types for it.
+      const axe = (window as unknown as { axe: AxeRunner }).axe;
+      const context = include && include.length > 0 ? { include: include.map((s) => [s]) } : document;
+      const result = await axe.run(context, {
+        runOnly: { type: "tag", values: tags },
+        resultTypes: ["violations"],
+      });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact ?? "unknown",
+        help: v.help,
+        count: v.nodes.length,
+        targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
+      }));
+    },
+    { include: options.include, tags: [...WCAG_TAGS] },
+  );
+  return found.map(
+    (v) =>
+      `${v.id} (${v.impact}, ${v.count} element${v.count === 1 ? "" : "s"}: ${v.targets.join(", ")}): ${v.help}`,
+  );
+}
+
+/** The part of axe-core's API the check uses. */
+interface AxeRunner {
+  run(
+    context: unknown,
+    options: unknown,
+  ): Promise<{
+    violations: Array<{
+      id: string;
+      impact?: string | null;
+      help: string;
+      nodes: Array<{ target: string[] }>;
+    }>;
+  }>;
 }

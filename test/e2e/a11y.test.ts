@@ -1,0 +1,241 @@
+/**
+ * Every dashboard page against WCAG 2.0, 2.1 and 2.2 A and AA (axe-core, in real Chromium), as
+ * the handbook promises: each page is opened as the role that sees the most of it (an
+ * administrator; the login page signed out), with its forms and folded sections open, and must
+ * have no violations, one level-1 heading, a tab title naming the page, and a first Tab stop on
+ * the "skip to main content" link, which takes the keyboard to the page's main content.
+ *
+ * Set NOUS_E2E_SHOTS=/some/dir to keep the screenshots for a look.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { putValidDocument } from "../../src/app/decide.ts";
+import { describeBrowser } from "../support/browser.ts";
+import { axeViolations, type Dashboard, repo, startDashboard } from "./harness.ts";
+
+const simpleCase = JSON.parse(readFileSync(join(repo, "docs/decide/examples/simple-case.json"), "utf8"));
+
+interface PageCase {
+  /** What the test calls it. */
+  name: string;
+  /** The path, or a function finding it from a page already open (a link on a list). */
+  path: string | ((page: Page) => Promise<string>);
+  /** The level-1 heading. */
+  heading: RegExp;
+  /** The tab's title. */
+  title: RegExp;
+  /** Who looks: an administrator (the default) or a visitor who is not signed in. */
+  as?: "admin" | "public";
+  /** Something to do before the check: open a form, show a state. */
+  prepare?: (page: Page) => Promise<void>;
+}
+
+/** The href of the first link on `from` whose path starts with `prefix`. */
+function firstLink(from: string, prefix: string): (page: Page) => Promise<string> {
+  return async (page) => {
+    await page.goto(from);
+    const link = page.locator(`main a[href^="${prefix}"]`).first();
+    await link.waitFor();
+    const href = await link.getAttribute("href");
+    if (!href) throw new Error(`no link to ${prefix}… on ${from}`);
+    return href;
+  };
+}
+
+const PAGES: PageCase[] = [
+  {
+    name: "pipeline board",
+    path: "/",
+    heading: /^Market-testing pipeline$/,
+    title: /^Market-testing pipeline · nous$/,
+  },
+  {
+    name: "pipeline list view",
+    path: "/?view=list",
+    heading: /^Market-testing pipeline$/,
+    title: /^Market-testing pipeline · nous$/,
+  },
+  { name: "service", path: "/services/finance", heading: /^Finance/, title: /^Finance · nous$/ },
+  {
+    name: "contracts register",
+    path: "/contracts",
+    heading: /^Contract register$/,
+    title: /^Contract register · nous$/,
+  },
+  {
+    name: "contract page with its manage forms",
+    path: "/contracts/sscl-bss",
+    heading: /^Business support services/,
+    title: /^Business support services \(finance, procurement, HR\) · nous$/,
+  },
+  {
+    name: "decide list with its document form",
+    path: "/appraisals",
+    heading: /^Appraisals$/,
+    title: /^Appraisals · nous$/,
+  },
+  {
+    name: "decide page of a deal holding every kind of document (appraisal, DMA, workforce, capability, horizon)",
+    path: "/appraisals/sscl-bss",
+    heading: /^Appraisal: Business support services/,
+    title: /^Appraisal: Business support services \(finance, procurement, HR\) · nous$/,
+  },
+  {
+    name: "decide page of a deal with no documents yet, with the gate form",
+    path: "/appraisals/em-tagging",
+    heading: /^Appraisal: Electronic monitoring/,
+    title: /^Appraisal: Electronic monitoring.* · nous$/,
+  },
+  {
+    name: "decide page of an appraisal case for a service (no contract)",
+    path: "/appraisals/a11y-case?view=case",
+    heading: /^Appraisal: Catering: keep or outsource/,
+    title: /^Appraisal: Catering: keep or outsource · nous$/,
+  },
+  { name: "flags", path: "/flags?run=1", heading: /^Red flags$/, title: /^Red flags · nous$/ },
+  {
+    name: "flags indicator page",
+    path: (page) => firstLink(`${web.base}/flags`, "/flags/indicators/")(page),
+    heading: /^\S+ \S/,
+    title: / · nous$/,
+  },
+  {
+    name: "billing queue",
+    path: "/billing",
+    heading: /^Billing assurance$/,
+    title: /^Billing assurance · nous$/,
+  },
+  {
+    name: "billing exception page",
+    path: (page) => firstLink(`${web.base}/billing`, "/billing/exceptions/")(page),
+    heading: /\S+ .+: /,
+    title: / · nous$/,
+  },
+  { name: "OCDS open data", path: "/open-data", heading: /^Open data$/, title: /^Open data · nous$/ },
+  {
+    name: "OCDS data quality",
+    path: "/data-quality",
+    heading: /^Data quality$/,
+    title: /^Data quality · nous$/,
+  },
+  { name: "audit trail", path: "/audit", heading: /^Audit trail$/, title: /^Audit trail · nous$/ },
+  { name: "accounts", path: "/accounts", heading: /^Accounts$/, title: /^Accounts · nous$/ },
+  {
+    name: "accounts, one account's forms",
+    path: "/accounts?user=contracts",
+    heading: /^Accounts$/,
+    title: /^Accounts · nous$/,
+  },
+  { name: "your account", path: "/account", heading: /^Your account$/, title: /^Your account · nous$/ },
+  {
+    name: "login, signed out",
+    path: "/login",
+    heading: /^Sign in$/,
+    title: /^Sign in · nous$/,
+    as: "public",
+  },
+  {
+    name: "login after a wrong password",
+    path: "/login",
+    heading: /^Sign in$/,
+    title: /^Sign in · nous$/,
+    as: "public",
+    prepare: async (page) => {
+      await page.getByLabel("Username").fill("admin");
+      await page.getByLabel("Password").fill("not-the-password");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("alert").waitFor();
+    },
+  },
+  { name: "not found", path: "/no/such/page", heading: /^Page not found$/, title: /^Page not found · nous$/ },
+  {
+    name: "pipeline, signed out",
+    path: "/",
+    heading: /^Market-testing pipeline$/,
+    title: /^Market-testing pipeline · nous$/,
+    as: "public",
+  },
+];
+
+let web: Dashboard;
+
+/** Waits until the page has its data: no loading notice left, and the fonts and charts settled. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll(".loading").length === 0);
+  await page.waitForLoadState("networkidle");
+  await page.waitForFunction(() => document.querySelectorAll(".loading").length === 0);
+}
+
+/** Opens every folded section (the forms behind a summary), as someone using the page would. */
+async function unfold(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const d of document.querySelectorAll("details")) d.open = true;
+  });
+}
+
+describeBrowser("accessibility of every dashboard page", () => {
+  let admin: Page;
+
+  beforeAll(async () => {
+    web = await startDashboard("a11y", {
+      seed: (store) =>
+        store.db.transaction().execute((trx) =>
+          putValidDocument(
+            trx,
+            {
+              kind: "appraisal",
+              id: "a11y-case",
+              serviceId: "catering",
+              contractId: null,
+              title: "Catering: keep or outsource",
+              document: simpleCase,
+              published: false,
+            },
+            { username: "a11y-test", reason: "a case with no contract, for the accessibility check" },
+          ),
+        ),
+    });
+    admin = await web.visitor();
+    await web.signIn(admin, "admin", "demo-admin-pass", "/");
+  });
+
+  afterAll(async () => {
+    await web?.close();
+  });
+
+  describe.each(PAGES)("$name", (c) => {
+    it("has no WCAG 2.2 A/AA violations, an h1, a title naming it, and a skip link as the first Tab stop", async () => {
+      const page = c.as === "public" ? await web.visitor() : admin;
+      const path = typeof c.path === "string" ? c.path : await c.path(page);
+      const res = await page.goto(`${web.base}${path}`);
+      expect(res?.status()).toBe(200);
+      await page.getByRole("heading", { level: 1 }).first().waitFor();
+      await settled(page);
+      await c.prepare?.(page);
+      await unfold(page);
+
+      const h1s = await page.getByRole("heading", { level: 1 }).allTextContents();
+      expect(h1s).toHaveLength(1);
+      expect(h1s[0]?.trim()).toMatch(c.heading);
+      expect(await page.title()).toMatch(c.title);
+
+      expect(await axeViolations(page)).toEqual([]);
+
+      // The keyboard: from the top of a freshly loaded page, the first Tab lands on the skip
+      // link, and following it puts focus on the page's main content.
+      await page.goto(`${web.base}${path}`);
+      await page.getByRole("heading", { level: 1 }).first().waitFor();
+      await page.keyboard.press("Tab");
+      const first = await page.evaluate(() => {
+        const el = document.activeElement;
+        return { text: el?.textContent?.trim(), href: el?.getAttribute("href") };
+      });
+      expect(first).toEqual({ text: "Skip to main content", href: "#main" });
+      expect(await page.getByRole("link", { name: "Skip to main content" }).isVisible()).toBe(true);
+      await page.keyboard.press("Enter");
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+    });
+  });
+});
