@@ -1,4 +1,4 @@
-/** The page frame: skip link, header with the account, navigation, the demo legend, the page, footer. */
+/** The page frame: skip link, header with the account, navigation, the demo legend, the page, footer; each a landmark. */
 import { useEffect, useRef } from "react";
 import { ROLE_LABELS, isStaff, useAuth } from "./auth.tsx";
 import { DemoBadge } from "./components/DemoBadge.tsx";
@@ -96,7 +96,7 @@ export function App() {
         </nav>
       </header>
       <div className="container">
-        <div className="banner" role="note" aria-label="About the figures">
+        <aside className="banner" aria-label="About the figures">
           <p>
             <strong>Demonstration data.</strong> Values marked <DemoBadge note="an example of the badge" />{" "}
             were invented for this demonstration. Unmarked figures come from the public record named as the
@@ -105,7 +105,7 @@ export function App() {
           {ready && !isStaff(me) ? (
             <p className="banner__public">You are viewing published information only.</p>
           ) : null}
-        </div>
+        </aside>
         <main id="main" ref={mainRef} tabIndex={-1}>
           {found ? (
             found.route.render(found.params)

@@ -43,7 +43,7 @@ export function DecideListPage() {
           },
           { key: "c", header: "Contract", cell: (a) => a.contractId ?? "—" },
           { key: "s", header: "Service", cell: (a) => a.serviceId ?? "—" },
-          { key: "p", header: "", cell: (a) => <UnpublishedTag published={a.published} /> },
+          { key: "p", header: "Status", cell: (a) => <UnpublishedTag published={a.published} /> },
         ]}
       />
       <DecideDocumentForm onSaved={() => void invalidate("appraisals")} />

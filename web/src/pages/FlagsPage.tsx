@@ -44,8 +44,8 @@ const ID_HEADERS: Record<FlagGroup, string> = {
 function Results({ run }: { run: FlagsRun }) {
   const meta = new Map<string, IndicatorMeta>(run.indicators.map((m) => [m.code, m]));
   return (
-    <section aria-label="Results">
-      <h2>Results{run.buyer ? ` for ${run.buyer}` : " for all buyers"}</h2>
+    <section aria-labelledby="flags-results-heading">
+      <h2 id="flags-results-heading">Results{run.buyer ? ` for ${run.buyer}` : " for all buyers"}</h2>
       <ul className="flags-counts">
         <li>
           <strong>{formatCount(run.processes)}</strong> processes compiled from {formatCount(run.releases)}{" "}
@@ -194,8 +194,8 @@ export function FlagsPage() {
       ) : (
         <p className="muted">Choose a buyer and run the indicators.</p>
       )}
-      <section aria-label="Indicators">
-        <h2>The indicators</h2>
+      <section aria-labelledby="flags-indicators-heading">
+        <h2 id="flags-indicators-heading">The indicators</h2>
         {indicators.error ? <ErrorPanel error={indicators.error} /> : null}
         <Table
           caption="Indicators"
