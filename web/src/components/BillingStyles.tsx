@@ -3,8 +3,9 @@ import { formatGBP } from "../../../src/shared/money.ts";
 
 const CSS = `
 .billing-filters { display: flex; flex-wrap: wrap; gap: 0.75rem 1.25rem; align-items: flex-end; margin: 1rem 0; padding: 0.75rem 1rem; background: var(--bg-alt); }
+.billing-filters > * { min-width: 0; max-width: 100%; }
 .billing-filters label { display: block; font-weight: 700; font-size: 0.9rem; }
-.billing-filters select, .billing-filters input, .billing-form select, .billing-form input[type="text"], .billing-form input:not([type]) { font: inherit; padding: 0.3rem 0.4rem; border: 2px solid var(--text); min-width: 9rem; }
+.billing-filters select, .billing-filters input, .billing-form select, .billing-form input[type="text"], .billing-form input:not([type]) { font: inherit; padding: 0.3rem 0.4rem; border: 2px solid var(--text); min-width: 9rem; max-width: 100%; }
 .billing-state { display: inline-block; padding: 0 0.4rem; font-size: 0.85rem; font-weight: 700; border-radius: var(--radius); border: 1px solid currentColor; }
 .billing-state--open { color: var(--red); }
 .billing-state--disputed { color: #a34100; }

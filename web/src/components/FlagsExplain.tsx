@@ -12,8 +12,9 @@ const CSS = `
 .flags-notice small { font-weight: 400; }
 .flags-form { display: flex; flex-wrap: wrap; gap: 0.75rem 1.25rem; align-items: flex-end; margin: 1rem 0; padding: 0.75rem 1rem; background: var(--bg-alt); }
 .flags-form label { display: block; font-weight: 700; font-size: 0.9rem; }
-.flags-form select { font: inherit; padding: 0.3rem 0.4rem; border: 2px solid var(--text); min-width: 18rem; }
-.flags-form textarea { font-family: monospace; font-size: 0.85rem; width: 100%; min-width: 24rem; min-height: 7rem; border: 2px solid var(--text); }
+.flags-form > * { min-width: 0; max-width: 100%; }
+.flags-form select { font: inherit; padding: 0.3rem 0.4rem; border: 2px solid var(--text); min-width: min(18rem, 100%); max-width: 100%; }
+.flags-form textarea { font-family: monospace; font-size: 0.85rem; width: 100%; min-width: min(24rem, 100%); min-height: 7rem; border: 2px solid var(--text); }
 .flags-form details { flex-basis: 100%; }
 .flags-list { list-style: none; padding: 0; margin: 0; }
 .flags-list > li { margin: 0.15rem 0; }

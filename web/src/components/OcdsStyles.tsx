@@ -15,7 +15,8 @@ const CSS = `
 .ocds-share { display: inline-block; height: 0.7rem; background: #1d70b8; vertical-align: middle; margin-right: 0.4rem; }
 .ocds-form { display: flex; flex-wrap: wrap; gap: 0.75rem 1.25rem; align-items: flex-end; margin: 1rem 0; padding: 0.75rem 1rem; background: var(--bg-alt); }
 .ocds-form label { display: block; font-weight: 700; font-size: 0.9rem; }
-.ocds-form input { font: inherit; padding: 0.3rem 0.4rem; border: 2px solid var(--text); }
+.ocds-form > * { min-width: 0; max-width: 100%; }
+.ocds-form input { font: inherit; padding: 0.3rem 0.4rem; border: 2px solid var(--text); max-width: 100%; }
 .ocds-ok { padding: 0.5rem 1rem; border-left: 5px solid var(--green); background: #eef7f1; }
 .ocds-error { padding: 0.5rem 1rem; border-left: 5px solid var(--red); background: #fcefed; white-space: pre-wrap; }
 `;

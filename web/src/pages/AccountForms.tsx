@@ -12,7 +12,7 @@ const CSS = `
 .account-secret code { display: block; margin: 0.5rem 0; padding: 0.5rem; background: #f3f2f1; word-break: break-all; font-size: 1rem; }
 .account-secret .button { margin-right: 0.75rem; }
 .account-secret code.account-inline { display: inline; margin: 0; padding: 0; background: none; font-size: 0.9em; }
-.account-forms { display: grid; gap: 0 1.5rem; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); }
+.account-forms { display: grid; gap: 0 1.5rem; grid-template-columns: repeat(auto-fit, minmax(min(20rem, 100%), 1fr)); }
 .account-manage { margin: 1.5rem 0; padding: 0.25rem 1rem 1rem; border: 1px solid var(--border-light); }
 .account-manage h2 { margin-top: 1rem; }
 .tag--disabled { background: #942514; color: #fff; }
