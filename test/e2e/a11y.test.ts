@@ -13,7 +13,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { putValidDocument } from "../../src/app/decide.ts";
 import { describeBrowser } from "../support/browser.ts";
-import { axeViolations, type Dashboard, repo, startDashboard } from "./harness.ts";
+import { axeViolations, type Dashboard, repo, startDashboard, WCAG_TAGS } from "./harness.ts";
 
 const simpleCase = JSON.parse(readFileSync(join(repo, "docs/decide/examples/simple-case.json"), "utf8"));
 
@@ -160,6 +160,8 @@ const PAGES: PageCase[] = [
 ];
 
 let web: Dashboard;
+const DESKTOP = { width: 1280, height: 900 };
+const NARROW = { width: 320, height: 800 };
 
 /** Waits until the page has its data: no loading notice left, and the fonts and charts settled. */
 async function settled(page: Page): Promise<void> {
@@ -206,8 +208,9 @@ describeBrowser("accessibility of every dashboard page", () => {
   });
 
   describe.each(PAGES)("$name", (c) => {
-    it("has no WCAG 2.2 A/AA violations, an h1, a title naming it, and a skip link as the first Tab stop", async () => {
+    it("has no WCAG 2.2 A/AA violations (wide or 320 px), an h1, a title naming it, and a skip link as the first Tab stop", async () => {
       const page = c.as === "public" ? await web.visitor() : admin;
+      await page.setViewportSize(DESKTOP);
       const path = typeof c.path === "string" ? c.path : await c.path(page);
       const res = await page.goto(`${web.base}${path}`);
       expect(res?.status()).toBe(200);
@@ -221,7 +224,21 @@ describeBrowser("accessibility of every dashboard page", () => {
       expect(h1s[0]?.trim()).toMatch(c.heading);
       expect(await page.title()).toMatch(c.title);
 
+      expect(await axeViolations(page, { tags: [...WCAG_TAGS, "best-practice"] })).toEqual([]);
+
+      // Reflow (WCAG 1.4.10): at 320 CSS pixels wide nothing makes the page scroll sideways
+      // (wide tables scroll inside their own box), and the narrow layout passes too.
+      await page.setViewportSize(NARROW);
+      await page.reload();
+      await page.getByRole("heading", { level: 1 }).first().waitFor();
+      await settled(page);
+      await c.prepare?.(page);
+      await unfold(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        NARROW.width,
+      );
       expect(await axeViolations(page)).toEqual([]);
+      await page.setViewportSize(DESKTOP);
 
       // The keyboard: from the top of a freshly loaded page, the first Tab lands on the skip
       // link, and following it puts focus on the page's main content.

@@ -236,9 +236,11 @@ export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"
 
 let axeSource: string | undefined;
 
-/** What part of the page to check: CSS selectors, as axe's `include` takes them. */
 export interface AxeOptions {
+  /** What part of the page to check: CSS selectors, as axe's `include` takes them (default: all). */
   include?: string[];
+  /** axe's rule tags to run (default: WCAG_TAGS); add "best-practice" for axe's own advice. */
+  tags?: readonly string[];
 }
 
 /**
@@ -267,7 +269,7 @@ export async function axeViolations(page: Page, options: AxeOptions = {}): Promi
         targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
       }));
     },
-    { include: options.include, tags: [...WCAG_TAGS] },
+    { include: options.include, tags: [...(options.tags ?? WCAG_TAGS)] },
   );
   return found.map(
     (v) =>
