@@ -3,7 +3,8 @@
  * the handbook promises: each page is opened as the role that sees the most of it (an
  * administrator; the login page signed out), with its forms and folded sections open, and must
  * have no violations, one level-1 heading, a tab title naming the page, and a first Tab stop on
- * the "skip to main content" link, which takes the keyboard to the page's main content.
+ * the "skip to main content" link, which takes the keyboard to the page's main content, from
+ * where each Tab stop shows its focus.
  *
  * Set NOUS_E2E_SHOTS=/some/dir to keep the screenshots for a look.
  */
@@ -71,6 +72,18 @@ const PAGES: PageCase[] = [
     title: /^Business support services \(finance, procurement, HR\) · nous$/,
   },
   {
+    name: "contract page, a manage form refused (its error shown)",
+    path: "/contracts/sscl-bss",
+    heading: /^Business support services/,
+    title: /^Business support services \(finance, procurement, HR\) · nous$/,
+    prepare: async (page) => {
+      await page.getByText("Add a key performance indicator").click();
+      const form = page.getByRole("form", { name: "Add a key performance indicator" });
+      await form.getByRole("button", { name: "Record KPI" }).click();
+      await page.locator('[data-form="kpi"] [role="alert"]').waitFor();
+    },
+  },
+  {
     name: "decide list with its document form",
     path: "/appraisals",
     heading: /^Appraisals$/,
@@ -128,6 +141,18 @@ const PAGES: PageCase[] = [
     heading: /^Accounts$/,
     title: /^Accounts · nous$/,
   },
+  {
+    name: "accounts, the add form refused (its error shown)",
+    path: "/accounts",
+    heading: /^Accounts$/,
+    title: /^Accounts · nous$/,
+    prepare: async (page) => {
+      await page.getByText("Add an account").first().click();
+      const form = page.getByRole("form", { name: "Add an account" });
+      await form.getByRole("button", { name: "Add account" }).click();
+      await page.locator('[data-form="add-account"] [role="alert"]').waitFor();
+    },
+  },
   { name: "your account", path: "/account", heading: /^Your account$/, title: /^Your account · nous$/ },
   {
     name: "login, signed out",
@@ -177,6 +202,33 @@ async function unfold(page: Page): Promise<void> {
   });
 }
 
+const MAX_TAB_STOPS = 150;
+
+/** Tabs through the page and names each stop with no visible focus, or none at all. */
+async function unfocusableStops(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  for (let i = 0; i < MAX_TAB_STOPS; i++) {
+    await page.keyboard.press("Tab");
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const r = el.getBoundingClientRect();
+      const s = getComputedStyle(el);
+      const outlined = s.outlineStyle !== "none" && Number.parseFloat(s.outlineWidth) > 0;
+      const text = (el.textContent ?? "").trim().slice(0, 40);
+      return {
+        name: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""} "${text}"`,
+        shown: r.width > 0 && r.height > 0,
+        indicated: outlined || s.boxShadow !== "none",
+      };
+    });
+    if (!stop) break; // past the last stop: focus went back to the page
+    if (!stop.shown) problems.push(`${stop.name}: has focus but takes no space on screen`);
+    else if (!stop.indicated) problems.push(`${stop.name}: no outline or shadow when focused`);
+  }
+  return problems;
+}
+
 describeBrowser("accessibility of every dashboard page", () => {
   let admin: Page;
 
@@ -208,7 +260,7 @@ describeBrowser("accessibility of every dashboard page", () => {
   });
 
   describe.each(PAGES)("$name", (c) => {
-    it("has no WCAG 2.2 A/AA violations (wide or 320 px), an h1, a title naming it, and a skip link as the first Tab stop", async () => {
+    it("has no WCAG 2.2 A/AA violations (wide or 320 px), an h1, a title naming it, a skip link as the first Tab stop and visible focus", async () => {
       const page = c.as === "public" ? await web.visitor() : admin;
       await page.setViewportSize(DESKTOP);
       const path = typeof c.path === "string" ? c.path : await c.path(page);
@@ -253,6 +305,10 @@ describeBrowser("accessibility of every dashboard page", () => {
       expect(await page.getByRole("link", { name: "Skip to main content" }).isVisible()).toBe(true);
       await page.keyboard.press("Enter");
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+
+      // On from there, every Tab stop (the first MAX_TAB_STOPS) is on screen and shows that it
+      // has focus (WCAG 2.4.7): an outline or a box shadow, never neither.
+      expect(await unfocusableStops(page)).toEqual([]);
     });
   });
 });
