@@ -74,9 +74,16 @@ describe("the server's log", () => {
     expect(errors[0]!.reqId).toBe("probe-5xx-0001");
     expect(errors[0]!.err?.message).toBe("the handler fell over");
     expect(errors[0]!.err?.stack).toMatch(/Error: the handler fell over\n\s+at /);
-    // Every line of the request carries its id: incoming, the error, completed.
+    // Every line of the request carries its id: the error, then one line when it completed,
+    // naming the method, the URL and the status.
     const mine = lines().filter((l) => l.reqId === "probe-5xx-0001");
-    expect(mine.map((l) => l.msg)).toEqual(expect.arrayContaining(["incoming request", "request completed"]));
+    expect(mine.map((l) => l.msg)).toEqual(expect.arrayContaining(["request completed"]));
+    const done = mine.find((l) => l.msg === "request completed") as unknown as {
+      req: { method: string; url: string };
+      res: { statusCode: number };
+    };
+    expect(done.req.method).toBe("GET");
+    expect(done.res.statusCode).toBe(500);
     expect(raw.join("")).not.toContain(token);
   });
 

@@ -45,7 +45,8 @@ interface Server {
 function startServer(db: string, env: Record<string, string> = {}): Promise<Server> {
   const child = spawn(process.execPath, ["bin/nous.js", "serve", "--db", db, "--port", "0"], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NOUS_QUIET: "1", NOUS_LOG_LEVEL: "info", ...env },
+    // debug: the log then says when a request arrives, which tells the test the server has it.
+    env: { ...process.env, NOUS_QUIET: "1", NOUS_LOG_LEVEL: "debug", ...env },
   });
   children.push(child);
   let out = "";
