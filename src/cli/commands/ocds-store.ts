@@ -41,14 +41,7 @@ export function registerOcdsStore(program: Command): void {
     .option("--uri <uri>", "the package's uri", "urn:nous:releases")
     .option("--publisher <name>", "the publisher's name", "nous")
     .option("--db <url>", DB_HELP)
-    .action(
-      async (o: {
-        ocid?: string;
-        since?: string;
-        output?: string;
-        uri: string;
-        publisher: string;
-        db?: string;
-      }) => (await run()).exportReleases(o),
+    .action(async (o: Parameters<typeof import("./ocds-store-run.ts").exportReleases>[0]) =>
+      (await run()).exportReleases(o),
     );
 }

@@ -5,6 +5,8 @@
 import type { Command } from "commander";
 
 const run = () => import("./ocds-run.ts");
+/** The options `compile` takes, declared once where it is defined (a type import loads nothing). */
+type CompileOptions = Parameters<typeof import("./ocds-run.ts").compile>[1];
 
 export function registerOcds(program: Command): void {
   const ocds = program
@@ -46,20 +48,5 @@ export function registerOcds(program: Command): void {
       "worker threads for parsing and merging (0: none; default: by cores and input size)",
     )
     .option("--quiet", "no progress or warnings on stderr")
-    .action(
-      async (
-        files: string[],
-        o: {
-          package?: boolean;
-          versioned?: boolean;
-          linkedReleases?: boolean;
-          uri?: string;
-          publishedDate?: string;
-          extensionsDir?: string;
-          memoryMb: string;
-          workers?: string;
-          quiet?: boolean;
-        },
-      ) => (await run()).compile(files, o),
-    );
+    .action(async (files: string[], o: CompileOptions) => (await run()).compile(files, o));
 }

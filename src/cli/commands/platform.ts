@@ -26,15 +26,8 @@ export function registerPlatform(program: Command): void {
       "--log-level <level>",
       "fatal, error, warn, info (every request; the default), debug, trace or silent (or set NOUS_LOG_LEVEL)",
     )
-    .action(
-      async (opts: {
-        port?: string;
-        host: string;
-        db?: string;
-        demo?: boolean;
-        logLevel?: string;
-        trustProxy?: string | boolean;
-      }) => (await run()).serve(opts),
+    .action(async (opts: Parameters<typeof import("./platform-run.ts").serve>[0]) =>
+      (await run()).serve(opts),
     );
 
   program
