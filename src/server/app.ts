@@ -17,7 +17,7 @@ import { sendProblem } from "./problem.ts";
 import type { Role } from "../store/schema.ts";
 import { ANYONE, installAuth, isApiPath } from "./auth.ts";
 import { JSON_BODY_LIMIT, parseJsonBody } from "./json-body.ts";
-import { installRequestId, installRequestLog, type LogSettings, loggingOptions } from "./logging.ts";
+import { installRequestId, type LogSettings, loggingOptions } from "./logging.ts";
 import { routeModules } from "./routes/index.ts";
 import { plainCheckMessage } from "./routes/schemas.ts";
 import { packagePath } from "../io/runtime-paths.ts";
@@ -123,7 +123,6 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
 
   installRequestId(app);
-  installRequestLog(app);
   installAuth(app, opts.store);
   // JSON bodies are parsed by our own parser: it refuses nesting deeper than a stated limit with
   // the line and column, instead of a stack overflow with no location.
