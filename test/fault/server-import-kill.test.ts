@@ -19,6 +19,7 @@ import {
   sqliteFile,
   sqliteTarget,
   type Target,
+  writingNow,
 } from "./support.ts";
 
 const N = 8_000;
@@ -86,7 +87,7 @@ function suite(kind: "sqlite" | "postgres", make: () => Promise<Target>) {
           headers: { "content-type": "application/json", cookie },
           body: JSON.stringify({ releases: releases(batch), reason: "bulk load" }),
         }).catch((e: unknown) => e);
-        const kill = await killWhen(server, t, () => t.writerActive(), { afterMs: ms, timeoutMs: 60_000 });
+        const kill = await killWhen(server, t, writingNow(t), { afterMs: ms, timeoutMs: 60_000 });
         await pending;
         if (kind === "sqlite") {
           const rows = await t.query<{ integrity_check: string }>("pragma integrity_check");

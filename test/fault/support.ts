@@ -177,6 +177,19 @@ export interface Kill {
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
+ * True once the child has held a write transaction on two looks a few milliseconds apart. One
+ * busy answer can be a moment's lock that is not the write under test (SQLite takes one while a
+ * connection opens a WAL file); the write under test lasts far longer.
+ */
+export function writingNow(target: Target): () => Promise<boolean> {
+  return async () => {
+    if (!(await target.writerActive())) return false;
+    await pause(3);
+    return target.writerActive();
+  };
+}
+
+/**
  * Waits until `ready()` says the moment has come (polled every millisecond or so), waits
  * `afterMs` more, looks once more whether the child is writing, and kills it with SIGKILL.
  */

@@ -22,6 +22,7 @@ import {
   sqliteTarget,
   startNous,
   type Target,
+  writingNow,
 } from "./support.ts";
 
 /** Releases in the import: enough that its write takes a while on either store. */
@@ -134,7 +135,7 @@ function suite(kind: "sqlite" | "postgres", make: () => Promise<Target>) {
           try {
             const before = await counts(t);
             const c = startNous(w.args(t.url));
-            const kill = await killWhen(c, t, () => t.writerActive(), { afterMs: ms, timeoutMs: 60_000 });
+            const kill = await killWhen(c, t, writingNow(t), { afterMs: ms, timeoutMs: 60_000 });
             if (kind === "sqlite") {
               const rows = await t.query<{ integrity_check: string }>("pragma integrity_check");
               expect(rows[0]?.integrity_check).toBe("ok");
