@@ -40,10 +40,11 @@ export class MigrationError extends Error {
 }
 
 /**
- * Runs `body` in one write transaction that holds the migration lock. On SQLite the write lock
- * is taken at BEGIN, so a second process waits (busy timeout) instead of failing part-way.
+ * Runs `body` in one write transaction that holds the migration lock (migrations, wipe and
+ * restore use it). On SQLite the write lock is taken at BEGIN, so a second process waits (busy
+ * timeout) instead of failing part-way.
  */
-async function locked<T>(db: AnyDb, dialect: Dialect, body: (trx: AnyDb) => Promise<T>): Promise<T> {
+export async function withMigrationLock<T>(db: AnyDb, dialect: Dialect, body: (trx: AnyDb) => Promise<T>): Promise<T> {
   if (dialect === "postgres") {
     return db.transaction().execute(async (trx: AnyTrx) => {
       await sql`select pg_advisory_xact_lock(${PG_LOCK_KEY})`.execute(trx);
@@ -62,6 +63,16 @@ async function locked<T>(db: AnyDb, dialect: Dialect, body: (trx: AnyDb) => Prom
       throw err;
     }
   });
+}
+
+/** Runs one migration's `up` and records it, in the caller's transaction. */
+async function applyOne(trx: AnyDb, name: string, migration: Migration, now: () => string): Promise<void> {
+  try {
+    await migration.up(trx);
+  } catch (err) {
+    throw new MigrationError(name, err);
+  }
+  await trx.insertInto(MIGRATION_TABLE).values({ name, timestamp: now() }).execute();
 }
 
 async function ensureTable(db: AnyDb): Promise<void> {
@@ -110,19 +121,14 @@ export async function migrateUp(
     checkKnown(current, names);
     if (names.every((n) => current.includes(n))) return [];
   }
-  await locked(db, dialect, ensureTable);
+  await withMigrationLock(db, dialect, ensureTable);
   const done: string[] = [];
   for (const name of names) {
-    const ran = await locked(db, dialect, async (trx) => {
+    const ran = await withMigrationLock(db, dialect, async (trx) => {
       const applied = await appliedIn(trx);
       checkKnown(applied, names);
       if (applied.includes(name)) return false;
-      try {
-        await migrations[name]!.up(trx);
-      } catch (err) {
-        throw new MigrationError(name, err);
-      }
-      await trx.insertInto(MIGRATION_TABLE).values({ name, timestamp: now() }).execute();
+      await applyOne(trx, name, migrations[name]!, now);
       return true;
     });
     if (ran) done.push(name);
@@ -161,17 +167,7 @@ export async function migrateUpIn(
   const applied = await appliedIn(trx);
   checkKnown(applied, names);
   for (const name of names) {
-    if (applied.includes(name)) continue;
-    try {
-      await migrations[name]!.up(trx);
-    } catch (err) {
-      throw new MigrationError(name, err);
-    }
-    await trx.insertInto(MIGRATION_TABLE).values({ name, timestamp: now() }).execute();
+    if (!applied.includes(name)) await applyOne(trx, name, migrations[name]!, now);
   }
 }
 
-/** Runs `body` in one write transaction holding the migration lock (used by wipe and restore). */
-export function withMigrationLock<T>(db: AnyDb, dialect: Dialect, body: (trx: AnyDb) => Promise<T>): Promise<T> {
-  return locked(db, dialect, body);
-}
