@@ -11,6 +11,8 @@ const PG_UNAVAILABLE = new Set(["57P01", "57P02", "57P03", "53300", "58030"]);
 /** Socket errors from reaching PostgreSQL. */
 const NET_UNAVAILABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EPIPE"]);
 
+const UNREACHABLE = { message: "the database is not reachable just now; try again shortly", retryAfter: 5 };
+
 export interface Unavailable {
   /** A sentence for the person who sees the error. */
   message: string;
@@ -23,11 +25,13 @@ export function storeUnavailable(err: unknown): Unavailable | null {
   if (!err || typeof err !== "object") return null;
   const code = String((err as { code?: unknown }).code ?? "");
   const message = String((err as { message?: unknown }).message ?? "");
-  if (PG_UNAVAILABLE.has(code) || code.startsWith("08") || NET_UNAVAILABLE.has(code)) {
-    return { message: "the database is not reachable just now; try again shortly", retryAfter: 5 };
-  }
-  if (/^Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message)) {
-    return { message: "the database is not reachable just now; try again shortly", retryAfter: 5 };
+  if (
+    PG_UNAVAILABLE.has(code) ||
+    code.startsWith("08") ||
+    NET_UNAVAILABLE.has(code) ||
+    /^Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message)
+  ) {
+    return UNREACHABLE;
   }
   if (code === "SQLITE_BUSY" || code.startsWith("SQLITE_BUSY_") || code === "SQLITE_LOCKED") {
     return { message: "the database is busy with another write; try again shortly", retryAfter: 2 };
