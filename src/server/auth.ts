@@ -11,25 +11,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import type { Role, User } from "../store/schema.ts";
 import { userForApiToken, userForSession } from "../store/users.ts";
 import type { Store } from "../store/db.ts";
+import { ANYONE } from "../contract/roles.ts";
 
 export const SESSION_COOKIE = "nous_session";
 
-/** Everyone, including anonymous visitors (who see only published data). */
-export const ANYONE: readonly Role[] = [
-  "admin",
-  "commercial",
-  "contract-manager",
-  "finance",
-  "scrutineer",
-  "public",
-];
-/** Every signed-in account. */
-export const STAFF: readonly Role[] = ["admin", "commercial", "contract-manager", "finance", "scrutineer"];
-export const ADMIN: readonly Role[] = ["admin"];
-/** Buyer side: builds the pipeline, takes the gates. */
-export const COMMERCIAL: readonly Role[] = ["admin", "commercial"];
-/** Those who manage live contracts and check invoices. */
-export const CONTRACT_SIDE: readonly Role[] = ["admin", "commercial", "contract-manager"];
+// The role groups operations name are the contract's (src/contract/roles.ts); routes import them from here too.
+export { ADMIN, ANYONE, COMMERCIAL, CONTRACT_SIDE, STAFF } from "../contract/roles.ts";
 
 declare module "fastify" {
   interface FastifyContextConfig {
