@@ -54,7 +54,18 @@ export function addMonths(date: string, months: number): string {
   return isoDate(Date.UTC(targetYear, targetMonth, day) / MS_PER_DAY);
 }
 
-/** Today's date in UTC as YYYY-MM-DD. Adapters call this; engines take "today" as an argument. */
-export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
+const LONDON_DAY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/**
+ * "Today" as nous means it: the calendar date in Europe/London (so 00:30 BST on 1 April is
+ * 1 April, though UTC still says 31 March), as YYYY-MM-DD. Use cases and adapters call this and
+ * pass the result in; engines never read the clock. `now` is for tests.
+ */
+export function todayInLondon(now: Date = new Date()): string {
+  return LONDON_DAY.format(now);
 }
