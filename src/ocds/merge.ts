@@ -25,9 +25,13 @@
  */
 import { type MergeNode, releaseRules, type SchemaRules } from "./schema.ts";
 import { type Issue, isObject, type Json, type JsonObject, pathKey } from "./types.ts";
+import type { OcdsVersion } from "./version.ts";
 
 export interface MergeOptions {
+  /** Merge rules (e.g. from an extended schema); without them, the rules of `version`'s release schema. */
   rules?: SchemaRules;
+  /** The OCDS version the releases follow (see version.ts); default "1.1". */
+  version?: OcdsVersion;
   /**
    * Let the compiled release take parts of the input releases as they are instead of copying
    * them, which changes the inputs. Faster; only for inputs that are not used afterwards.
@@ -550,7 +554,7 @@ export function compileRelease(
   opts: MergeOptions = {},
   warnings: Issue[] = [],
 ): JsonObject {
-  const rules = opts.rules ?? releaseRules();
+  const rules = opts.rules ?? releaseRules(opts.version);
   const sorted = sortReleases(releases, warnings);
   const lastRelease = sorted[sorted.length - 1];
   const ocid = sorted.find((r) => r.ocid !== undefined)?.ocid ?? null;
@@ -575,7 +579,7 @@ export function versionRelease(
   opts: MergeOptions = {},
   warnings: Issue[] = [],
 ): JsonObject {
-  const rules = opts.rules ?? releaseRules();
+  const rules = opts.rules ?? releaseRules(opts.version);
   const sorted = sortReleases(releases, []);
   const ocid = sorted.find((r) => r.ocid !== undefined)?.ocid;
   const out: JsonObject = ocid === undefined ? {} : { ocid };

@@ -12,6 +12,7 @@ import versionedReleaseSchema from "../../schema/ocds/1.1.5/versioned-release-va
   type: "json",
 };
 import { isObject, type Json, type JsonObject } from "./types.ts";
+import type { OcdsVersion } from "./version.ts";
 
 export const OCDS_VERSION = "1.1.5";
 
@@ -121,8 +122,8 @@ export function extendSchema(base: JsonObject, patches: JsonObject[]): JsonObjec
 }
 
 let defaultRules: SchemaRules | null = null;
-/** Rules for the plain OCDS 1.1.5 release schema, computed on first use. */
-export function releaseRules(): SchemaRules {
+/** Rules for the plain release schema of an OCDS version (default 1.1: 1.1.5), computed on first use. */
+export function releaseRules(_version: OcdsVersion = "1.1"): SchemaRules {
   defaultRules ??= deriveRules(schemas.release);
   return defaultRules;
 }
