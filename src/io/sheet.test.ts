@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../shared/errors.ts";
+import { parseCsv, readWorkbook, type SheetSpec, writeSheetCsv, writeWorkbook } from "./sheet.ts";
 import { numberText, readCell } from "./sheet-cells.ts";
-import { type SheetSpec, parseCsv, readWorkbook, writeSheetCsv, writeWorkbook } from "./sheet.ts";
 
 const RESULTS: SheetSpec = {
   name: "KPI results",

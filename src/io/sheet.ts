@@ -23,9 +23,9 @@ import { penceToDecimal } from "../shared/money.ts";
 import {
   type CellKind,
   type CellValue,
-  type RawCell,
   columnLetter,
   EXPECTED,
+  type RawCell,
   readCell,
 } from "./sheet-cells.ts";
 
