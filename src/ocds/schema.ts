@@ -1,12 +1,14 @@
 /**
- * The OCDS 1.1.5 release schema and what the merge and codelist checks need from it, computed
- * once: which fields are omitted when merging (omitWhenMerged), which arrays are merged as a
- * whole (wholeListMerge, arrays of non-objects, arrays of objects without an `id`), and which
- * fields take their values from a codelist. Nothing here names an OCDS field by hand: change
- * the schema (or apply an extension) and the rules follow.
+ * The OCDS 1.1.5 release schema (and the 1.0.3 one, for 1.0 data) and what the merge and codelist
+ * checks need from it, computed once: which fields are omitted when merging (omitWhenMerged, or
+ * 1.0's `mergeStrategy: "ocdsOmit"`), which arrays are merged as a whole (wholeListMerge, 1.0's
+ * `mergeStrategy: "ocdsVersion"` on an array, arrays of non-objects, arrays of objects without an
+ * `id`), and which fields take their values from a codelist. Nothing here names an OCDS field by
+ * hand: change the schema (or apply an extension) and the rules follow.
  */
 import recordPackageSchema from "../../schema/ocds/1.1.5/record-package-schema.json" with { type: "json" };
 import releasePackageSchema from "../../schema/ocds/1.1.5/release-package-schema.json" with { type: "json" };
+import releaseSchema10 from "../../schema/ocds/1.0.3/release-schema.json" with { type: "json" };
 import releaseSchema from "../../schema/ocds/1.1.5/release-schema.json" with { type: "json" };
 import versionedReleaseSchema from "../../schema/ocds/1.1.5/versioned-release-validation-schema.json" with {
   type: "json",
@@ -21,6 +23,8 @@ export const schemas = {
   releasePackage: releasePackageSchema as unknown as JsonObject,
   recordPackage: recordPackageSchema as unknown as JsonObject,
   versionedRelease: versionedReleaseSchema as unknown as JsonObject,
+  /** The OCDS 1.0.3 release schema (structure and merge rules; see schema/ocds/1.0.3/README.md). */
+  release10: releaseSchema10 as unknown as JsonObject,
 };
 
 /** Merge behaviour of one field, and of its children when it is an object or array of objects. */
@@ -73,7 +77,11 @@ export function deriveRules(schema: JsonObject): SchemaRules {
       if (!field) continue;
       const path = prefix ? `${prefix}.${key}` : key;
       const t = types(field);
-      const node: MergeNode = { omit: field.omitWhenMerged === true, wholeList: false, children: null };
+      const node: MergeNode = {
+        omit: field.omitWhenMerged === true || field.mergeStrategy === "ocdsOmit",
+        wholeList: false,
+        children: null,
+      };
       if (typeof field.codelist === "string") {
         codelists.set(path, { codelist: field.codelist, open: field.openCodelist === true });
       }
@@ -83,6 +91,7 @@ export function deriveRules(schema: JsonObject): SchemaRules {
         const itemProps = items && isObject(items.properties) ? items.properties : null;
         if (
           field.wholeListMerge === true ||
+          field.mergeStrategy === "ocdsVersion" ||
           (itemTypes.length > 0 && itemTypes.some((x) => x !== "object")) ||
           (itemTypes.includes("object") && itemProps !== null && !("id" in itemProps))
         ) {
@@ -122,8 +131,18 @@ export function extendSchema(base: JsonObject, patches: JsonObject[]): JsonObjec
 }
 
 let defaultRules: SchemaRules | null = null;
-/** Rules for the plain release schema of an OCDS version (default 1.1: 1.1.5), computed on first use. */
-export function releaseRules(_version: OcdsVersion = "1.1"): SchemaRules {
+let rules10: SchemaRules | null = null;
+/** Rules for the plain release schema of an OCDS version (1.1: 1.1.5, 1.0: 1.0.3), computed on first use. */
+export function releaseRules(version: OcdsVersion = "1.1"): SchemaRules {
+  if (version === "1.0") {
+    rules10 ??= deriveRules(schemas.release10);
+    return rules10;
+  }
   defaultRules ??= deriveRules(schemas.release);
   return defaultRules;
+}
+
+/** The release schema of an OCDS version, to extend with extensions' patches. */
+export function releaseSchemaOf(version: OcdsVersion = "1.1"): JsonObject {
+  return version === "1.0" ? schemas.release10 : schemas.release;
 }
