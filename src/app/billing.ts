@@ -197,8 +197,15 @@ export function planStep(
   ex: StoredException,
   run: { current: boolean; contractId: string },
   input: StepInput,
+  who?: { username: string; history: { actor: string; to: string }[] },
 ): PlannedStep {
   const t = BILLING_TRANSITIONS[action];
+  // Separation of duties: the officer who agrees to pay a charge is not the one who disputed it.
+  if (action === "accept" && who?.history.some((h) => h.to === "disputed" && h.actor === who.username))
+    throw new InputError(
+      `you disputed exception ${ex.id}, so another officer must accept it: the one who disputes a charge does not also approve paying it`,
+      { code: "separation_of_duties", status: 403 },
+    );
   if (!run.current)
     throw new ConflictError(
       `exception ${ex.id} belongs to an earlier run of ${run.contractId}; act on the latest run's exception`,
@@ -239,7 +246,13 @@ export async function moveException(
   actor: BillingActor,
   input: StepInput = {},
 ): Promise<ExceptionDetail> {
-  await recordStep(store, id, action, actor, (ex, run) => planStep(action, ex, run, input), {
+  await recordStep(
+    store,
+    id,
+    action,
+    actor,
+    (ex, run, history) => planStep(action, ex, run, input, { username: actor.username, history }),
+    {
     at: input.at,
     demo: input.demo,
   });

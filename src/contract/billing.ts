@@ -78,17 +78,31 @@ export const EXPORT_COLUMNS = [
   "exception_id",
 ] as const;
 
-/** Who may record that money came back: the contract side and finance (section 151). */
+/**
+ * Who does what with a supplier's bill: separation of duties, as an authority's financial
+ * regulations require between the officer who checks a charge and the one who approves paying it.
+ *
+ * - The contract side (contract manager, commercial lead) knows whether the service was delivered:
+ *   it disputes a charge and reopens one.
+ * - Finance (the section 151 officer's team) approves payment: it alone accepts a flagged charge
+ *   as payable, and an officer who disputed an exception may never accept it themselves
+ *   (`planStep`, src/app/billing.ts), whatever their role.
+ * - Both record a credit note (money back is seen by both the ledger and the contract manager),
+ *   and both upload: accounts payable loads invoice lines, the contract manager the service registers.
+ * - Administrators hold every role, as everywhere in nous, under the same person rule.
+ */
 export const RECOVERY_ROLES: readonly Role[] = [...CONTRACT_SIDE, "finance"];
+/** Who approves paying a flagged charge. */
+export const PAYMENT_ROLES: readonly Role[] = ["admin", "finance"];
 /** Who may take each workflow action. */
 export const ACTION_ROLES: Record<BillingAction, readonly Role[]> = {
   dispute: CONTRACT_SIDE,
   recover: RECOVERY_ROLES,
-  accept: CONTRACT_SIDE,
+  accept: PAYMENT_ROLES,
   reopen: CONTRACT_SIDE,
 };
-/** Who may upload a run. */
-export const UPLOAD_ROLES: readonly Role[] = CONTRACT_SIDE;
+/** Who may upload a run: the contract side and finance. */
+export const UPLOAD_ROLES: readonly Role[] = [...CONTRACT_SIDE, "finance"];
 
 /** The largest upload body, in bytes (the server's UPLOAD_BODY_LIMIT). */
 const UPLOAD_BYTES = 64 * 1024 * 1024;
@@ -451,10 +465,10 @@ export const acceptBillingException = defineOperation({
   ...workflow,
   operationId: "acceptBillingException",
   path: "/billing/exceptions/:id/accept",
-  summary: "Accept the charge, with the reason",
+  summary: "Accept the charge as payable (finance, never the officer who disputed it), with the reason",
   roles: ACTION_ROLES.accept,
   body: ActionBody,
-  errors: stepErrors,
+  errors: [...stepErrors, "separation_of_duties"],
 });
 
 export const reopenBillingException = defineOperation({

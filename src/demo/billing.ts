@@ -118,8 +118,8 @@ export const demoBillingSteps: DemoBillingStep[] = [
     rule: "B09",
     nth: 0,
     action: "accept",
-    actor: "commercial",
-    reason: "Price uplift agreed by contract variation 3, not yet entered in the price register",
+    actor: "finance",
+    reason: "Price uplift agreed by contract variation 3, not yet entered in the price register; approved for payment",
     at: "2022-02-14T11:00:00Z",
   },
   {

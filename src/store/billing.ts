@@ -482,7 +482,11 @@ export async function recordStep(
   id: string,
   action: string,
   actor: BillingActor,
-  plan: (current: StoredException, run: { current: boolean; contractId: string }) => PlannedStep,
+  plan: (
+    current: StoredException,
+    run: { current: boolean; contractId: string },
+    history: { actor: string; to: string }[],
+  ) => PlannedStep,
   opts: { at?: string; demo?: boolean } = {},
 ): Promise<void> {
   const at = opts.at ?? new Date().toISOString();
@@ -498,7 +502,15 @@ export async function recordStep(
       .select(["current", "contract_id"])
       .where("id", "=", row.run_id)
       .executeTakeFirstOrThrow();
-    const step = plan(toException(row), { current: run.current === 1, contractId: run.contract_id });
+    const history = (
+      await trx
+        .selectFrom("billing_exception_events")
+        .select(["actor", "to_state"])
+        .where("exception_id", "=", id)
+        .orderBy("at")
+        .execute()
+    ).map((e) => ({ actor: e.actor, to: e.to_state }));
+    const step = plan(toException(row), { current: run.current === 1, contractId: run.contract_id }, history);
     const patch: Partial<BillingExceptionsTable> = { state: step.to, updated_at: at };
     if (step.set?.creditNote !== undefined) patch.credit_note = step.set.creditNote;
     if (step.set?.recoveredPence !== undefined) patch.recovered_pence = step.set.recoveredPence;

@@ -391,13 +391,13 @@ describe("billing API", () => {
     const same = again.items.find((x) => x.lineId === ex.lineId && x.invoiceId === ex.invoiceId)!;
     expect(same.id).not.toBe(ex.id);
     expect(same.state).toBe("disputed");
-    const old = await call(server, "contract-manager", "POST", `/api/billing/exceptions/${ex.id}/accept`, {
+    const old = await call(server, "finance", "POST", `/api/billing/exceptions/${ex.id}/accept`, {
       reason: "x",
     });
     expect(old.status).toBe(409);
   });
 
-  it("lets only the right roles act: scrutineer 403 on every write, finance only recovers, public 401 everywhere", async () => {
+  it("lets only the right roles act: scrutineer 403 on every write, finance accepts and recovers but never disputes, the contract side never accepts, public 401 everywhere", async () => {
     const ex = (
       (await call(server, "admin", "GET", "/api/billing/exceptions?contractId=em-tagging&state=open"))
         .json as Page
@@ -413,7 +413,13 @@ describe("billing API", () => {
       expect((await call(server, "scrutineer", "POST", path, body)).status, path).toBe(403);
       expect((await call(server, "public", "POST", path, body)).status, path).toBe(401);
     }
+    // Separation of duties: finance approves payment but does not dispute; the contract side
+    // disputes but does not approve paying a flagged charge.
     expect((await call(server, "finance", "POST", writes[1]![0], { reason: "x" })).status).toBe(403);
+    expect((await call(server, "finance", "POST", writes[3]![0], { reason: "x" })).status).toBe(403);
+    const cmAccept = await call(server, "contract-manager", "POST", writes[2]![0], { reason: "x" });
+    expect(cmAccept.status).toBe(403);
+    expect(cmAccept.json).toMatchObject({ error: "forbidden" });
     for (const path of [
       "/api/billing/exceptions",
       `/api/billing/exceptions/${ex.id}`,

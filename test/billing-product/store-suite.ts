@@ -54,15 +54,34 @@ export function billingStoreSuite(kind: string, target: StoreTarget): void {
       expect(page.items[0]!.amountPence).toBeGreaterThanOrEqual(page.items[9]!.amountPence);
     });
 
+    it("never lets the officer who disputed a charge also accept it, and stores nothing when refused", async () => {
+      const open = await exceptionQueue(store, { contractId: "em-tagging", state: "open", rule: "B02" });
+      const id = open.items.at(-1)!.id;
+      await moveException(store, id, "dispute", { username: "admin", reason: "not delivered" });
+      await moveException(store, id, "reopen", { username: "contracts", reason: "supplier sent evidence" });
+      const refused = await moveException(store, id, "accept", { username: "admin", reason: "fine" }).then(
+        () => null,
+        (e: unknown) => e as { code: string; status: number; message: string },
+      );
+      expect(refused).toMatchObject({ code: "separation_of_duties", status: 403 });
+      expect(refused?.message).toMatch(/^you disputed exception .*, so another officer must accept it/);
+      const still = await exceptionDetail(store, id);
+      expect(still.state).toBe("open");
+      expect(still.history).toHaveLength(2);
+      const accepted = await moveException(store, id, "accept", { username: "finance", reason: "evidence holds" });
+      expect(accepted.history.at(-1)).toMatchObject({ actor: "finance", to: "accepted" });
+      expect((await verifyAudit(store)).ok).toBe(true);
+    });
+
     it("records a workflow step in the exception's history and the audit chain", async () => {
       const open = await exceptionQueue(store, { contractId: "em-tagging", state: "open", rule: "B02" });
       const id = open.items[0]!.id;
       const after = await moveException(store, id, "accept", {
-        username: "commercial",
+        username: "finance",
         reason: "agreed",
       });
       expect(after.state).toBe("accepted");
-      expect(after.history.at(-1)).toMatchObject({ actor: "commercial", from: "open", to: "accepted" });
+      expect(after.history.at(-1)).toMatchObject({ actor: "finance", from: "open", to: "accepted" });
       const reopened = await moveException(store, id, "reopen", {
         username: "admin",
         reason: "mistake",
