@@ -65,16 +65,26 @@ function quietEpipe(): void {
 
 export async function validate(
   files: string[],
-  o: { extensionsDir?: string; warnings: boolean },
+  o: { extensionsDir?: string; warnings: boolean; json?: boolean },
 ): Promise<void> {
   quietEpipe();
   let errors = 0;
   let warnings = 0;
   let documents = 0;
+  // A finding as --json writes it: always the same keys, in the same order.
+  const findingJson = (i: Issue) => ({
+    file: i.file ?? null,
+    line: i.line ?? null,
+    path: i.path,
+    severity: i.severity,
+    code: i.code,
+    message: i.message,
+  });
   const print = (i: Issue) => {
     if (i.severity === "error") errors++;
     else warnings++;
-    if (i.severity === "error" || o.warnings) process.stdout.write(`${formatIssue(i)}\n`);
+    if (i.severity !== "error" && !o.warnings) return;
+    process.stdout.write(o.json ? `${JSON.stringify(findingJson(i))}\n` : `${formatIssue(i)}\n`);
   };
   for (const f of files) checkInput(f);
   const total = files.reduce((n, f) => n + (f === "-" ? 0 : statSync(f).size), 0);
@@ -101,8 +111,19 @@ export async function validate(
       }
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      errors++;
-      process.stdout.write(`${formatLocation(e.location)}: error: ${e.message}\n`);
+      if (o.json) {
+        print({
+          severity: "error",
+          code: "input",
+          message: e.message,
+          path: e.location?.path ?? "$",
+          file: e.location?.file ?? file,
+          ...(e.location?.line === undefined ? {} : { line: e.location.line }),
+        });
+      } else {
+        errors++;
+        process.stdout.write(`${formatLocation(e.location)}: error: ${e.message}\n`);
+      }
     }
     if (file !== "-") before += statSync(file).size;
   }

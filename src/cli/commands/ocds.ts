@@ -25,8 +25,21 @@ export function registerOcds(program: Command): void {
       "directory holding extensions (each in a folder named after its repository)",
     )
     .option("--no-warnings", "print errors only")
-    .action(async (files: string[], o: { extensionsDir?: string; warnings: boolean }) =>
+    .option("--json", "one JSON object per finding (file, line, path, severity, code, message), one per line")
+    .action(async (files: string[], o: { extensionsDir?: string; warnings: boolean; json?: boolean }) =>
       (await run()).validate(files, o),
+    );
+
+  ocds
+    .command("upgrade")
+    .description(
+      "Upgrade OCDS 1.0 release packages, record packages, releases or records (JSON or JSON Lines) to 1.1:\n" +
+        "organisations become parties referenced by id; one JSON document per line on stdout.",
+    )
+    .argument("[file...]", "input files (default or -: stdin)")
+    .option("--quiet", "no notes or warnings on stderr")
+    .action(async (files: string[], o: { quiet?: boolean }) =>
+      (await import("./ocds-upgrade-run.ts")).upgradeCommand(files, o),
     );
 
   ocds
