@@ -23,3 +23,31 @@ describe("a KPI", () => {
     );
   });
 });
+
+describe("how a KPI is measured", () => {
+  it("keeps exact figures and defaults", async () => {
+    const { newKpiMeasure } = await import("./kpi.ts");
+    expect(newKpiMeasure({ targetValue: "99.50", period: "monthly", source: "supplier" })).toEqual({
+      targetValue: "99.5",
+      tolerance: "0",
+      direction: "higher",
+      period: "monthly",
+      weight: 1,
+      source: "supplier",
+      unit: "",
+      measuredFrom: "",
+    });
+  });
+  it("names the field that is wrong", async () => {
+    const { newKpiMeasure } = await import("./kpi.ts");
+    expect(() => newKpiMeasure({ targetValue: "high", period: "monthly", source: "supplier" })).toThrow(
+      expect.objectContaining({ location: { path: "$.targetValue" } }),
+    );
+    expect(() => newKpiMeasure({ targetValue: "1", period: "weekly", source: "supplier" })).toThrow(
+      expect.objectContaining({ location: { path: "$.period" } }),
+    );
+    expect(() => newKpiMeasure({ targetValue: "1", period: "annual", source: "supplier", weight: 0 })).toThrow(
+      expect.objectContaining({ location: { path: "$.weight" } }),
+    );
+  });
+});
