@@ -63,3 +63,23 @@ export function rankAttention(items: readonly AttentionItem[]): AttentionItem[] 
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
 }
+
+const ALL_KINDS: readonly AttentionKind[] = [
+  "deadline",
+  "past-end",
+  "change-notice",
+  "billing-exception",
+  "kpi-failing",
+  "kpi-overdue",
+  "obligation-overdue",
+];
+
+/**
+ * The kinds each role's home page lists: finance checks invoices and pays for contracts, so it
+ * sees the billing exceptions, the contracts still billed past their end and the dates; everyone
+ * else who manages or scrutinises contracts sees everything.
+ */
+export function kindsForRole(role: string): readonly AttentionKind[] {
+  if (role === "finance") return ["billing-exception", "past-end", "deadline"];
+  return ALL_KINDS;
+}
