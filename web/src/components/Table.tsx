@@ -14,13 +14,25 @@ import {
   useTable,
 } from "@tanstack/react-table";
 import { type ReactNode, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { asNumber, type ExportCell, exportFileName, tableCsv, tableXlsx } from "./table-export.ts";
 import {
   compareSortValues,
   firstSortDescending,
   rowMatches,
-  searchText,
   type SortValue,
+  searchText,
 } from "./table-sort.ts";
+
+function save(name: string, type: string, data: BlobPart): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 export interface Column<T> {
   key: string;
@@ -33,6 +45,12 @@ export interface Column<T> {
    * alphabetically; rows with null go last either way.
    */
   sortValue?: (row: T) => SortValue;
+  /**
+   * The cell in a downloaded CSV or XLSX file. Without it the file holds the text a reader sees,
+   * as a number when it is plainly one ("£1,234.50"); give it where the shown text is rounded
+   * ("£234.5m") or abbreviated.
+   */
+  exportValue?: (row: T) => ExportCell;
 }
 
 interface TableProps<T> {
@@ -114,10 +132,44 @@ export function Table<T extends RowData>({
   const shownCount = shown.filter(Boolean).length;
   const names = rowName ?? { one: "row", other: "rows" };
   const sortedBy = columns.find((c) => table.getColumn(c.key)?.getIsSorted());
+
+  /** The rows as shown (sorted, filtered), each cell its export value or the text a reader sees. */
+  const exported = (): ExportCell[][] => {
+    const trs = new Map(Array.from(body.current?.rows ?? []).map((tr) => [tr.dataset.key ?? "", tr]));
+    return sorted
+      .filter((_, i) => shown[i])
+      .map((r) =>
+        columns.map((c, j) => {
+          if (c.exportValue) return c.exportValue(r.original);
+          const t = (trs.get(r.id)?.cells[j]?.textContent ?? "").trim();
+          return asNumber(t) ?? t;
+        }),
+      );
+  };
+  const headers = columns.map((c) => c.header);
+  const download = (kind: "csv" | "xlsx") =>
+    kind === "csv"
+      ? save(exportFileName(caption, "csv"), "text/csv;charset=utf-8", tableCsv(headers, exported()))
+      : save(
+          exportFileName(caption, "xlsx"),
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          tableXlsx(caption, headers, exported()) as BlobPart,
+        );
+  const downloads = (
+    <div className="table-downloads">
+      <button type="button" className="link-button" onClick={() => download("csv")}>
+        Download CSV<span className="visually-hidden"> of {caption}</span>
+      </button>
+      <button type="button" className="link-button" onClick={() => download("xlsx")}>
+        Download XLSX<span className="visually-hidden"> of {caption}</span>
+      </button>
+    </div>
+  );
   const direction = sortedBy ? table.getColumn(sortedBy.key)?.getIsSorted() : false;
 
   return (
     <>
+      {filterable ? null : <div className="table-tools">{downloads}</div>}
       {filterable ? (
         <div className="table-tools">
           <div className="table-filter">
@@ -135,6 +187,7 @@ export function Table<T extends RowData>({
             {shownCount} of {rows.length} {rows.length === 1 ? names.one : names.other} shown
             {sortedBy && direction ? `, sorted by ${sortedBy.header} (${ARIA_SORT[direction]})` : ""}
           </p>
+          {downloads}
         </div>
       ) : null}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard. */}
