@@ -6,8 +6,10 @@
  */
 import AjvDraft04, { type ErrorObject, type ValidateFunction } from "ajv-draft-04";
 import ajvFormats from "ajv-formats";
+import { identicalItems, nonUniqueRecords, nonUniqueReleases } from "./duplicates.ts";
 import { deriveRules, extendSchema, schemas, type SchemaRules } from "./schema.ts";
 import { type Issue, isObject, type Json, type JsonObject, pathKey } from "./types.ts";
+import { isUri } from "./uri.ts";
 
 export type DocumentKind = "release-package" | "record-package" | "record" | "release";
 
@@ -119,6 +121,8 @@ export function createValidator(opts: ValidatorOptions = {}): Validator {
     : schemas.release;
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true, verbose: true });
   addFormats(ajv);
+  // RFC 3986's grammar, not ajv-formats' stricter pattern (which rejects `placeholder:`).
+  ajv.addFormat("uri", isUri);
   for (const k of [
     "omitWhenMerged",
     "wholeListMerge",
@@ -198,9 +202,36 @@ export function createValidator(opts: ValidatorOptions = {}): Validator {
       const kind = kindOf(doc);
       const fn = byKind[kind];
       const out: Issue[] = [];
+      // Releases sharing (ocid, id), records sharing an ocid: every one, identical or not.
+      let covered: (path: string, i: number) => boolean = () => false;
+      if (kind === "release-package" && isObject(doc) && Array.isArray(doc.releases)) {
+        const rs = doc.releases;
+        out.push(...nonUniqueReleases(rs));
+        covered = (path, i) => {
+          const r = rs[i];
+          return (
+            path === "$.releases" && isObject(r) && typeof r.ocid === "string" && typeof r.id === "string"
+          );
+        };
+      } else if (kind === "record-package" && isObject(doc) && Array.isArray(doc.records)) {
+        const rs = doc.records;
+        out.push(...nonUniqueRecords(rs));
+        covered = (path, i) => {
+          const r = rs[i];
+          return path === "$.records" && isObject(r) && typeof r.ocid === "string";
+        };
+      }
       if (!fn(doc)) {
         const seen = new Set<string>();
         for (const e of untangleOneOf(fn.errors ?? [], doc)) {
+          if (e.keyword === "uniqueItems" && Array.isArray(e.data)) {
+            // Ajv names the first pair only: name every group of identical items.
+            const path = pointerToPath(e.instancePath);
+            if (seen.has(`${path}\u0000uniqueItems`)) continue;
+            seen.add(`${path}\u0000uniqueItems`);
+            out.push(...identicalItems(e.data as Json[], path, (i) => covered(path, i)));
+            continue;
+          }
           const d = describe(e);
           const key = `${d.path}\u0000${d.message}`;
           if (seen.has(key)) continue;
