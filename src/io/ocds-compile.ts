@@ -23,10 +23,11 @@ import type { Writable } from "node:stream";
 import { Worker } from "node:worker_threads";
 import { PackageMetaCollector, recordPackageHead, releasesOf, type SourcedRelease } from "../ocds/record.ts";
 import type { SchemaRules } from "../ocds/schema.ts";
-import type { Issue, Json, JsonObject } from "../ocds/types.ts";
+import { type Issue, isObject, type Json, type JsonObject } from "../ocds/types.ts";
 import { InputError } from "../shared/errors.ts";
 import type { RenderRequest } from "./ocds-compile-worker.ts";
-import { parseJson, readDocuments, readRawBatches } from "./ocds-json.ts";
+import { parseJson, parseUnit, readDocuments } from "./ocds-json.ts";
+import { type PackageRef, readUnits } from "./ocds-read.ts";
 import { allOcids, topLevelOcid } from "./ocds-ocid.ts";
 import { Sink, streamWriter } from "./ocds-sink.ts";
 import { compileRanges, startsWithReleaseLine } from "./ocds-compile-parallel.ts";
@@ -80,9 +81,28 @@ export interface CompileStreamResult {
 interface Pending {
   buf?: Buffer;
   release?: JsonObject;
-  packageUri?: string;
+  /** The package the release came in (its uri is used for linked releases). */
+  pkg?: PackageRef;
   file: string;
   line: number;
+}
+
+/** A release as sent to a render on this thread (no copy) or, parsed, to a worker. */
+function onThread(it: Pending): WireItem {
+  const w: WireItem = it.buf
+    ? { buf: it.buf, file: it.file, line: it.line }
+    : { release: it.release!, file: it.file, line: it.line };
+  if (it.pkg?.uri !== undefined) w.packageUri = it.pkg.uri;
+  return w;
+}
+
+/** An input as read: stdin is read from the copy made of it the first time. */
+interface Source {
+  path: string;
+  /** Name in messages ("-" for stdin). */
+  name: string;
+  /** While stdin is read the first time: the file its bytes are copied to. */
+  tee?: number;
 }
 
 interface Group {
@@ -277,6 +297,26 @@ export async function compileStream(
     list.push(item);
   };
 
+  const addRelease = (
+    release: Json,
+    file: string,
+    line: number,
+    bytes: number,
+    pkg: PackageRef | undefined,
+    only?: Set<string>,
+  ) => {
+    if (!isObject(release)) return;
+    if (typeof release.ocid !== "string") {
+      if (!only) missingOcid(release, file, line);
+      return;
+    }
+    if (only && !only.has(release.ocid)) return;
+    if (!only) releaseCount++;
+    const item: Pending = pkg ? { release, pkg, file, line } : { release, file, line };
+    if (only) keep(release.ocid, item);
+    else add(release.ocid, item, bytes);
+  };
+
   const addDocument = (value: Json, file: string, line: number, bytes: number, only?: Set<string>) => {
     const { releases, pkg } = releasesOf(value);
     if (pkg && !only) {
@@ -287,19 +327,9 @@ export async function compileStream(
         settings = { ...settings, rules: opts.rulesFor(ext) };
       }
     }
-    const packageUri = pkg && typeof pkg.uri === "string" ? pkg.uri : undefined;
+    const ref: PackageRef | undefined = pkg && typeof pkg.uri === "string" ? { uri: pkg.uri } : undefined;
     const share = releases.length > 0 ? bytes / releases.length : 0;
-    for (const release of releases) {
-      if (typeof release.ocid !== "string") {
-        if (!only) missingOcid(release, file, line);
-        continue;
-      }
-      if (only && !only.has(release.ocid)) continue;
-      if (!only) releaseCount++;
-      const item = packageUri ? { release, packageUri, file, line } : { release, file, line };
-      if (only) keep(release.ocid, item);
-      else add(release.ocid, item, share);
-    }
+    for (const release of releases) addRelease(release, file, line, share, ref, only);
   };
 
   // Render jobs in flight, handled in the order they were sent.
@@ -331,7 +361,7 @@ export async function compileStream(
       // On this thread: the releases' own bytes, no copy.
       const wire: RenderGroup[] = batch.map(([ocid, items]) => {
         if (markEmitted) emitted.set(ocid, -1);
-        return { ocid, items };
+        return { ocid, items: items.map(onThread) };
       });
       await handle(renderGroups(wire, null, settings));
       return;
@@ -345,13 +375,10 @@ export async function compileStream(
       return {
         ocid,
         items: items.map((it): WireItem => {
-          if (!it.buf) {
-            return it.packageUri
-              ? { release: it.release!, packageUri: it.packageUri, file: it.file, line: it.line }
-              : { release: it.release!, file: it.file, line: it.line };
-          }
+          if (!it.buf) return onThread(it);
           it.buf.copy(bytes!, pos);
           const w: WireItem = { start: pos, end: pos + it.buf.length, file: it.file, line: it.line };
+          if (it.pkg?.uri !== undefined) w.packageUri = it.pkg.uri;
           pos += it.buf.length;
           return w;
         }),
@@ -380,44 +407,92 @@ export async function compileStream(
     if (batch.length) await submit(batch, true);
   };
 
+  /**
+   * One read of an input: every release is grouped (first read) or, with `only`, just those of
+   * the reopened ocids are kept. Lines of releases are grouped by the ocid in their text and
+   * parsed once, when compiled; so are the releases of a streamed package.
+   */
+  const readSource = async (source: Source, only?: Set<string>) => {
+    let releaseLines = false;
+    let first = true;
+    const file = source.name;
+    const before = doneBytes;
+    const keepRaw = (ocid: string, buf: Buffer, line: number, pkg?: PackageRef) => {
+      if (only) {
+        if (only.has(ocid)) keep(ocid, pkg ? { buf, pkg, file, line } : { buf, file, line });
+        return;
+      }
+      releaseCount++;
+      add(ocid, pkg ? { buf, pkg, file, line } : { buf, file, line }, buf.length);
+    };
+    const tee = source.tee;
+    for await (const units of readUnits(source.path, {
+      name: file,
+      ...(tee !== undefined ? { tee: (b: Buffer) => writeSync(tee, b) } : {}),
+    })) {
+      for (const u of units) {
+        if (held > budget) await evict(budget / 2);
+        if (!only) doneBytes = before + u.end;
+        if (u.meta) {
+          if (!only) addDocument(u.meta, file, u.line, 0);
+          continue;
+        }
+        const buf = u.buf!;
+        if (u.item === "releases") {
+          const ocid = topLevelOcid(buf);
+          if (ocid !== null) keepRaw(ocid, buf, u.line, u.pkg);
+          else {
+            const value = parseJson(buf.toString(), file, u.line);
+            // A linked release (url, no ocid) in a record has nothing to merge.
+            if (isObject(value) && value.ocid === undefined && typeof value.url === "string") continue;
+            addRelease(value, file, u.line, buf.length, u.pkg, only);
+          }
+          continue;
+        }
+        if (u.item === "records") {
+          const value = parseJson(buf.toString(), file, u.line);
+          const { releases } = releasesOf(value);
+          for (const r of isContainer(value) ? releases : [])
+            addRelease(r, file, u.line, buf.length, u.pkg, only);
+          continue;
+        }
+        if (!first && releaseLines) {
+          const ocid = topLevelOcid(buf);
+          if (ocid !== null) {
+            keepRaw(ocid, buf, u.line);
+            continue;
+          }
+        }
+        if (only && !releaseLines && !allOcids(buf).some((o) => only.has(o))) continue;
+        for (const value of parseUnit(u, file)) {
+          if (first) releaseLines = !isContainer(value);
+          first = false;
+          addDocument(value, file, u.line, buf.length, only);
+        }
+      }
+      if (!only) opts.onProgress?.(doneBytes, totalBytes);
+    }
+  };
+
   // First read.
-  const sources: string[] = [];
+  const sources: Source[] = [];
   let doneBytes = 0;
   try {
     for (const file of inputs) {
-      // Stdin is read once, so keep a copy for a possible second read.
-      let teeFd: number | null = null;
+      // Stdin is read once: its bytes are copied as read, for a possible second read.
       if (file === "-") {
-        const path = join(workDir(), `stdin-${sources.length}.jsonl`);
-        teeFd = openSync(path, "w");
-        sources.push(path);
-      } else sources.push(file);
-      // JSON Lines of releases take the fast path: grouped by the ocid in their text, parsed
-      // once when compiled. Lines of packages are parsed as they are read.
-      let releaseLines = false;
-      for await (const batch of readRawBatches(file)) {
-        for (const doc of batch) {
-          if (teeFd !== null) {
-            if (doc.buf) writeSync(teeFd, Buffer.concat([doc.buf, Buffer.from("\n")]));
-            else writeSync(teeFd, `${JSON.stringify(doc.value)}\n`);
-          }
-          doneBytes += doc.bytes + 1;
-          if (doc.value !== undefined) {
-            releaseLines = doc.buf !== undefined && !isContainer(doc.value);
-            addDocument(doc.value, file, doc.line, doc.bytes);
-          } else {
-            const buf = doc.buf!;
-            const ocid = releaseLines ? topLevelOcid(buf) : null;
-            if (ocid !== null) {
-              releaseCount++;
-              add(ocid, { buf: Buffer.from(buf), file, line: doc.line }, buf.length);
-            } else addDocument(parseJson(buf.toString(), file, doc.line), file, doc.line, buf.length);
-          }
-          if (held > budget) await evict(budget / 2);
-        }
-        opts.onProgress?.(doneBytes, totalBytes);
+        const copy = join(workDir(), `stdin-${sources.length}`);
+        const source: Source = { path: "-", name: "-", tee: openSync(copy, "w") };
+        sources.push(source);
+        await readSource(source);
+        closeSync(source.tee!);
+        delete source.tee;
+        source.path = copy;
+      } else {
+        const source: Source = { path: file, name: file };
+        sources.push(source);
+        await readSource(source);
       }
-      if (teeFd !== null) closeSync(teeFd);
     }
     // The groups still held, then any releases a render found misplaced.
     while (groups.size > 0) {
@@ -427,24 +502,7 @@ export async function compileStream(
 
     // Second read: only the releases of reopened ocids, kept as bytes until each is compiled.
     if (reopened.size > 0) {
-      for (const source of sources) {
-        let releaseLines = false;
-        for await (const batch of readRawBatches(source)) {
-          for (const doc of batch) {
-            if (doc.value === undefined && releaseLines) {
-              const o = topLevelOcid(doc.buf!);
-              if (o !== null) {
-                if (reopened.has(o)) keep(o, { buf: Buffer.from(doc.buf!), file: source, line: doc.line });
-                continue;
-              }
-            }
-            if (doc.value !== undefined) releaseLines = doc.buf !== undefined && !isContainer(doc.value);
-            else if (!releaseLines && !allOcids(doc.buf!).some((o) => reopened.has(o))) continue;
-            const value = doc.value ?? parseJson(doc.buf!.toString(), source, doc.line);
-            addDocument(value, source, doc.line, doc.bytes, reopened);
-          }
-        }
-      }
+      for (const source of sources) await readSource(source, reopened);
       let batch: [string, Pending[]][] = [];
       let batchBytes = 0;
       for (const [ocid, items] of again) {

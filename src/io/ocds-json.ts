@@ -1,7 +1,6 @@
 /**
- * Reading OCDS JSON and JSON Lines from files or stdin. JSON Lines are streamed line by line
- * (memory bounded by the longest line); a pretty-printed JSON document is read whole. Malformed
- * JSON becomes an InputError naming the file, line and column.
+ * Parsing OCDS JSON read from files or stdin (cut into documents by src/io/ocds-read.ts), and
+ * lines of a byte stream. Malformed JSON becomes an InputError naming the file, line and column.
  */
 import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
@@ -9,6 +8,7 @@ import type { Json } from "../ocds/types.ts";
 import { InputError } from "../shared/errors.ts";
 import { checkJsonDepth } from "../shared/json-depth.ts";
 import { findJsonSyntaxError } from "../shared/json-position.ts";
+import { readUnits, Splitter, type Unit } from "./ocds-read.ts";
 
 /**
  * JSON.parse with a located, readable error. `line` is the line the text starts on. Text nested
@@ -123,102 +123,60 @@ export async function* readLineBatches(stream: AsyncIterable<Buffer | string>): 
 }
 
 export interface Document {
-  /** The parsed document; in raw mode, absent for JSON Lines (parse `text` when needed). */
   value: Json;
-  /** Line the document starts on (1 for a whole JSON file). */
+  /** Line the document starts on. */
   line: number;
-  /** The raw text when the input is JSON Lines (one document per line). */
+  /** The raw text when the document is on one line (JSON Lines); absent for a multi-line document. */
   text?: string;
   offset: number;
   bytes: number;
 }
 
 /**
- * The JSON documents in a file: one per line when the first non-empty line is complete JSON
- * (JSON Lines), otherwise the whole file as one document.
+ * The JSON documents of a file or stdin, parsed: JSON Lines, concatenated JSON, the items of a
+ * top-level array, plain or gzip (src/io/ocds-read.ts). Each document is held whole.
  */
 export async function* readDocuments(file: string): AsyncGenerator<Document> {
-  for await (const d of readRawDocuments(file)) {
-    if (d.value !== undefined) {
-      yield {
-        value: d.value,
-        line: d.line,
-        offset: d.offset,
-        bytes: d.bytes,
-        ...(d.buf ? { text: d.buf.toString() } : {}),
-      };
-    } else {
-      const text = d.buf!.toString();
-      yield { value: parseJson(text, file, d.line), line: d.line, text, offset: d.offset, bytes: d.bytes };
-    }
-  }
-}
-
-/** A document as read: JSON Lines keep their bytes (`buf`) and are parsed only on request. */
-export interface RawDocument {
-  value?: Json;
-  buf?: Buffer;
-  line: number;
-  offset: number;
-  bytes: number;
-}
-
-/** Like readDocuments, but JSON Lines are not decoded or parsed (except the first, to detect the format). */
-export async function* readRawDocuments(file: string): AsyncGenerator<RawDocument> {
-  for await (const batch of readRawBatches(file)) yield* batch;
-}
-
-/** readRawDocuments, one array per chunk read. */
-export async function* readRawBatches(file: string): AsyncGenerator<RawDocument[]> {
-  let mode: "unknown" | "lines" | "whole" = "unknown";
-  const pending: string[] = [];
-  for await (const lines of readLineBatches(openInput(file))) {
-    const batch: RawDocument[] = [];
-    for (const l of lines) {
-      const bytes = l.buf.length;
-      if (mode === "lines") {
-        if (!isBlank(l.buf)) batch.push({ buf: l.buf, line: l.line, offset: l.offset, bytes });
-        continue;
-      }
-      const text = l.buf.toString();
-      if (mode === "whole" || text.trim() === "") {
-        pending.push(text);
-        continue;
-      }
-      let first: Json | undefined;
+  for await (const units of readUnits(file, { streamFrom: Number.POSITIVE_INFINITY })) {
+    for (const u of units) {
+      const bytes = u.buf!.length;
+      let text: string;
       try {
-        first = JSON.parse(text) as Json;
+        text = u.buf!.toString();
       } catch {
-        first = undefined;
+        throw new InputError(
+          "the document is larger than nous can hold as one string; `nous ocds compile` streams such packages",
+          { location: { file, line: u.line } },
+        );
       }
-      if (first !== undefined) {
-        // Parsed already, so parseJson's depth check is made here for the first line.
-        checkJsonDepth(text, file, l.line);
-        mode = "lines";
-        pending.length = 0;
-        batch.push({ value: first, buf: l.buf, line: l.line, offset: l.offset, bytes });
-      } else {
-        mode = "whole";
-        pending.push(text);
+      for (const value of parseUnit(u, file, text)) {
+        yield { value, line: u.line, offset: u.end - bytes, bytes, ...(u.oneLine ? { text } : {}) };
       }
     }
-    if (batch.length) yield batch;
-  }
-  if (mode === "whole") {
-    const text = pending.join("\n");
-    yield [{ value: parseJson(text, file, 1), line: 1, offset: 0, bytes: Buffer.byteLength(text) }];
-  } else if (mode === "unknown") {
-    throw new InputError("malformed JSON: the input is empty", {
-      code: "malformed_json",
-      location: { file, line: 1, column: 1 },
-    });
   }
 }
 
-function isBlank(buf: Buffer): boolean {
-  for (let i = 0; i < buf.length; i++) {
-    const c = buf[i]!;
-    if (c !== 32 && c !== 9 && c !== 13) return false;
+/**
+ * Parses a unit (its depth checked unless the scanner checked it). A line taken whole that is not
+ * one JSON value is scanned again byte by byte: `cat a.json b.json` of compact documents puts the
+ * second on the first's last line.
+ */
+export function parseUnit(u: Unit, file: string, text = u.buf!.toString()): Json[] {
+  try {
+    if (u.checked === false) checkJsonDepth(text, file, u.line);
+    return [JSON.parse(text) as Json];
+  } catch (first) {
+    if (first instanceof InputError) throw first;
+    if (u.oneLine) {
+      let parts: Unit[] = [];
+      try {
+        const s = new Splitter(file, Number.POSITIVE_INFINITY, true);
+        parts = [...s.feed(u.buf!), ...s.end()];
+      } catch {
+        parts = [];
+      }
+      if (parts.length > 1) return parts.map((p) => parseJson(p.buf!.toString(), file, u.line));
+    }
+    return [parseJson(text, file, u.line)];
   }
-  return true;
 }

@@ -79,7 +79,8 @@ export function renderGroups(
       }
       const text = item.buf ? item.buf.toString("utf8") : bytes!.toString("utf8", item.start, item.end);
       const value = parseJson(text, item.file, item.line);
-      if (isObject(value) && value.ocid === g.ocid && !isContainer(value)) list.push({ release: value });
+      if (isObject(value) && value.ocid === g.ocid && !isContainer(value))
+        list.push(item.packageUri ? { release: value, packageUri: item.packageUri } : { release: value });
       else {
         const size = item.buf ? item.buf.length : item.end! - item.start!;
         misplaced.push({ value, file: item.file, line: item.line, bytes: size });
