@@ -1,11 +1,15 @@
 /**
  * A contract change (a modification under the Procurement Act 2023 s.74), recorded with the
- * value and the term before and after, and whether it needs a contract change notice (UK10):
- * value up or down by more than 10% (15% for works) or the term by more than 10%. The threshold
- * rule itself is the notice's (src/ocds/notices/uk10-change.ts); this file applies it to a
- * recorded change, so the API, the store's readers and the dashboard's preview agree.
+ * value and the term before and after, and whether it needs a contract change notice (UK10).
+ * s.75(2): no notice when the value moves up or down by 10 per cent or less (15 per cent for
+ * works) and the term by 10 per cent or less "of the maximum term provided for on award"; so
+ * more than that, either way, needs one. A reduction counts as a change. The term test is
+ * measured against the maximum term on award when the change knows it (`maxTermEnd`); a change
+ * recorded without it is measured against the term before the change, and says so. The history
+ * of versions, their aggregation (s.75(4)-(5)) and the transitional rules for a contract awarded
+ * under the Public Contracts Regulations 2015 are src/manage/variation.ts.
  */
-import { changeNoticeRequired } from "../ocds/notices/uk10-change.ts";
+import { daysBetween } from "../shared/dates.ts";
 import { InputError } from "../shared/errors.ts";
 import { isoDateField, penceField, textField } from "./fields.ts";
 
@@ -53,24 +57,49 @@ export type ChangeRecord = ChangeFacts & ChangeNotice;
 export type ChangeTerms = Pick<
   ChangeFacts,
   "works" | "valueBeforePence" | "valueAfterPence" | "startDate" | "endBefore" | "endAfter"
->;
+> & {
+  /** End of the maximum term provided for on award (all options taken), when known. */
+  maxTermEnd?: string | undefined;
+};
+
+/** |part| / whole as a percentage with one decimal, rounded down. */
+function pct(part: number, whole: number): string {
+  if (whole <= 0) return "an unbounded share";
+  const tenths = (BigInt(Math.abs(part)) * 1000n) / BigInt(whole);
+  return `${tenths / 10n}.${tenths % 10n}%`;
+}
+
+/** |part| is more than `limit` per cent of whole, on integers. */
+const moreThan = (part: number, whole: number, limit: number) =>
+  whole <= 0 ? part !== 0 : BigInt(Math.abs(part)) * 100n > BigInt(whole) * BigInt(limit);
 
 /** Whether the change needs a contract change notice (UK10), and why. */
 export function changeNotice(c: ChangeTerms): ChangeNotice {
-  const a = changeNoticeRequired(
-    {
-      category: c.works ? "works" : "services",
-      value: { pence: c.valueBeforePence },
-      period: { startDate: c.startDate, endDate: c.endBefore },
-    },
-    { value: { pence: c.valueAfterPence }, period: { startDate: c.startDate, endDate: c.endAfter } },
-  );
-  return { noticeRequired: a.required, noticeReasons: a.reasons };
+  const reasons: string[] = [];
+  const limit = c.works ? 15 : 10;
+  const valueDelta = c.valueAfterPence - c.valueBeforePence;
+  if (moreThan(valueDelta, c.valueBeforePence, limit))
+    reasons.push(
+      `value changes by ${pct(valueDelta, c.valueBeforePence)}, more than ${limit}.0%${c.works ? " (works)" : ""}`,
+    );
+  const termDelta = daysBetween(c.endBefore, c.endAfter);
+  const base = c.maxTermEnd ?? c.endBefore;
+  const baseDays = daysBetween(c.startDate, base);
+  if (moreThan(termDelta, baseDays, 10))
+    reasons.push(
+      `term changes by ${pct(termDelta, baseDays)} of the ${c.maxTermEnd ? "maximum term provided for on award" : "term before the change (the maximum term on award is not recorded)"}, more than 10.0%`,
+    );
+  return { noticeRequired: reasons.length > 0, noticeReasons: reasons };
 }
 
-/** A stored change with its assessment. */
+/** A stored change with its assessment (one argument, so it can be passed to `map`). */
 export function assessedChange(c: ChangeFacts): ChangeRecord {
   return { ...c, ...changeNotice(c) };
+}
+
+/** A stored change assessed against the maximum term provided for on award. */
+export function assessedAgainstAward(c: ChangeFacts, maxTermEnd: string): ChangeRecord {
+  return { ...c, ...changeNotice({ ...c, maxTermEnd }) };
 }
 
 /**
