@@ -214,6 +214,7 @@ function readGrid(
   colCount: number,
   bad: BadCell[],
   fileName: string,
+  letters: Record<string, string>,
 ): SheetRow[] {
   const where: Record<string, number> = {};
   for (let c = 1; c <= colCount; c++) {
@@ -236,6 +237,10 @@ function readGrid(
         location: { file: fileName, path: spec.name },
       },
     );
+  for (const col of spec.columns) {
+    const c = where[norm(col.header)];
+    if (c !== undefined) letters[col.key] = columnLetter(c);
+  }
   const rows: SheetRow[] = [];
   for (let r = 2; r <= rowCount; r++) {
     const cells = spec.columns.map((col) => {
@@ -265,7 +270,12 @@ function readGrid(
   return rows;
 }
 
-function badCellsError(fileName: string, bad: BadCell[]): InputError {
+/**
+ * The error for cells that read well but break a rule of the use case (an option the assessment
+ * does not have, a weight that differs between rows): the same message and details as a cell
+ * that does not read, so a person sees one kind of error whatever the cause.
+ */
+export function badCellsError(fileName: string, bad: BadCell[]): InputError {
   const line = (b: BadCell) =>
     `${b.sheet}!${b.column}${b.row} (${b.header}): expected ${b.expected}, found ${b.found}`;
   const first = bad[0] as BadCell;
@@ -286,11 +296,31 @@ export async function readWorkbook(
   fileName: string,
   specs: SheetSpec[],
 ): Promise<Record<string, SheetRow[]>> {
+  return (await readWorkbookWithColumns(bytes, fileName, specs)).sheets;
+}
+
+export interface WorkbookRead {
+  sheets: Record<string, SheetRow[]>;
+  /** Per sheet, the column letter each key was found in (for naming a cell in a later check). */
+  columns: Record<string, Record<string, string>>;
+}
+
+/** readWorkbook, also saying where each column was, so a use case's own checks can name cells. */
+export async function readWorkbookWithColumns(
+  bytes: Uint8Array,
+  fileName: string,
+  specs: SheetSpec[],
+): Promise<WorkbookRead> {
   const out: Record<string, SheetRow[]> = {};
+  const columns: Record<string, Record<string, string>> = {};
+  const lettersOf = (name: string) => {
+    columns[name] = {};
+    return columns[name];
+  };
   const bad: BadCell[] = [];
   if (formatOf(bytes, fileName) === "csv") {
     const spec = specs[0];
-    if (!spec) return out;
+    if (!spec) return { sheets: out, columns };
     let decoded: string;
     try {
       decoded = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -305,7 +335,7 @@ export async function readWorkbook(
       const t = grid[r - 1]?.[c - 1];
       return t === undefined || t === "" ? { type: "empty" } : { type: "text", text: t };
     };
-    out[spec.name] = readGrid(spec, grid.length, cellAt, width, bad, fileName);
+    out[spec.name] = readGrid(spec, grid.length, cellAt, width, bad, fileName, lettersOf(spec.name));
     for (const s of specs.slice(1)) out[s.name] = [];
   } else {
     checkInflatedSize(bytes, fileName);
@@ -336,11 +366,19 @@ export async function readWorkbook(
         );
       }
       const cellAt = (r: number, c: number) => rawOf(ws.getRow(r).getCell(c));
-      out[spec.name] = readGrid(spec, ws.rowCount, cellAt, ws.columnCount, bad, fileName);
+      out[spec.name] = readGrid(
+        spec,
+        ws.rowCount,
+        cellAt,
+        ws.columnCount,
+        bad,
+        fileName,
+        lettersOf(spec.name),
+      );
     }
   }
   if (bad.length) throw badCellsError(fileName, bad);
-  return out;
+  return { sheets: out, columns };
 }
 
 export interface SheetData extends SheetSpec {
