@@ -1,0 +1,139 @@
+/**
+ * However the releases are packaged, `nous ocds compile` gives the same records: JSON Lines,
+ * pretty packages one after another (`cat a.json b.json`), compact ones on one line, a JSON array
+ * of releases or of packages, a record package, gzip by extension or by its magic bytes, from a
+ * file or stdin. Run through the real `nous` binary.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { afterAll, describe, expect, it } from "vitest";
+import type { JsonObject } from "../../src/ocds/types.ts";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), "nous-packaging-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const nous = (args: string[], input?: string | Buffer) =>
+  spawnSync("node", ["bin/nous.js", ...args], { cwd: root, input, encoding: "utf8" });
+
+const stages = [
+  "01-planning",
+  "02-tender",
+  "03-tenderAmendment",
+  "04-award",
+  "05-contract",
+  "06-implementation",
+];
+const packageFiles = stages.map((s) =>
+  join(root, `test/fixtures/ocds/fictional/ocds-213czf-000-00001-${s}.json`),
+);
+const packageTexts = packageFiles.map((f) => readFileSync(f, "utf8"));
+const packages = packageTexts.map((t) => JSON.parse(t) as JsonObject);
+const releases = packages.flatMap((p) => p.releases as JsonObject[]);
+// A second ocid, so records are told apart: the same releases under another ocid, in reverse.
+const other = releases.map((r) => ({ ...r, ocid: "ocds-213czf-000-00002", id: `${String(r.id)}-b` }));
+const all = [...releases, ...other.reverse()];
+
+const file = (name: string, content: string | Buffer) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+/** The compiled releases written, by ocid. */
+const records = (stdout: string) =>
+  new Map(
+    stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as JsonObject)
+      .map((c) => [c.ocid, c]),
+  );
+
+describe("nous ocds compile reads any packaging", () => {
+  const jsonl = `${all.map((r) => JSON.stringify(r)).join("\n")}\n`;
+  const reference = nous(["ocds", "compile", "--quiet", file("releases.jsonl", jsonl)]);
+  const expected = records(reference.stdout);
+
+  it("JSON Lines gives one compiled release per ocid", () => {
+    expect(reference.status).toBe(0);
+    expect([...expected.keys()].sort()).toEqual(["ocds-213czf-000-00001", "ocds-213czf-000-00002"]);
+  });
+
+  it("cat a.json b.json (pretty packages one after another) on stdin gives the same records", () => {
+    const otherPackage = JSON.stringify({ ...packages[0], releases: other }, null, 2);
+    const r = nous(["ocds", "compile", "--quiet"], `${packageTexts.join("")}${otherPackage}`);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(records(r.stdout)).toEqual(expected);
+  });
+
+  it("compact packages with no line break between them give the same records", () => {
+    const compact = [...packages, { ...packages[0], releases: other }].map((p) => JSON.stringify(p)).join("");
+    const r = nous(["ocds", "compile", "--quiet", file("compact.json", compact)]);
+    expect(r.status).toBe(0);
+    expect(records(r.stdout)).toEqual(expected);
+  });
+
+  it("a gzip file (by its .gz name) and gzip on stdin (by its magic bytes) give the same records", () => {
+    const gz = gzipSync(jsonl);
+    const byName = nous(["ocds", "compile", "--quiet", file("releases.jsonl.gz", gz)]);
+    expect(byName.status).toBe(0);
+    expect(records(byName.stdout)).toEqual(expected);
+    const byMagic = nous(
+      ["ocds", "compile", "--quiet"],
+      gzipSync(packageTexts.join("\n") + JSON.stringify({ releases: other })),
+    );
+    expect(byMagic.status).toBe(0);
+    expect(records(byMagic.stdout)).toEqual(expected);
+  });
+
+  it("a JSON array of releases, and one of packages, give the same records", () => {
+    const ofReleases = nous(["ocds", "compile", "--quiet", file("array.json", JSON.stringify(all, null, 1))]);
+    expect(ofReleases.status).toBe(0);
+    expect(records(ofReleases.stdout)).toEqual(expected);
+    const ofPackages = nous([
+      "ocds",
+      "compile",
+      "--quiet",
+      file("packages.json", JSON.stringify([...packages, { releases: other }])),
+    ]);
+    expect(ofPackages.status).toBe(0);
+    expect(records(ofPackages.stdout)).toEqual(expected);
+  });
+
+  it("a record package's embedded releases give the same records", () => {
+    const pkg = {
+      uri: "https://example.org/records",
+      version: "1.1",
+      records: [
+        { ocid: "ocds-213czf-000-00001", releases },
+        { ocid: "ocds-213czf-000-00002", releases: other },
+      ],
+    };
+    const r = nous(["ocds", "compile", "--quiet", file("records.json", JSON.stringify(pkg, null, 2))]);
+    expect(r.status).toBe(0);
+    expect(records(r.stdout)).toEqual(expected);
+  });
+
+  it("a malformed document after a good one is named by its line on stdin", () => {
+    const r = nous(
+      ["ocds", "compile", "--quiet"],
+      `${packageTexts[0]}{\n  "releases": [\n    {"ocid": "x",, }\n  ]\n}\n`,
+    );
+    expect(r.status).toBe(1);
+    const line = packageTexts[0]!.split("\n").length - 1 + 3;
+    expect(r.stderr).toMatch(new RegExp(`^nous: -:${line}:\\d+: malformed JSON: `));
+  });
+
+  it("a file that is not gzip but named .gz is refused, naming the file", () => {
+    const bad = file("not.json.gz", jsonl);
+    const r = nous(["ocds", "compile", "--quiet", bad]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`nous: ${bad}: cannot decompress the gzip input`);
+  });
+});
