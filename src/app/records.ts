@@ -22,6 +22,7 @@ import type {
 import { decisionFlags } from "../decide/gates/decision-flags.ts";
 import { STAGES } from "../shared/lifecycle.ts";
 import { withAudit } from "../store/audit.ts";
+import { withDerivedStatus } from "./manage-dates.ts";
 import type { Store } from "../store/db.ts";
 import {
   getContract,
@@ -76,13 +77,23 @@ export async function pipeline(store: Store, { publishedOnly }: Visibility): Pro
 export async function serviceDetail(store: Store, id: string, { publishedOnly }: Visibility): Promise<ServiceDetail> {
   const service = await getService(store, id, publishedOnly);
   const decisions = await decisionsWithFlags(store, { serviceId: service.id, publishedOnly });
-  const contracts = (await listContracts(store, publishedOnly)).filter((c) => c.serviceIds.includes(service.id));
+  const served = (await listContracts(store, publishedOnly)).filter((c) => c.serviceIds.includes(service.id));
+  const contracts = await withDerivedStatus(store, served, publishedOnly);
   return { ...service, decisions, contracts };
 }
 
-/** One contract with its decisions. */
+/**
+ * The register's contracts, each with the status derived from its dates and today's date
+ * (src/app/manage-dates.ts), not the stored flag, which goes stale the day a term ends.
+ */
+export async function contractList(store: Store, { publishedOnly }: Visibility): Promise<Contract[]> {
+  return withDerivedStatus(store, await listContracts(store, publishedOnly), publishedOnly);
+}
+
+/** One contract with its decisions, and its status derived from its dates. */
 export async function contractDetail(store: Store, id: string, { publishedOnly }: Visibility): Promise<ContractDetail> {
-  const contract = await getContract(store, id, publishedOnly);
+  const [contract] = await withDerivedStatus(store, [await getContract(store, id, publishedOnly)], publishedOnly);
+  if (!contract) throw new Error(`contract ${id} was read but lost its status`);
   const decisions = await decisionsWithFlags(store, { contractId: contract.id, publishedOnly });
   return { ...contract, decisions };
 }
@@ -198,7 +209,9 @@ export async function addContract(store: Store, b: NewContractBody, username: st
       { username, reason: b.reason },
     ),
   );
-  return getContract(store, b.id, false);
+  const [made] = await withDerivedStatus(store, [await getContract(store, b.id, false)], false);
+  if (!made) throw new Error(`contract ${b.id} was recorded but cannot be read back`);
+  return made;
 }
 
 /** Records a decision, unpublished, decided by the caller unless the body names who; answers it with its flags. */

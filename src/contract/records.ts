@@ -52,7 +52,11 @@ export const Contract = z.object({
   startDate: z.string().nullable(),
   endDate: z.string().nullable(),
   maxEndDate: z.string().nullable(),
-  status: z.string(),
+  status: z
+    .string()
+    .describe(
+      "Derived from the contract's dates and today's date in Europe/London: awarded, active, extended, in notice, expired or terminated; a contract not awarded shows its procurement stage",
+    ),
   ...provenance,
 });
 export type Contract = z.infer<typeof Contract>;

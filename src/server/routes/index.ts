@@ -10,6 +10,7 @@ import { userRoutes } from "./users.ts";
 import { billingRoutes } from "./billing.ts";
 import { flagRoutes } from "./flags.ts";
 import { ocdsRoutes } from "./ocds.ts";
+import { manageDatesRoutes } from "./manage-dates.ts";
 
 export const routeModules: FastifyPluginAsync[] = [
   healthRoutes,
@@ -22,4 +23,5 @@ export const routeModules: FastifyPluginAsync[] = [
   billingRoutes,
   flagRoutes,
   ocdsRoutes,
+  manageDatesRoutes,
 ];

@@ -9,6 +9,7 @@ import {
   addService,
   changeService,
   contractDetail,
+  contractList,
   decisionsWithFlags,
   elections,
   organisations,
@@ -19,7 +20,7 @@ import {
   waves,
 } from "../../app/records.ts";
 import * as op from "../../contract/records.ts";
-import { listContracts, listServices } from "../../store/records.ts";
+import { listServices } from "../../store/records.ts";
 import { callerOf, seesUnpublished } from "../auth.ts";
 import { addOperation } from "../operation.ts";
 
@@ -36,7 +37,7 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
 
   addOperation(app, op.listWaves, () => waves(app.store));
 
-  addOperation(app, op.listContracts, ({ req }) => listContracts(app.store, visibility(req).publishedOnly));
+  addOperation(app, op.listContracts, ({ req }) => contractList(app.store, visibility(req)));
 
   addOperation(app, op.getContract, ({ params, req }) => contractDetail(app.store, params.id, visibility(req)));
 
