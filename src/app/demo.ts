@@ -12,6 +12,7 @@ import { addUser } from "../store/users.ts";
 import { loadDecideDemo } from "./decide-demo.ts";
 import { loadBillingDemo } from "./billing-demo.ts";
 import { loadContractEventsDemo, loadFlagsDemo } from "./ocds-demo.ts";
+import { loadPerformanceDemo } from "./manage-performance-demo.ts";
 import { loadManageDatesDemo } from "./manage-dates-demo.ts";
 
 const ACTOR = { username: "demo-loader", reason: "demo scenario loaded" };
@@ -154,5 +155,6 @@ export async function loadDemo(store: Store): Promise<void> {
   await loadBillingDemo(store);
   await loadFlagsDemo(store);
   await loadContractEventsDemo(store);
+  await loadPerformanceDemo(store);
   await loadManageDatesDemo(store);
 }

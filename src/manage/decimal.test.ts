@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addDecimal, compareDecimal, isDecimal, normalDecimal, subtractDecimal, timesWhole } from "./decimal.ts";
+import {
+  addDecimal,
+  compareDecimal,
+  isDecimal,
+  normalDecimal,
+  subtractDecimal,
+  timesWhole,
+} from "./decimal.ts";
 
 describe("exact decimals", () => {
   it("compares figures of different scales exactly", () => {

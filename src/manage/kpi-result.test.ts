@@ -41,7 +41,11 @@ describe("periods", () => {
     expect(isPeriodEnd("annual", "2026-03-31")).toBe(true);
     expect(isPeriodEnd("annual", "2026-12-31")).toBe(false);
     expect(periodStart("quarterly", "2026-06-30")).toBe("2026-04-01");
-    expect(periodEnds("quarterly", "2026-02-10", "2026-10-01")).toEqual(["2026-03-31", "2026-06-30", "2026-09-30"]);
+    expect(periodEnds("quarterly", "2026-02-10", "2026-10-01")).toEqual([
+      "2026-03-31",
+      "2026-06-30",
+      "2026-09-30",
+    ]);
   });
   it("are overdue once ended with no result, within the contract's term only", () => {
     const contract = { startDate: "2025-10-01", endDate: "2026-03-31" };

@@ -128,7 +128,11 @@ export function assessResult(
       : subtractDecimal(value, measure.targetValue);
   const shortfall = compareDecimal(short, "0") > 0 ? short : "0";
   const outcome: ResultOutcome =
-    shortfall === "0" ? "pass" : compareDecimal(shortfall, measure.tolerance) <= 0 ? "withinTolerance" : "fail";
+    shortfall === "0"
+      ? "pass"
+      : compareDecimal(shortfall, measure.tolerance) <= 0
+        ? "withinTolerance"
+        : "fail";
   const u = measure.unit;
   const better = measure.direction === "higher" ? "at least" : "at most";
   const sentence = `${normalDecimal(value)}${u} against a target of ${better} ${measure.targetValue}${u} (tolerance ${measure.tolerance}${u}): ${OUTCOME_WORDS[outcome]}${shortfall === "0" ? "" : `, ${shortfall}${u} short`}`;

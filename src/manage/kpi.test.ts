@@ -46,8 +46,8 @@ describe("how a KPI is measured", () => {
     expect(() => newKpiMeasure({ targetValue: "1", period: "weekly", source: "supplier" })).toThrow(
       expect.objectContaining({ location: { path: "$.period" } }),
     );
-    expect(() => newKpiMeasure({ targetValue: "1", period: "annual", source: "supplier", weight: 0 })).toThrow(
-      expect.objectContaining({ location: { path: "$.weight" } }),
-    );
+    expect(() =>
+      newKpiMeasure({ targetValue: "1", period: "annual", source: "supplier", weight: 0 }),
+    ).toThrow(expect.objectContaining({ location: { path: "$.weight" } }));
   });
 });

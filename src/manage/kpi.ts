@@ -95,12 +95,17 @@ export function newKpiMeasure(input: KpiMeasureEntry): KpiMeasure {
     });
   const tolerance = (input.tolerance ?? "0").trim() || "0";
   if (!isDecimal(tolerance) || tolerance.startsWith("-"))
-    throw new InputError(`expected the tolerance as a number 0 or more such as 0.5, got "${input.tolerance}"`, {
-      location: { path: "$.tolerance" },
-    });
+    throw new InputError(
+      `expected the tolerance as a number 0 or more such as 0.5, got "${input.tolerance}"`,
+      {
+        location: { path: "$.tolerance" },
+      },
+    );
   const weight = input.weight ?? 1;
   if (!Number.isInteger(weight) || weight < 1 || weight > 100)
-    throw new InputError(`expected a weight from 1 to 100, got ${weight}`, { location: { path: "$.weight" } });
+    throw new InputError(`expected a weight from 1 to 100, got ${weight}`, {
+      location: { path: "$.weight" },
+    });
   const measuredFrom = (input.measuredFrom ?? "").trim();
   if (measuredFrom) isoDateField(measuredFrom, "$.measuredFrom");
   return {

@@ -114,7 +114,10 @@ export interface ObligationState {
   daysLeft: number | null;
 }
 
-export function obligationState(o: Pick<ObligationRecord, "status" | "dueDate">, today: string): ObligationState {
+export function obligationState(
+  o: Pick<ObligationRecord, "status" | "dueDate">,
+  today: string,
+): ObligationState {
   if (o.status === "done") return { state: "done", daysLeft: null };
   const daysLeft = daysBetween(today, o.dueDate);
   return { state: daysLeft < 0 ? "overdue" : "open", daysLeft };

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type CreditRegime, newRegime, type PeriodKpiResult, serviceCredits, shareOf } from "./service-credits.ts";
+import {
+  type CreditRegime,
+  newRegime,
+  type PeriodKpiResult,
+  serviceCredits,
+  shareOf,
+} from "./service-credits.ts";
 
 // £100,000.00 a month; 2.5% (£2,500.00) per failed KPI; capped at 5% (£5,000.00) a month.
 const regime: CreditRegime = newRegime("c", {
@@ -11,7 +17,11 @@ const regime: CreditRegime = newRegime("c", {
   capBp: 500,
 });
 
-const result = (kpiId: string, outcome: PeriodKpiResult["outcome"], periodEnd = "2026-03-31"): PeriodKpiResult => ({
+const result = (
+  kpiId: string,
+  outcome: PeriodKpiResult["outcome"],
+  periodEnd = "2026-03-31",
+): PeriodKpiResult => ({
   kpiId,
   title: `KPI ${kpiId}`,
   periodEnd,
@@ -21,10 +31,22 @@ const result = (kpiId: string, outcome: PeriodKpiResult["outcome"], periodEnd = 
 
 describe("service credits", () => {
   it("below the cap: each failed KPI credits its share", () => {
-    const [m] = serviceCredits(regime, [result("a", "fail"), result("b", "pass"), result("c", "withinTolerance")]);
-    expect(m).toMatchObject({ month: "2026-03", grossPence: 250_000, capPence: 500_000, creditPence: 250_000, capped: false });
+    const [m] = serviceCredits(regime, [
+      result("a", "fail"),
+      result("b", "pass"),
+      result("c", "withinTolerance"),
+    ]);
+    expect(m).toMatchObject({
+      month: "2026-03",
+      grossPence: 250_000,
+      capPence: 500_000,
+      creditPence: 250_000,
+      capped: false,
+    });
     expect(m?.failed.map((f) => f.kpiId)).toEqual(["a"]);
-    expect(m?.working.at(-1)).toBe("1 failed KPI × £2,500.00 = £2,500.00, within the cap of £5,000.00: credit £2,500.00.");
+    expect(m?.working.at(-1)).toBe(
+      "1 failed KPI × £2,500.00 = £2,500.00, within the cap of £5,000.00: credit £2,500.00.",
+    );
   });
   it("at the cap: the credit is the cap, nothing lost", () => {
     const [m] = serviceCredits(regime, [result("a", "fail"), result("b", "fail")]);
@@ -71,10 +93,24 @@ describe("service credits", () => {
   });
   it("refuses a regime that could credit nothing, naming the field", () => {
     expect(() =>
-      newRegime("c", { kind: "percent", monthlyChargePence: 1, creditBp: 0, pointsPerFailure: 0, pencePerPoint: 0, capBp: 1 }),
+      newRegime("c", {
+        kind: "percent",
+        monthlyChargePence: 1,
+        creditBp: 0,
+        pointsPerFailure: 0,
+        pencePerPoint: 0,
+        capBp: 1,
+      }),
     ).toThrow(expect.objectContaining({ location: { path: "$.creditBp" } }));
     expect(() =>
-      newRegime("c", { kind: "percent", monthlyChargePence: 1, creditBp: 20_000, pointsPerFailure: 0, pencePerPoint: 0, capBp: 1 }),
+      newRegime("c", {
+        kind: "percent",
+        monthlyChargePence: 1,
+        creditBp: 20_000,
+        pointsPerFailure: 0,
+        pencePerPoint: 0,
+        capBp: 1,
+      }),
     ).toThrow(expect.objectContaining({ location: { path: "$.creditBp" } }));
   });
 });

@@ -142,7 +142,9 @@ export function serviceCredits(regime: CreditRegime, results: readonly PeriodKpi
       : regime.pointsPerFailure * regime.pencePerPoint;
   const capPence = shareOf(regime.monthlyChargePence, regime.capBp);
   return [...byMonth.keys()].sort().map((month) => {
-    const rs = (byMonth.get(month) ?? []).sort((a, b) => (a.kpiId < b.kpiId ? -1 : a.kpiId > b.kpiId ? 1 : 0));
+    const rs = (byMonth.get(month) ?? []).sort((a, b) =>
+      a.kpiId < b.kpiId ? -1 : a.kpiId > b.kpiId ? 1 : 0,
+    );
     const working = [regimeSentence(regime)];
     const failed: KpiCredit[] = [];
     for (const r of rs) {

@@ -3,7 +3,8 @@ import { assessResult } from "./kpi-result.ts";
 import { periodRating, ratingFromAssessment } from "./uk9-rating.ts";
 
 const m = { targetValue: "95", tolerance: "2", direction: "higher" as const, unit: "%" };
-const rate = (v: string, tol = m.tolerance) => ratingFromAssessment(assessResult({ ...m, tolerance: tol }, v), tol);
+const rate = (v: string, tol = m.tolerance) =>
+  ratingFromAssessment(assessResult({ ...m, tolerance: tol }, v), tol);
 
 describe("the UK9 rating a result earns", () => {
   it("is good at or beyond target, approaching target within tolerance", () => {

@@ -26,7 +26,10 @@ export const RATING_SCORE: Record<ScaledRating, number> = {
 };
 
 /** The rating the figures give. */
-export function ratingFromAssessment(a: Pick<Assessment, "outcome" | "shortfall">, tolerance: string): ScaledRating {
+export function ratingFromAssessment(
+  a: Pick<Assessment, "outcome" | "shortfall">,
+  tolerance: string,
+): ScaledRating {
   if (a.outcome === "pass") return "good";
   if (a.outcome === "withinTolerance") return "approachingTarget";
   if (compareDecimal(tolerance, "0") > 0 && compareDecimal(a.shortfall, timesWhole(tolerance, 2)) <= 0)
@@ -51,7 +54,8 @@ export interface PeriodRating {
 /** A period's overall rating from its KPIs' ratings (a rating of "other" is left out). */
 export function periodRating(kpis: readonly RatedKpi[]): PeriodRating {
   const scaled = kpis.filter((k): k is { rating: ScaledRating; weight: number } => k.rating !== "other");
-  if (scaled.length === 0) return { rating: null, scorePercent: null, working: "No KPI of the period is rated." };
+  if (scaled.length === 0)
+    return { rating: null, scorePercent: null, working: "No KPI of the period is rated." };
   const weights = scaled.reduce((s, k) => s + k.weight, 0);
   const points = scaled.reduce((s, k) => s + k.weight * RATING_SCORE[k.rating], 0);
   // Thresholds on the average (points / weights) compared in whole numbers: 2 × points ≥ 5 × weights is ≥ 2.5.

@@ -19,6 +19,7 @@ import type { AuditEntry, Database } from "./schema.ts";
 import { DECIDE_TABLES } from "./decide-schema.ts";
 import { BILLING_TABLES } from "./billing-schema.ts";
 import { CONTRACT_EVENTS_TABLES } from "./manage-schema.ts";
+import { PERFORMANCE_TABLES } from "./manage-performance-schema.ts";
 import { CONTRACT_TERMS_TABLES } from "./manage-dates-schema.ts";
 
 /** The foundation's tables in an order that satisfies foreign keys on restore. */
@@ -38,7 +39,7 @@ const CORE_TABLES: (keyof Database)[] = [
 ];
 
 /** Every table, in restore order. A capability appends its own list (parents before children). */
-export const TABLES: (keyof Database)[] = [...CORE_TABLES, ...DECIDE_TABLES, ...BILLING_TABLES, ...CONTRACT_EVENTS_TABLES, "sign_in_throttle", ...CONTRACT_TERMS_TABLES];
+export const TABLES: (keyof Database)[] = [...CORE_TABLES, ...DECIDE_TABLES, ...BILLING_TABLES, ...CONTRACT_EVENTS_TABLES, ...PERFORMANCE_TABLES, "sign_in_throttle", ...CONTRACT_TERMS_TABLES];
 
 const FORMAT = "nous-backup";
 

@@ -13,6 +13,7 @@ import type { DecideTables } from "./decide-schema.ts";
 import type { BillingTables } from "./billing-schema.ts";
 import type { ContractEventsTables } from "./manage-schema.ts";
 import type { SignInTables } from "./sign-in-schema.ts";
+import type { PerformanceTables } from "./manage-performance-schema.ts";
 import type { ContractTermsTables } from "./manage-dates-schema.ts";
 
 import type { Role } from "../contract/roles.ts";
@@ -171,7 +172,7 @@ export interface CoreTables {
 }
 
 /** Every table. A capability adds its tables by extending this interface here. */
-export interface Database extends CoreTables, DecideTables, BillingTables, ContractEventsTables, SignInTables, ContractTermsTables {}
+export interface Database extends CoreTables, DecideTables, BillingTables, ContractEventsTables, SignInTables, ContractTermsTables, PerformanceTables {}
 
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

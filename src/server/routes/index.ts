@@ -11,6 +11,7 @@ import { billingRoutes } from "./billing.ts";
 import { flagRoutes } from "./flags.ts";
 import { ocdsRoutes } from "./ocds.ts";
 import { manageDatesRoutes } from "./manage-dates.ts";
+import { managePerformanceRoutes } from "./manage-performance.ts";
 
 export const routeModules: FastifyPluginAsync[] = [
   healthRoutes,
@@ -24,4 +25,5 @@ export const routeModules: FastifyPluginAsync[] = [
   flagRoutes,
   ocdsRoutes,
   manageDatesRoutes,
+  managePerformanceRoutes,
 ];

@@ -8,6 +8,7 @@ import * as m002decide from "./002_decide.ts";
 import * as m003billing from "./003_billing.ts";
 import * as m004contractEvents from "./004_contract_events.ts";
 import * as m005signInThrottle from "./005_sign_in_throttle.ts";
+import * as m007performance from "./007_performance.ts";
 import * as m006contractTerms from "./006_contract_terms.ts";
 
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   "003_billing": m003billing,
   "004_contract_events": m004contractEvents,
   "005_sign_in_throttle": m005signInThrottle,
+  "007_performance": m007performance,
   "006_contract_terms": m006contractTerms,
 };
 
