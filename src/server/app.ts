@@ -21,6 +21,7 @@ import { installRequestId, type LogSettings, loggingOptions } from "./logging.ts
 import { routeModules } from "./routes/index.ts";
 import { plainCheckMessage } from "./routes/schemas.ts";
 import { packagePath } from "../io/runtime-paths.ts";
+import { publicPortal } from "./public/routes.ts";
 
 export interface RouteInfo {
   method: string;
@@ -216,6 +217,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   );
 
   for (const mod of routeModules) await app.register(mod, { prefix: "/api" });
+  // The public portal: server-rendered pages under /public, registered before the dashboard's
+  // files and its fallback so no /public path is answered with the dashboard (src/server/public/).
+  await app.register(publicPortal);
 
   const webRoot = opts.webRoot ?? DEFAULT_WEB_ROOT;
   const haveWeb = existsSync(join(webRoot, "index.html"));

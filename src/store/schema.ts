@@ -10,11 +10,14 @@
  */
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { DecideTables } from "./decide-schema.ts";
+import type { DecideVersionTables } from "./decide-drafts-schema.ts";
 import type { BillingTables } from "./billing-schema.ts";
 import type { ContractEventsTables } from "./manage-schema.ts";
 import type { SignInTables } from "./sign-in-schema.ts";
 import type { PerformanceTables } from "./manage-performance-schema.ts";
+import type { PortalTables } from "./portal-schema.ts";
 import type { ContractTermsTables } from "./manage-dates-schema.ts";
+import type { ValueTables } from "./manage-value-schema.ts";
 
 import type { Role } from "../contract/roles.ts";
 
@@ -172,7 +175,7 @@ export interface CoreTables {
 }
 
 /** Every table. A capability adds its tables by extending this interface here. */
-export interface Database extends CoreTables, DecideTables, BillingTables, ContractEventsTables, SignInTables, ContractTermsTables, PerformanceTables {}
+export interface Database extends CoreTables, DecideTables, BillingTables, ContractEventsTables, SignInTables, PortalTables, PerformanceTables, ContractTermsTables, DecideVersionTables, ValueTables {}
 
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from "fastify";
 import { auditRoutes } from "./audit.ts";
 import { authRoutes } from "./auth.ts";
 import { decideRoutes } from "./decide.ts";
+import { decideDraftRoutes } from "./decide-drafts.ts";
 import { healthRoutes } from "./health.ts";
 import { recordRoutes } from "./records.ts";
 import { releaseRoutes } from "./releases.ts";
@@ -10,8 +11,12 @@ import { userRoutes } from "./users.ts";
 import { billingRoutes } from "./billing.ts";
 import { flagRoutes } from "./flags.ts";
 import { ocdsRoutes } from "./ocds.ts";
+import { commentRoutes } from "./comments.ts";
+import { searchRoutes } from "./search.ts";
 import { manageDatesRoutes } from "./manage-dates.ts";
 import { managePerformanceRoutes } from "./manage-performance.ts";
+import { manageValueRoutes } from "./manage-value.ts";
+import { sheetRoutes } from "./sheets.ts";
 
 export const routeModules: FastifyPluginAsync[] = [
   healthRoutes,
@@ -21,9 +26,14 @@ export const routeModules: FastifyPluginAsync[] = [
   recordRoutes,
   releaseRoutes,
   decideRoutes,
+  decideDraftRoutes,
+  sheetRoutes,
   billingRoutes,
   flagRoutes,
   ocdsRoutes,
   manageDatesRoutes,
   managePerformanceRoutes,
+  manageValueRoutes,
+  commentRoutes,
+  searchRoutes,
 ];

@@ -8,8 +8,11 @@ import * as m002decide from "./002_decide.ts";
 import * as m003billing from "./003_billing.ts";
 import * as m004contractEvents from "./004_contract_events.ts";
 import * as m005signInThrottle from "./005_sign_in_throttle.ts";
-import * as m007performance from "./007_performance.ts";
 import * as m006contractTerms from "./006_contract_terms.ts";
+import * as m007performance from "./007_performance.ts";
+import * as m008value from "./008_value.ts";
+import * as m009commentsSearch from "./009_comments_search.ts";
+import * as m010decideVersions from "./010_decide_versions.ts";
 
 export const migrations: Record<string, Migration> = {
   "001_initial": m001,
@@ -17,8 +20,11 @@ export const migrations: Record<string, Migration> = {
   "003_billing": m003billing,
   "004_contract_events": m004contractEvents,
   "005_sign_in_throttle": m005signInThrottle,
-  "007_performance": m007performance,
   "006_contract_terms": m006contractTerms,
+  "007_performance": m007performance,
+  "008_value": m008value,
+  "009_comments_search": m009commentsSearch,
+  "010_decide_versions": m010decideVersions,
 };
 
 export const migrationProvider: MigrationProvider = {
