@@ -78,9 +78,14 @@ describe("KPI results import", () => {
   });
 
   it("refuses a row whose meaning is wrong (a KPI the contract lacks), naming row and column", async () => {
-    const res = await upload("november.csv", "KPI,Period end,Result\nsscl-bss-kpi-invoices,2026-11-30,98\nkpi-x,2026-11-30,1\n");
+    const res = await upload(
+      "november.csv",
+      "KPI,Period end,Result\nsscl-bss-kpi-invoices,2026-11-30,98\nkpi-x,2026-11-30,1\n",
+    );
     expect(res.status).toBe(400);
-    expect((res.json as Problem).detail).toContain('KPI results row 3, column KPI: the contract has no KPI "kpi-x"');
+    expect((res.json as Problem).detail).toContain(
+      'KPI results row 3, column KPI: the contract has no KPI "kpi-x"',
+    );
   });
 
   it("stores a good file, every row in one go, judged against target", async () => {
@@ -94,10 +99,18 @@ describe("KPI results import", () => {
     expect(res.json).toMatchObject({ stored: 2 });
     expect(await resultCount()).toBe(before + 2);
     const perf = (await call(server, "scrutineer", "GET", "/api/contracts/sscl-bss/performance")).json as {
-      kpis: { id: string; overdue: string[]; results: { periodEnd: string; outcome: string; unverified: boolean }[] }[];
+      kpis: {
+        id: string;
+        overdue: string[];
+        results: { periodEnd: string; outcome: string; unverified: boolean }[];
+      }[];
     };
     const payroll = perf.kpis.find((k) => k.id === "sscl-bss-kpi-payroll");
-    expect(payroll?.results.at(-1)).toMatchObject({ periodEnd: "2026-11-30", outcome: "fail", unverified: true });
+    expect(payroll?.results.at(-1)).toMatchObject({
+      periodEnd: "2026-11-30",
+      outcome: "fail",
+      unverified: true,
+    });
     expect(payroll?.overdue).not.toContain("2026-11-30");
     // The same period again: 409, and still nothing more stored.
     const again = await upload("again.csv", "KPI,Period end,Result\nsscl-bss-kpi-invoices,2026-11-30,99\n");
