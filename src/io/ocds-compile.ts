@@ -24,6 +24,12 @@ import { Worker } from "node:worker_threads";
 import { PackageMetaCollector, recordPackageHead, releasesOf, type SourcedRelease } from "../ocds/record.ts";
 import type { SchemaRules } from "../ocds/schema.ts";
 import { type Issue, isObject, type Json, type JsonObject } from "../ocds/types.ts";
+import {
+  detectVersion,
+  mixedVersionsMessage,
+  type OcdsVersion,
+  type SourcedVerdict,
+} from "../ocds/version.ts";
 import { InputError } from "../shared/errors.ts";
 import type { RenderRequest } from "./ocds-compile-worker.ts";
 import { parseJson, parseUnit, readDocuments } from "./ocds-json.ts";
@@ -66,6 +72,8 @@ export interface CompileStreamOptions {
   publishedDate?: string;
   onProgress?: (doneBytes: number, totalBytes: number) => void;
   onWarning?: (issue: Issue) => void;
+  /** Told which OCDS version was assumed for an input, and why. */
+  onVersion?: (message: string) => void;
 }
 
 export interface CompileStreamResult {
@@ -85,6 +93,11 @@ interface Pending {
   pkg?: PackageRef;
   file: string;
   line: number;
+}
+
+/** What is assumed of releases outside a package (src/ocds/version.ts reads an ocid's releases as a record). */
+function bareReleasesMessage(file: string): string {
+  return `${file}: releases outside a package: each ocid's releases are merged as OCDS 1.1 when one of them has "parties" (a field 1.1 added), otherwise as 1.0`;
 }
 
 /** A release as sent to a render on this thread (no copy) or, parsed, to a worker. */
@@ -223,7 +236,10 @@ export async function compileStream(
       onProgress: opts.onProgress,
       onWarning: warn,
     });
-    if (r) return { ...r, warnings };
+    if (r) {
+      opts.onVersion?.(bareReleasesMessage(inputs[0]!));
+      return { ...r, warnings };
+    }
   }
   // Workers pay off only with cores to spare: on two cores the main thread's reading and the
   // workers' start-up (each compiles the TypeScript sources) cost more than they save.
@@ -317,17 +333,45 @@ export async function compileStream(
     else add(release.ocid, item, bytes);
   };
 
+  /**
+   * A package's metadata and OCDS version. Every package of one compile must follow the same
+   * version: merging 1.0 releases with 1.1 ones follows neither version's rules.
+   */
+  let firstPackage: SourcedVerdict | null = null;
+  const notePackage = (pkg: JsonObject, file: string, line: number, only?: Set<string>): OcdsVersion => {
+    const kind = Array.isArray(pkg.records) ? "record-package" : "release-package";
+    const verdict = detectVersion(pkg, kind);
+    if (only) return verdict.version;
+    meta.add(pkg);
+    const ext = meta.result().extensions ?? [];
+    if (ext.length > extensionCount && opts.rulesFor) {
+      extensionCount = ext.length;
+      settings = { ...settings, rules: opts.rulesFor(ext) };
+    }
+    const here = { file, verdict };
+    if (firstPackage === null) {
+      firstPackage = here;
+      opts.onVersion?.(`${file}:${line}: OCDS ${verdict.version} assumed: ${verdict.reason}`);
+    } else if (firstPackage.verdict.version !== verdict.version) {
+      throw new InputError(mixedVersionsMessage(firstPackage, here), { location: { file, line } });
+    }
+    return verdict.version;
+  };
+  /** Files whose bare releases were announced. */
+  const bareNoted = new Set<string>();
+  const noteBare = (file: string) => {
+    if (bareNoted.has(file)) return;
+    bareNoted.add(file);
+    opts.onVersion?.(bareReleasesMessage(file));
+  };
+
   const addDocument = (value: Json, file: string, line: number, bytes: number, only?: Set<string>) => {
     const { releases, pkg } = releasesOf(value);
-    if (pkg && !only) {
-      meta.add(pkg);
-      const ext = meta.result().extensions ?? [];
-      if (ext.length > extensionCount && opts.rulesFor) {
-        extensionCount = ext.length;
-        settings = { ...settings, rules: opts.rulesFor(ext) };
-      }
-    }
-    const ref: PackageRef | undefined = pkg && typeof pkg.uri === "string" ? { uri: pkg.uri } : undefined;
+    let ref: PackageRef | undefined;
+    if (pkg) {
+      const version = notePackage(pkg, file, line, only);
+      ref = typeof pkg.uri === "string" ? { uri: pkg.uri, version } : { version };
+    } else if (!only && releases.length > 0) noteBare(file);
     const share = releases.length > 0 ? bytes / releases.length : 0;
     for (const release of releases) addRelease(release, file, line, share, ref, only);
   };
@@ -379,6 +423,7 @@ export async function compileStream(
           it.buf.copy(bytes!, pos);
           const w: WireItem = { start: pos, end: pos + it.buf.length, file: it.file, line: it.line };
           if (it.pkg?.uri !== undefined) w.packageUri = it.pkg.uri;
+          if (it.pkg?.version !== undefined) w.version = it.pkg.version;
           pos += it.buf.length;
           return w;
         }),
@@ -434,7 +479,7 @@ export async function compileStream(
         if (held > budget) await evict(budget / 2);
         if (!only) doneBytes = before + u.end;
         if (u.meta) {
-          if (!only) addDocument(u.meta, file, u.line, 0);
+          u.pkg!.version = notePackage(u.meta, file, u.line, only);
           continue;
         }
         const buf = u.buf!;
@@ -459,6 +504,7 @@ export async function compileStream(
         if (!first && releaseLines) {
           const ocid = topLevelOcid(buf);
           if (ocid !== null) {
+            if (!only) noteBare(file);
             keepRaw(ocid, buf, u.line);
             continue;
           }

@@ -19,12 +19,15 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 import type { JsonObject } from "../ocds/types.ts";
+import type { OcdsVersion } from "../ocds/version.ts";
 import { InputError } from "../shared/errors.ts";
 import { MAX_JSON_DEPTH } from "../shared/json-depth.ts";
 
 /** The package a streamed item belongs to; `uri` is set once it is known. */
 export interface PackageRef {
   uri?: string;
+  /** The package's OCDS version, once the reader's user has decided it. */
+  version?: OcdsVersion;
 }
 
 export interface Unit {

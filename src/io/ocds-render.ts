@@ -7,6 +7,7 @@ import { compileRelease, versionRelease } from "../ocds/merge.ts";
 import { buildRecord, type SourcedRelease } from "../ocds/record.ts";
 import type { SchemaRules } from "../ocds/schema.ts";
 import { type Issue, isObject, type Json, type JsonObject } from "../ocds/types.ts";
+import { detectVersion, type OcdsVersion } from "../ocds/version.ts";
 import { InputError } from "../shared/errors.ts";
 import { parseJson } from "./ocds-json.ts";
 
@@ -17,6 +18,8 @@ export interface WireItem {
   end?: number;
   release?: JsonObject;
   packageUri?: string;
+  /** The OCDS version of the package the release came in; bare releases have none. */
+  version?: OcdsVersion;
   file: string;
   line: number;
 }
@@ -47,6 +50,8 @@ export interface RenderedGroup {
   text: string | null;
   misplaced: Misplaced[];
   warnings: Issue[];
+  /** The OCDS version the group was merged by. */
+  version?: OcdsVersion;
 }
 
 export interface RenderFailure {
@@ -63,12 +68,13 @@ export function renderGroups(
   bytes: Buffer | null,
   settings: RenderSettings,
 ): RenderedGroup[] {
-  const mergeOpts = settings.rules ? { rules: settings.rules } : {};
   const out: RenderedGroup[] = [];
   for (const g of groups) {
     const list: SourcedRelease[] = [];
     const misplaced: Misplaced[] = [];
+    let version: OcdsVersion | undefined;
     for (const item of g.items) {
+      version ??= item.version;
       if (item.release) {
         list.push(
           item.packageUri
@@ -88,6 +94,11 @@ export function renderGroups(
     }
     const warnings: Issue[] = [];
     let text: string | null = null;
+    // Releases from a package follow its version; an ocid's bare releases are read as a record
+    // is: 1.1 when one of them has "parties" (src/ocds/version.ts).
+    if (list.length > 0 && version === undefined)
+      version = detectVersion({ releases: list.map((x) => x.release) }, "record").version;
+    const mergeOpts = settings.rules ? { rules: settings.rules, version } : { version };
     if (list.length > 0) {
       let value: JsonObject;
       if (settings.package) {
@@ -111,7 +122,11 @@ export function renderGroups(
       }
       text = JSON.stringify(value);
     }
-    out.push({ ocid: g.ocid, text, misplaced, warnings });
+    out.push(
+      version
+        ? { ocid: g.ocid, text, misplaced, warnings, version }
+        : { ocid: g.ocid, text, misplaced, warnings },
+    );
   }
   return out;
 }

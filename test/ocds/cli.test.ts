@@ -51,6 +51,28 @@ describe("nous ocds (CLI)", () => {
     expect(rec.versionedRelease).toStrictEqual((expected.records as JsonObject[])[0]!.versionedRelease);
   });
 
+  it("compile says which OCDS version it assumed and why, and refuses packages of two versions", () => {
+    const v11 = fx("fictional/ocds-213czf-000-00001-02-tender.json");
+    const ok = nous(["ocds", "compile", v11]);
+    expect(ok.status).toBe(0);
+    expect(ok.stderr).toContain(
+      `nous: ${v11}:1: OCDS 1.1 assumed: the release package says "version": "1.1"`,
+    );
+    const pkg = JSON.parse(
+      readFileSync(fx("fictional/ocds-213czf-000-00001-01-planning.json"), "utf8"),
+    ) as JsonObject;
+    delete pkg.version;
+    const mixed = nous(["ocds", "compile", "-", v11], JSON.stringify(pkg));
+    expect(mixed.status).toBe(1);
+    expect(mixed.stderr).toContain('nous: -:1: OCDS 1.0 assumed: the release package has no "version" field');
+    expect(mixed.stderr).toContain(
+      `nous: ${v11}:1: inputs follow different OCDS versions, which cannot be merged together: - is OCDS 1.0`,
+    );
+    expect(mixed.stdout).toBe("");
+    const quiet = nous(["ocds", "compile", "--quiet", v11]);
+    expect(quiet.stderr).toBe("");
+  });
+
   it("validate exits 0 for valid data and 1 with located errors otherwise", () => {
     const ok = nous([
       "ocds",

@@ -1,7 +1,7 @@
 /**
  * A release package too big to hold whole is compiled release by release: a 40 MB package, in a
  * Node heap of 40 MiB where parsing it whole dies, compiles through the real `nous` binary. (The
- * issue's case, a 600 MB package, is the same path; it was measured by hand, see docs/ocds.)
+ * case of a 600 MB package takes the same path.)
  */
 import { spawnSync } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";

@@ -86,7 +86,7 @@ describe("nous ocds compile reads any packaging", () => {
     expect(records(byName.stdout)).toEqual(expected);
     const byMagic = nous(
       ["ocds", "compile", "--quiet"],
-      gzipSync(packageTexts.join("\n") + JSON.stringify({ releases: other })),
+      gzipSync(packageTexts.join("\n") + JSON.stringify({ version: "1.1", releases: other })),
     );
     expect(byMagic.status).toBe(0);
     expect(records(byMagic.stdout)).toEqual(expected);
@@ -100,7 +100,7 @@ describe("nous ocds compile reads any packaging", () => {
       "ocds",
       "compile",
       "--quiet",
-      file("packages.json", JSON.stringify([...packages, { releases: other }])),
+      file("packages.json", JSON.stringify([...packages, { version: "1.1", releases: other }])),
     ]);
     expect(ofPackages.status).toBe(0);
     expect(records(ofPackages.stdout)).toEqual(expected);

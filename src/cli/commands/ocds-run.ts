@@ -184,6 +184,9 @@ export async function compile(
     ...(workers === undefined ? {} : { workers }),
     rulesFor: (ext) => cache.rules(ext),
     onWarning: report,
+    onVersion: (message) => {
+      if (!o.quiet) process.stderr.write(`nous: ${message}\n`);
+    },
     onProgress: (done, t) => progress.update(Math.min(done, t), t),
   });
   progress.stop();
