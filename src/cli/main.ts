@@ -10,6 +10,7 @@ import { registerFlags } from "./commands/flags.ts";
 import { registerOcds } from "./commands/ocds.ts";
 import { registerOcdsStore } from "./commands/ocds-store.ts";
 import { registerPlatform } from "./commands/platform.ts";
+import { registerReport } from "./commands/report.ts";
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerFlags(program);
   registerDecide(program);
   registerBilling(program);
+  registerReport(program);
   return program;
 }
 
