@@ -28,6 +28,8 @@ import { questionLimiter } from "./rate-limit.ts";
 import { PORTAL_CSS } from "./style.ts";
 
 const CACHE = "public, max-age=60";
+/** Pages, not API operations: left out of the OpenAPI document. */
+const HIDDEN = { schema: { hide: true } } as const;
 const FORM_LIMIT = 16 * 1024;
 
 function etagOf(body: string): string {
@@ -39,7 +41,11 @@ function send(req: FastifyRequest, reply: FastifyReply, status: number, type: st
   const etag = etagOf(body);
   reply.header("cache-control", CACHE).header("etag", etag).header("vary", "accept-encoding");
   const inm = req.headers["if-none-match"];
-  if (status === 200 && typeof inm === "string" && inm.split(",").some((t) => t.trim().replace(/^W\//, "") === etag))
+  if (
+    status === 200 &&
+    typeof inm === "string" &&
+    inm.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)
+  )
     return reply.code(304).send();
   return reply.code(status).type(type).send(body);
 }
@@ -78,25 +84,41 @@ export const publicPortal: FastifyPluginAsync = async (app) => {
   const id = (req: FastifyRequest) => (req.params as { id: string }).id;
 
   for (const path of ["/public", "/public/"])
-    app.get(path, guard(async (req, reply) => sendPage(req, reply, homePage(await portalHome(app.store)))));
+    app.get(
+      path,
+      HIDDEN,
+      guard(async (req, reply) => sendPage(req, reply, homePage(await portalHome(app.store)))),
+    );
 
-  app.get("/public/portal.css", async (req, reply) => send(req, reply, 200, "text/css; charset=utf-8", PORTAL_CSS));
+  app.get("/public/portal.css", HIDDEN, async (req, reply) =>
+    send(req, reply, 200, "text/css; charset=utf-8", PORTAL_CSS),
+  );
 
   app.get(
     "/public/contracts/:id",
-    guard(async (req, reply) => sendPage(req, reply, contractPage(await portalContract(app.store, id(req)), askedOf(req.query)))),
+    HIDDEN,
+    guard(async (req, reply) =>
+      sendPage(req, reply, contractPage(await portalContract(app.store, id(req)), askedOf(req.query))),
+    ),
   );
   app.get(
     "/public/services/:id",
-    guard(async (req, reply) => sendPage(req, reply, servicePage(await portalService(app.store, id(req)), askedOf(req.query)))),
+    HIDDEN,
+    guard(async (req, reply) =>
+      sendPage(req, reply, servicePage(await portalService(app.store, id(req)), askedOf(req.query))),
+    ),
   );
   app.get(
     "/public/decisions/:id",
-    guard(async (req, reply) => sendPage(req, reply, decisionPage(await portalDecision(app.store, id(req)), askedOf(req.query)))),
+    HIDDEN,
+    guard(async (req, reply) =>
+      sendPage(req, reply, decisionPage(await portalDecision(app.store, id(req)), askedOf(req.query))),
+    ),
   );
 
   app.get(
     "/public/search",
+    HIDDEN,
     guard(async (req, reply) => {
       const q = (req.query as { q?: unknown }).q;
       const text = typeof q === "string" ? q.slice(0, 200) : "";
@@ -105,7 +127,14 @@ export const publicPortal: FastifyPluginAsync = async (app) => {
     }),
   );
 
-  const feed = (req: FastifyRequest, reply: FastifyReply, title: string, selfPath: string, pagePath: string, entries: Awaited<ReturnType<typeof portalFeed>>) =>
+  const feed = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    title: string,
+    selfPath: string,
+    pagePath: string,
+    entries: Awaited<ReturnType<typeof portalFeed>>,
+  ) =>
     send(
       req,
       reply,
@@ -126,36 +155,64 @@ export const publicPortal: FastifyPluginAsync = async (app) => {
 
   app.get(
     "/public/feed.atom",
+    HIDDEN,
     guard(async (req, reply) =>
-      feed(req, reply, "nous: publications, questions and answers", "/public/feed.atom", "/public", await portalFeed(app.store)),
+      feed(
+        req,
+        reply,
+        "nous: publications, questions and answers",
+        "/public/feed.atom",
+        "/public",
+        await portalFeed(app.store),
+      ),
     ),
   );
   app.get(
     "/public/contracts/:id/feed.atom",
+    HIDDEN,
     guard(async (req, reply) => {
       const entries = await portalFeed(app.store, id(req));
       const c = encodeURIComponent(id(req));
-      return feed(req, reply, `nous: contract ${id(req)}`, `/public/contracts/${c}/feed.atom`, `/public/contracts/${c}`, entries);
+      return feed(
+        req,
+        reply,
+        `nous: contract ${id(req)}`,
+        `/public/contracts/${c}/feed.atom`,
+        `/public/contracts/${c}`,
+        entries,
+      );
     }),
   );
 
   app.post(
     "/public/questions",
+    HIDDEN,
     guard(async (req, reply) => {
       const refuse = (status: number, title: string, text: string) =>
         reply
           .code(status)
           .header("cache-control", "no-store")
           .type("text/html; charset=utf-8")
-          .send(page({ title, body: html`<h1>${title}</h1><p>${text}</p><p><a href="/public">Go to the portal's home page</a></p>` }).toString());
+          .send(
+            page({
+              title,
+              body: html`<h1>${title}</h1><p>${text}</p><p><a href="/public">Go to the portal's home page</a></p>`,
+            }).toString(),
+          );
       const forged = crossSiteWrite(req);
-      if (forged) return refuse(403, "Question not accepted", "This form only accepts questions sent from this portal's own pages.");
+      if (forged)
+        return refuse(
+          403,
+          "Question not accepted",
+          "This form only accepts questions sent from this portal's own pages.",
+        );
       const form = (req.body ?? {}) as Record<string, unknown>;
       const subject = typeof form.subject === "string" ? form.subject : "";
       const m = /^(contract|service|decision):([a-z0-9][a-z0-9-]{0,62})$/.exec(subject);
       if (!m) return notFound(req, reply);
       const back = `/public/${PATHS[m[1] as string]}/${encodeURIComponent(m[2] as string)}`;
-      const go = (code: string) => reply.code(303).header("cache-control", "no-store").redirect(`${back}?asked=${code}#questions`, 303);
+      const go = (code: string) =>
+        reply.code(303).header("cache-control", "no-store").redirect(`${back}?asked=${code}#questions`, 303);
       const body = typeof form.body === "string" ? form.body : "";
       const name = typeof form.name === "string" ? form.name : "";
       if (!body.trim()) return go("empty");
@@ -173,5 +230,5 @@ export const publicPortal: FastifyPluginAsync = async (app) => {
   );
 
   // Anything else under /public is the portal's 404, never the dashboard.
-  app.get("/public/*", notFound);
+  app.get("/public/*", HIDDEN, notFound);
 };
