@@ -12,6 +12,7 @@ import { addUser } from "../store/users.ts";
 import { loadDecideDemo } from "./decide-demo.ts";
 import { loadBillingDemo } from "./billing-demo.ts";
 import { loadContractEventsDemo, loadFlagsDemo } from "./ocds-demo.ts";
+import { loadValueDemo } from "./manage-value-demo.ts";
 import { loadPerformanceDemo } from "./manage-performance-demo.ts";
 import { loadManageDatesDemo } from "./manage-dates-demo.ts";
 
@@ -157,4 +158,5 @@ export async function loadDemo(store: Store): Promise<void> {
   await loadContractEventsDemo(store);
   await loadPerformanceDemo(store);
   await loadManageDatesDemo(store);
+  await loadValueDemo(store);
 }

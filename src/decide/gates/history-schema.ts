@@ -18,6 +18,8 @@ export const gateHistorySchema = z.strictObject({
       evidence: z.array(z.string()).optional(),
       reason: z.string().optional(),
       drivers: z.array(z.enum(DRIVERS)).optional(),
+      assessmentRecommends: z.string().min(1).optional(),
+      optionChosen: z.string().min(1).optional(),
     }),
   ),
 });

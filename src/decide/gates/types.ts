@@ -32,6 +32,10 @@ export interface GateEvent {
   /** Why a step was taken before its predecessor was approved. */
   reason?: string;
   drivers?: Driver[];
+  /** The option the gate's own assessment recommended (e.g. the DMA's top option). */
+  assessmentRecommends?: string;
+  /** The option the decision chose. */
+  optionChosen?: string;
 }
 
 export type GateStatus = "not-started" | "in-progress" | "approved" | "rejected";

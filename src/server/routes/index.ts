@@ -6,6 +6,7 @@ import { decideRoutes } from "./decide.ts";
 import { decideDraftRoutes } from "./decide-drafts.ts";
 import { healthRoutes } from "./health.ts";
 import { recordRoutes } from "./records.ts";
+import { reportRoutes } from "./report.ts";
 import { releaseRoutes } from "./releases.ts";
 import { userRoutes } from "./users.ts";
 import { billingRoutes } from "./billing.ts";
@@ -36,4 +37,5 @@ export const routeModules: FastifyPluginAsync[] = [
   manageValueRoutes,
   commentRoutes,
   searchRoutes,
+  reportRoutes,
 ];

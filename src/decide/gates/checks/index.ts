@@ -4,6 +4,7 @@
  */
 import { ruleTitles } from "../../../shared/rule.ts";
 import type { GateCheck } from "../types.ts";
+import { againstAssessment } from "./against-assessment.ts";
 import { approverRole } from "./approver-role.ts";
 import { budgetDriven } from "./budget-driven.ts";
 import { driversRecorded } from "./drivers-recorded.ts";
@@ -16,6 +17,7 @@ export const GATE_CHECKS: readonly GateCheck[] = [
   logicalOrder,
   driversRecorded,
   budgetDriven,
+  againstAssessment,
 ];
 
 /** Each gate check's title, by id. */
