@@ -364,6 +364,7 @@ export async function register(
       owners: ownersText(shares, row.supplier, today),
       ownersHistory: history,
       valuePence: row.value_pence === null ? null : Number(row.value_pence),
+      savingsClaimedPence: row.savings_claimed_pence === null ? null : Number(row.savings_claimed_pence),
       startDate: row.start_date,
       ...endsOf(d),
       status: shownStatus(row, contractStatus(d, today)),

@@ -159,6 +159,7 @@ export const RegisterRow = z.object({
   owners: z.string().describe('The supplier\'s owners today: "Sopra Steria 100%"'),
   ownersHistory: z.string().describe("Every dated share, oldest first"),
   valuePence: z.number().int().nullable(),
+  savingsClaimedPence: z.number().int().nullable(),
   startDate: z.string().nullable(),
   currentEnd: z.string().nullable(),
   maximumEnd: z.string().nullable(),

@@ -5,6 +5,7 @@
 import type { ReactNode } from "react";
 import { AccountPage } from "./pages/AccountPage.tsx";
 import { AccountsPage } from "./pages/AccountsPage.tsx";
+import { AttentionPage } from "./pages/AttentionPage.tsx";
 import { AuditPage } from "./pages/AuditPage.tsx";
 import { BillingExceptionPage } from "./pages/BillingExceptionPage.tsx";
 import { BillingPage } from "./pages/BillingPage.tsx";
@@ -19,6 +20,8 @@ import { OcdsOpenDataPage } from "./pages/OcdsOpenDataPage.tsx";
 import { OcdsQualityPage } from "./pages/OcdsQualityPage.tsx";
 import { PipelinePage } from "./pages/PipelinePage.tsx";
 import { ServicePage } from "./pages/ServicePage.tsx";
+import { SearchPage } from "./pages/SearchPage.tsx";
+import { CommentsPage } from "./pages/CommentsPage.tsx";
 
 export interface RouteDef {
   /** A path pattern; ":name" segments become params. */
@@ -35,6 +38,7 @@ export interface RouteDef {
 
 export const routes: RouteDef[] = [
   { path: "/", nav: "Pipeline", render: () => <PipelinePage /> },
+  { path: "/attention", nav: "Needs attention", staffOnly: true, render: () => <AttentionPage /> },
   { path: "/services/:id", section: "/", render: (p) => <ServicePage key={p.id} id={p.id ?? ""} /> },
   { path: "/contracts", nav: "Contracts", render: () => <ContractsPage /> },
   {
@@ -64,6 +68,8 @@ export const routes: RouteDef[] = [
   { path: "/data-quality", nav: "Data quality", render: () => <OcdsQualityPage /> },
   { path: "/audit", nav: "Audit trail", staffOnly: true, render: () => <AuditPage /> },
   { path: "/accounts", nav: "Accounts", adminOnly: true, render: () => <AccountsPage /> },
+  { path: "/search", render: () => <SearchPage /> },
+  { path: "/comments", nav: "Questions", staffOnly: true, render: () => <CommentsPage /> },
   { path: "/account", render: () => <AccountPage /> },
   { path: "/login", render: () => <LoginPage /> },
 ];

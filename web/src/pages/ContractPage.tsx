@@ -2,6 +2,7 @@
 import { api } from "../api.ts";
 import { UnpublishedTag } from "../components/Badges.tsx";
 import { BillingTotals } from "../components/BillingTotals.tsx";
+import { ContractDates } from "../components/ContractDates.tsx";
 import { DecideLink } from "../components/DecideLink.tsx";
 import { DemoMark } from "../components/DemoBadge.tsx";
 import { Facts } from "../components/Facts.tsx";
@@ -104,6 +105,7 @@ export function ContractPage({ id }: { id: string }) {
           ]}
         />
       </section>
+      <ContractDates contractId={c.id} />
       <DecideLink contractIds={[c.id]} />
       <section aria-labelledby="decisions-heading">
         <h2 id="decisions-heading">Decisions</h2>

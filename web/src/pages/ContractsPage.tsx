@@ -1,6 +1,14 @@
-/** `/contracts`: the contract register, each contract linking to its own page. */
-import { api, type Contract } from "../api.ts";
+/**
+ * `/contracts`: the contract register. Every contract with its supplier and the supplier's owners
+ * (dated: a joint venture's shares change), value, savings claimed, term, the status derived from
+ * its dates today, its next deadline and its latest rating; sortable, filterable, and downloadable
+ * as the page shows it or whole from GET /api/contracts.csv. Each contract links to its page.
+ */
+import { exportContractsCsv, listRegister } from "../../../src/contract/manage-dates.ts";
+import type { RegisterRow } from "../../../src/contract/manage-dates.ts";
+import { RATING_WORDS, type Rating } from "../../../src/manage/rating.ts";
 import { UnpublishedTag } from "../components/Badges.tsx";
+import { call, operationUrl } from "../client.ts";
 import { DemoBadge, DemoMark } from "../components/DemoBadge.tsx";
 import { Money } from "../components/Money.tsx";
 import { SourceNote } from "../components/Source.tsx";
@@ -11,17 +19,20 @@ import { Link } from "../router.tsx";
 import { useApi } from "../useApi.ts";
 import { usePageTitle } from "./title.ts";
 
-function DateCell({ c, field }: { c: Contract; field: "startDate" | "endDate" }) {
-  const v = c[field];
+type Row = RegisterRow;
+
+const ratingWords = (r: string) => (r in RATING_WORDS ? RATING_WORDS[r as Rating].label : r);
+
+function DateCell({ c, value, field }: { c: Row; value: string | null; field: string }) {
   return (
     <>
-      <span className="nowrap">{formatDate(v)}</span>{" "}
-      {v ? <DemoMark demoFields={c.demoFields} field={field} /> : null}
+      <span className="nowrap">{formatDate(value)}</span>{" "}
+      {value ? <DemoMark demoFields={c.demoFields} field={field} /> : null}
     </>
   );
 }
 
-const columns: Column<Contract>[] = [
+const columns: Column<Row>[] = [
   {
     key: "title",
     header: "Contract",
@@ -35,11 +46,19 @@ const columns: Column<Contract>[] = [
   },
   {
     key: "supplier",
-    header: "Supplier",
+    header: "Supplier and owners",
     sortValue: (c) => c.supplier,
     cell: (c) => (
       <>
-        {c.supplier} <DemoMark demoFields={c.demoFields} field="supplier" />
+        {c.supplier || "—"} <DemoMark demoFields={c.demoFields} field="supplier" />
+        {c.owners ? (
+          <>
+            <br />
+            <span className="muted" title={c.ownersHistory}>
+              owned by {c.owners}
+            </span>
+          </>
+        ) : null}
       </>
     ),
   },
@@ -73,25 +92,60 @@ const columns: Column<Contract>[] = [
     key: "start",
     header: "Start",
     sortValue: (c) => c.startDate,
-    cell: (c) => <DateCell c={c} field="startDate" />,
+    cell: (c) => <DateCell c={c} value={c.startDate} field="startDate" />,
   },
-  { key: "end", header: "End", sortValue: (c) => c.endDate, cell: (c) => <DateCell c={c} field="endDate" /> },
+  {
+    key: "end",
+    header: "End",
+    sortValue: (c) => c.currentEnd,
+    cell: (c) => <DateCell c={c} value={c.currentEnd} field="endDate" />,
+  },
   {
     key: "status",
     header: "Status",
     sortValue: (c) => c.status,
     cell: (c) => <span className="status">{c.status}</span>,
   },
+  {
+    key: "next",
+    header: "Next deadline",
+    sortValue: (c) => c.nextDeadline?.date ?? null,
+    cell: (c) =>
+      c.nextDeadline ? (
+        <span title={c.nextDeadline.title}>
+          <span className="nowrap">{formatDate(c.nextDeadline.date)}</span>:{" "}
+          {c.nextDeadline.detail.split(":")[0]}
+        </span>
+      ) : (
+        "—"
+      ),
+    exportValue: (c) => c.nextDeadline?.date ?? "",
+  },
+  {
+    key: "rating",
+    header: "Latest rating",
+    sortValue: (c) => c.latestRating?.rating ?? null,
+    cell: (c) =>
+      c.latestRating ? (
+        <>
+          {ratingWords(c.latestRating.rating)}{" "}
+          <span className="muted nowrap">({formatDate(c.latestRating.periodEnd)})</span>
+        </>
+      ) : (
+        "—"
+      ),
+  },
 ];
 
 export function ContractsPage() {
   usePageTitle("Contract register");
-  const { data, error, loading } = useApi(api.contracts, "contracts");
+  const { data, error, loading } = useApi(() => call(listRegister), "register");
   return (
     <>
       <h1>Contract register</h1>
       <p className="lead">
-        Every contract the body has let: who supplies it, what it is worth and what it was meant to save.
+        Every contract the body has let: who supplies it and who owns the supplier, what it is worth and was
+        meant to save, when it ends, its status today and the next date that needs a decision.
       </p>
       {error ? <ErrorPanel error={error} /> : null}
       {loading && !data ? <Loading what="Loading the register" /> : null}
@@ -115,6 +169,12 @@ export function ContractsPage() {
                 <DemoBadge note="includes values invented for the demo" />
               </>
             ) : null}
+          </p>
+          <p>
+            <a href={operationUrl(exportContractsCsv)} download="contracts.csv" data-testid="register-csv">
+              The whole register as CSV
+            </a>{" "}
+            <span className="muted">(every column, money in pounds to the penny)</span>
           </p>
           <Table
             caption={`${data.length} contract${data.length === 1 ? "" : "s"}`}

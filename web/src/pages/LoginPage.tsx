@@ -15,7 +15,8 @@ export function LoginPage() {
   usePageTitle("Sign in");
   const { me, login } = useAuth();
   const location = useLocation();
-  const next = safeNext(queryParam(location, "next"));
+  const asked = queryParam(location, "next");
+  const next = safeNext(asked);
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -30,8 +31,9 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await login(username.trim(), password);
-      navigate(next, { replace: true });
+      const who = await login(username.trim(), password);
+      // A contract manager who came to sign in (not sent from a page) lands on what needs attention.
+      navigate(asked === null && who.role === "contract-manager" ? "/attention" : next, { replace: true });
     } catch (err) {
       setError(err instanceof ApiError ? err.message : "sign-in failed");
       setBusy(false);
