@@ -46,3 +46,26 @@ export const Done = z.object({ ok: z.literal(true) });
 export const AUTH_BODY_LIMIT = 4 * 1024;
 /** Largest body of an operation that takes files: a billing run's CSV registers, a batch of OCDS releases (64 MiB). */
 export const UPLOAD_BODY_LIMIT = 64 * 1024 * 1024;
+
+/** The largest spreadsheet nous takes in one upload, in bytes (about 13.3 MiB once base64-encoded). */
+export const SHEET_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/**
+ * A spreadsheet sent back filled in: its name (which says CSV or XLSX, though the bytes decide)
+ * and its bytes as base64, with the reason kept in the audit trail.
+ */
+export const SheetUpload = z
+  .object({
+    fileName: z.string().min(1).max(200).describe("The file's name as the person saved it, e.g. scores.xlsx"),
+    contentBase64: z
+      .string()
+      .min(1)
+      .max(Math.ceil(SHEET_UPLOAD_BYTES / 3) * 4)
+      .describe("The CSV or XLSX file, base64-encoded"),
+    reason,
+  })
+  .strict();
+export type SheetUpload = z.infer<typeof SheetUpload>;
+
+/** Which file a template download gives. */
+export const SheetFormatQuery = z.object({ format: z.enum(["xlsx", "csv"]).default("xlsx") }).strict();

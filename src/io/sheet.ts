@@ -303,6 +303,12 @@ export interface WorkbookRead {
   sheets: Record<string, SheetRow[]>;
   /** Per sheet, the column letter each key was found in (for naming a cell in a later check). */
   columns: Record<string, Record<string, string>>;
+  /**
+   * With `{ collect: true }`: the cells that did not read (their value in `sheets` is null), for
+   * the caller to report with its own findings in one error (`badCellsError`), so a person sees
+   * every bad cell at once. Without it, such cells throw before the caller sees anything.
+   */
+  bad: BadCell[];
 }
 
 /** readWorkbook, also saying where each column was, so a use case's own checks can name cells. */
@@ -310,6 +316,7 @@ export async function readWorkbookWithColumns(
   bytes: Uint8Array,
   fileName: string,
   specs: SheetSpec[],
+  opts: { collect?: boolean } = {},
 ): Promise<WorkbookRead> {
   const out: Record<string, SheetRow[]> = {};
   const columns: Record<string, Record<string, string>> = {};
@@ -320,7 +327,7 @@ export async function readWorkbookWithColumns(
   const bad: BadCell[] = [];
   if (formatOf(bytes, fileName) === "csv") {
     const spec = specs[0];
-    if (!spec) return { sheets: out, columns };
+    if (!spec) return { sheets: out, columns, bad };
     let decoded: string;
     try {
       decoded = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -377,8 +384,8 @@ export async function readWorkbookWithColumns(
       );
     }
   }
-  if (bad.length) throw badCellsError(fileName, bad);
-  return { sheets: out, columns };
+  if (bad.length && !opts.collect) throw badCellsError(fileName, bad);
+  return { sheets: out, columns, bad };
 }
 
 export interface SheetData extends SheetSpec {
