@@ -3,11 +3,15 @@ import { api } from "../api.ts";
 import { UnpublishedTag } from "../components/Badges.tsx";
 import { BillingTotals } from "../components/BillingTotals.tsx";
 import { ContractDates } from "../components/ContractDates.tsx";
+import { ContractExit } from "../components/ContractExit.tsx";
+import { ContractSavings } from "../components/ContractSavings.tsx";
+import { ContractVariations } from "../components/ContractVariations.tsx";
 import { DecideLink } from "../components/DecideLink.tsx";
 import { DemoMark } from "../components/DemoBadge.tsx";
 import { Facts } from "../components/Facts.tsx";
 import { Money } from "../components/Money.tsx";
 import { Notices } from "../components/Notices.tsx";
+import { ReportButton } from "../components/ReportButton.tsx";
 import { SourceNote } from "../components/Source.tsx";
 import { ErrorPanel, Loading } from "../components/Status.tsx";
 import { Timeline } from "../components/Timeline.tsx";
@@ -107,11 +111,15 @@ export function ContractPage({ id }: { id: string }) {
       </section>
       <ContractDates contractId={c.id} />
       <DecideLink contractIds={[c.id]} />
+      <ReportButton contract={c.id} />
       <section aria-labelledby="decisions-heading">
         <h2 id="decisions-heading">Decisions</h2>
         <Timeline decisions={c.decisions} linkTo="service" names={serviceNames} />
       </section>
       <BillingTotals contractId={c.id} />
+      <ContractSavings contractId={c.id} />
+      <ContractVariations contractId={c.id} />
+      <ContractExit contractId={c.id} />
       <Notices
         contractId={c.id}
         contract={{ id: c.id, valuePence: c.valuePence, startDate: c.startDate, endDate: c.endDate }}

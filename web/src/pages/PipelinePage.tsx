@@ -10,8 +10,10 @@ import { SourceNote } from "../components/Source.tsx";
 import { ErrorPanel, Loading } from "../components/Status.tsx";
 import { demoNote, formatCount } from "../format.ts";
 import { PipelineList } from "../components/PipelineList.tsx";
+import { ReportButton } from "../components/ReportButton.tsx";
 import { Link, navigate, queryParam, useLocation } from "../router.tsx";
 import { useApi } from "../useApi.ts";
+import { NewServiceLink } from "./ServiceNewPage.tsx";
 import { usePageTitle } from "./title.ts";
 
 interface Board {
@@ -72,6 +74,8 @@ export function PipelinePage() {
         Every service being considered for outsourcing, at its stage of the commercial lifecycle. A service
         moves right only when the evidence for its current stage is in place.
       </p>
+      <ReportButton />
+      <NewServiceLink />
       {error ? <ErrorPanel error={error} /> : null}
       {loading && !data ? <Loading what="Loading the pipeline" /> : null}
       {data ? (

@@ -5,11 +5,13 @@ import { AuditList } from "../components/AuditList.tsx";
 import { ClassificationBadge, UnpublishedTag } from "../components/Badges.tsx";
 import { DemoMark } from "../components/DemoBadge.tsx";
 import { Facts } from "../components/Facts.tsx";
+import { ReportButton } from "../components/ReportButton.tsx";
 import { Money } from "../components/Money.tsx";
 import { SourceNote } from "../components/Source.tsx";
 import { ErrorPanel, Loading } from "../components/Status.tsx";
 import { type Column, Table } from "../components/Table.tsx";
 import { DecideLink } from "../components/DecideLink.tsx";
+import { StageMove } from "../components/StageMove.tsx";
 import { Timeline } from "../components/Timeline.tsx";
 import { formatCount, formatDate } from "../format.ts";
 import { Link } from "../router.tsx";
@@ -75,6 +77,7 @@ export function ServicePage({ id }: { id: string }) {
         {s.name} <UnpublishedTag published={s.published} />
       </h1>
       {s.description ? <p className="lead">{s.description}</p> : null}
+      <ReportButton service={s.id} />
       <section aria-labelledby="facts-heading">
         <h2 id="facts-heading">Facts</h2>
         <Facts
@@ -144,6 +147,7 @@ export function ServicePage({ id }: { id: string }) {
           empty="No contract covers this service yet."
         />
       </section>
+      <StageMove key={s.stage} service={s} />
       <DecideLink serviceId={s.id} contractIds={s.contracts.map((c) => c.id)} />
       <section aria-labelledby="decisions-heading">
         <h2 id="decisions-heading">Decisions</h2>
