@@ -47,6 +47,10 @@ export interface Unit {
   checked?: boolean;
   /** Offset just after the unit in the (decompressed) input. */
   end: number;
+  /** Which top-level JSON value of the input the unit is (or is in), from 0: above 0 is concatenated JSON. */
+  top?: number;
+  /** True when the unit is an item of a top-level array. */
+  inArray?: boolean;
 }
 
 export interface ReadOptions {
@@ -166,6 +170,8 @@ export class Splitter {
   /** Set once the current document is streamed. */
   private streaming: { meta: Buffer[]; ref: PackageRef; metaFrom: number; line: number } | null = null;
   private out: Unit[] = [];
+  /** Index of the current top-level value. */
+  private top = -1;
 
   constructor(
     private readonly file: string,
@@ -260,7 +266,15 @@ export class Splitter {
 
   private emit(end: number, checked = true): void {
     const buf = Buffer.from(this.buf.subarray(this.unitStart, end));
-    this.out.push({ buf, line: this.unitLine, oneLine: this.unitOneLine, checked, end: this.base + end });
+    this.out.push({
+      buf,
+      line: this.unitLine,
+      oneLine: this.unitOneLine,
+      checked,
+      end: this.base + end,
+      top: this.top,
+      inArray: this.docDepth > 0,
+    });
     this.unitStart = -1;
     this.scalar = false;
   }
@@ -317,6 +331,7 @@ export class Splitter {
           i++;
           continue;
         }
+        if (this.docDepth === 0) this.top++;
         if (this.docDepth === 0 && c === 91) {
           this.depth = 1;
           this.docDepth = 1;
@@ -339,7 +354,8 @@ export class Splitter {
               continue;
             }
           } else if (nl < 0 && !last && n - i <= LINE_MAX) {
-            // Wait for the rest of the line.
+            // Wait for the rest of the line (it is counted again then).
+            this.top--;
             break;
           }
         }
@@ -468,6 +484,7 @@ export class Splitter {
         line: a.itemLine,
         oneLine: false,
         end: this.base + e,
+        top: this.top,
       });
       this.unitStart = -1;
     } else a.items.push(a.itemStart, e, a.itemLine);
@@ -489,6 +506,7 @@ export class Splitter {
         line: a.items[k + 2]!,
         oneLine: false,
         end: this.base + a.items[k + 1]!,
+        top: this.top,
       });
     }
     a.items = [];
@@ -525,7 +543,15 @@ export class Splitter {
       });
     }
     if (typeof meta.uri === "string") ref.uri ??= meta.uri;
-    return { meta, pkg: ref, line: this.streaming?.line ?? this.unitLine, oneLine: false, end };
+    return {
+      meta,
+      pkg: ref,
+      line: this.streaming?.line ?? this.unitLine,
+      oneLine: false,
+      end,
+      top: this.top,
+      inArray: this.docDepth > 0,
+    };
   }
 }
 

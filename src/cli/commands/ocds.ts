@@ -3,6 +3,7 @@
  * the commands; what each does is in ocds-run.ts, loaded when one of them runs.
  */
 import type { Command } from "commander";
+import { registerOcdsKit } from "./ocds-kit.ts";
 
 const run = () => import("./ocds-run.ts");
 /** The options `compile` takes, declared once where it is defined (a type import loads nothing). */
@@ -62,4 +63,6 @@ export function registerOcds(program: Command): void {
     )
     .option("--quiet", "no progress or warnings on stderr")
     .action(async (files: string[], o: CompileOptions) => (await run()).compile(files, o));
+
+  registerOcdsKit(ocds);
 }
