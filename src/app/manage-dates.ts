@@ -42,6 +42,7 @@ import {
 } from "../store/manage-dates.ts";
 import type { ContractRow } from "../store/schema.ts";
 import { listContractEvents } from "./manage.ts";
+import { performanceAttention } from "./manage-performance.ts";
 
 /** Deadlines this many days ahead are listed as needing attention. */
 export const ATTENTION_HORIZON_DAYS = 90;
@@ -304,8 +305,10 @@ async function billingItems(store: Store, list: readonly Dated[]): Promise<Atten
   }));
 }
 
-/** Another area's items (KPIs, obligations), added by the caller when that area exists. */
+/** Another area's items: KPIs failing or overdue and obligations overdue come from performance. */
 export type AttentionSource = (store: Store, today: string) => Promise<AttentionItem[]>;
+
+const OTHER_SOURCES: readonly AttentionSource[] = [performanceAttention];
 
 /** What needs the role's attention today, most urgent first. */
 export async function attentionFor(
@@ -320,7 +323,7 @@ export async function attentionFor(
     ...(await changeItems(store, list, today)),
     ...(await billingItems(store, list)),
   ];
-  for (const source of opts.sources ?? []) items.push(...(await source(store, today)));
+  for (const source of opts.sources ?? OTHER_SOURCES) items.push(...(await source(store, today)));
   const kinds = new Set(kindsForRole(role));
   return {
     today,
