@@ -20,6 +20,8 @@ import { OcdsOpenDataPage } from "./pages/OcdsOpenDataPage.tsx";
 import { OcdsQualityPage } from "./pages/OcdsQualityPage.tsx";
 import { PipelinePage } from "./pages/PipelinePage.tsx";
 import { ServicePage } from "./pages/ServicePage.tsx";
+import { ServiceNewPage } from "./pages/ServiceNewPage.tsx";
+import { CaseFormPage } from "./pages/CaseFormPage.tsx";
 import { SearchPage } from "./pages/SearchPage.tsx";
 import { CommentsPage } from "./pages/CommentsPage.tsx";
 
@@ -39,7 +41,10 @@ export interface RouteDef {
 export const routes: RouteDef[] = [
   { path: "/", nav: "Pipeline", render: () => <PipelinePage /> },
   { path: "/attention", nav: "Needs attention", staffOnly: true, render: () => <AttentionPage /> },
+  { path: "/services/new", section: "/", render: () => <ServiceNewPage /> },
   { path: "/services/:id", section: "/", render: (p) => <ServicePage key={p.id} id={p.id ?? ""} /> },
+  { path: "/cases/new", section: "/appraisals", render: () => <CaseFormPage id={null} /> },
+  { path: "/cases/:id", section: "/appraisals", render: (p) => <CaseFormPage key={p.id} id={p.id ?? ""} /> },
   { path: "/contracts", nav: "Contracts", render: () => <ContractsPage /> },
   {
     path: "/contracts/:id",
