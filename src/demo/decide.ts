@@ -10,6 +10,7 @@
 import capabilityFile from "../../docs/decide/examples/met-capability.json" with { type: "json" };
 import caseFile from "../../docs/decide/examples/met-business-support-case.json" with { type: "json" };
 import dmaFile from "../../docs/decide/examples/met-dma.json" with { type: "json" };
+import gatesFile from "../../docs/decide/examples/met-gates.json" with { type: "json" };
 import contractFile from "../../docs/decide/examples/met-sscl-contract.json" with { type: "json" };
 import { PUBLIC } from "./scenario.ts";
 
@@ -67,23 +68,23 @@ export const documents: DemoDocument[] = [
     kind: "workforce",
     id: "sscl-bss-workforce",
     ...DEAL,
-    title: "Workforce impact: 445 posts to Newport and Newcastle",
+    title: "Workforce impact: 715 staff in scope, 445 posts to transfer, most expected to be made redundant",
     document: {
       description:
-        "Public record: 445 posts transferred to the supplier and moved to Newport and Newcastle. Demo: posts in scope, retained and redundant counts, and the split between the two locations. Zero-hour contracts: no declaration found.",
+        "Public record: 715 Met staff in scope (Prospect, 19 Dec 2014); 445 posts to transfer to the supplier, the services to move to Newport and Newcastle (London Assembly, 30 Sep 2015; MOPAC); most transferred staff expected not to relocate and to be made redundant by the supplier (Evening Standard, 25 Aug 2015; The Register, 28 Aug 2015). Demo: the 270 posts not transferred counted as retained, the 400 of the 445 counted as made redundant rather than relocating, and the split of the 45 who relocate between the two locations. Zero-hour contracts: no declaration found. Transferred posts are counted once, as transferred; redundancies among them are shown in the description, not added to the balance.",
       service: "Finance, HR and procurement",
-      postsInScope: 520,
+      postsInScope: 715,
       transferred: 445,
-      retained: 60,
-      redundant: 15,
+      retained: 270,
+      redundant: 0,
       relocated: [
-        { location: "Newport", posts: 250 },
-        { location: "Newcastle", posts: 195 },
+        { location: "Newport", posts: 25 },
+        { location: "Newcastle", posts: 20 },
       ],
       zeroHours: { status: "not-declared", source: "no declaration in the published award documents (demo)" },
     },
-    demoFields: ["postsInScope", "retained", "redundant", "relocated.split", "zeroHours"],
-    source: PUBLIC.mopac,
+    demoFields: ["retained", "relocated.split", "zeroHours"],
+    source: `${PUBLIC.prospect}; ${PUBLIC.committee}; ${PUBLIC.standard2015}; ${PUBLIC.register2015}`,
   },
   {
     kind: "capability",
@@ -106,10 +107,21 @@ export const documents: DemoDocument[] = [
     id: "sscl-bss-horizon",
     serviceId: null,
     contractId: "sscl-bss",
-    title: "SSCL payment profile and break points",
-    document: contractFile,
+    title:
+      "SSCL payment profile and break points: contract value £234.5m; committed total £281.4m with two demo extension years",
+    document: {
+      ...contractFile,
+      description:
+        "Contract value £234.5m over 10 years, 7+3, from October 2015 (MOPAC PCD 560). Committed total £281.4m: the £234.5m plus two extension years to September 2027 (extension public: MOPAC PCD 1639) at £23.45m each, an amount INVENTED for the demo (PCD 1639 funds the extension from existing budgets without a published figure). The appraisal case covers the 10 years to September 2025; the contract runs to September 2027. INVENTED as well: the even annual profile, the break points' termination costs, the decision day and the annual budget.",
+      annual: contractFile.annual.map((a) =>
+        a.label.startsWith("extension")
+          ? { ...a, label: `${a.label.replace(/ \(.*\)$/, "")} (DEMO amount £23.45m; extension to September 2027 public, MOPAC PCD 1639)` }
+          : a,
+      ),
+    },
     demoFields: [
       "annual (even profile)",
+      "annual (extension years' amounts)",
       "breakPoints.terminationCost",
       "decisionDate (day)",
       "annualBudget",
@@ -130,130 +142,67 @@ export interface DemoGateEvent {
   evidence?: string[];
   reason?: string;
   drivers?: string[];
+  /** The option the gate's own assessment recommended, and the option chosen (G-AGAINST-ASSESSMENT). */
+  assessmentRecommends?: string;
+  optionChosen?: string;
   demoFields: string[];
   source: string;
 }
 
-const ev = (
-  id: string,
-  e: Omit<DemoGateEvent, "id" | "serviceId" | "contractId" | "demoFields" | "source"> & {
-    demoFields?: string[];
-    source?: string;
-  },
-): DemoGateEvent => ({
-  id,
-  ...DEAL,
-  demoFields: ["date", "by", "evidence", "drivers"],
-  source: INVENTED,
-  ...e,
-});
+/** Ids for the events of docs/decide/examples/met-gates.json, in file order. */
+const GATE_EVENT_IDS = [
+  "g-bss-pipeline",
+  "g-bss-market",
+  "g-bss-procurement-start",
+  "g-bss-dma",
+  "g-bss-soc",
+  "g-bss-obc",
+  "g-bss-procurement",
+  "g-bss-fbc",
+  "g-bss-award",
+  "g-bss-contract",
+  "g-bss-mobilisation",
+] as const;
 
-/** The deal's gates in the engine's logical order; the Met's real sequence (award, then full business case, then contract) fits it. */
-export const gateEvents: DemoGateEvent[] = [
-  ev("g-bss-pipeline", {
-    gate: "pipeline",
-    action: "approve",
-    date: "2013-06-01",
-    by: "Met Management Board",
-    role: "commercial",
-    evidence: ["service-record", "pipeline-entry"],
-    drivers: ["savings-target", "service-quality"],
-    source: PUBLIC.marketTest,
-  }),
-  ev("g-bss-market", {
-    gate: "market-assessment",
-    action: "approve",
-    date: "2013-09-01",
-    by: "Met Commercial Services",
-    role: "commercial",
-    evidence: ["market-analysis", "market-engagement-record"],
-    drivers: ["savings-target", "market"],
-  }),
-  ev("g-bss-procurement-start", {
-    gate: "procurement",
-    action: "start",
-    date: "2013-11-01",
-    by: "Met Commercial Services",
-    role: "commercial",
-    reason:
-      "joining the Cabinet Office shared-services route set the timetable before the assessment finished",
-  }),
-  ev("g-bss-dma", {
-    gate: "delivery-model-assessment",
-    action: "approve",
-    date: "2014-03-20",
-    by: "MOPAC Investment Advisory Board",
-    role: "commercial",
-    evidence: ["delivery-model-assessment", "return-in-house-assessment"],
-    drivers: ["savings-target", "capability"],
-  }),
-  ev("g-bss-soc", {
-    gate: "strategic-outline-case",
-    action: "approve",
-    date: "2014-06-01",
-    by: "Director of Finance",
-    role: "finance",
-    evidence: ["should-cost-model", "appraisal", "strategic-outline-case"],
-    drivers: ["savings-target"],
-  }),
-  ev("g-bss-obc", {
-    gate: "outline-business-case",
-    action: "approve",
-    date: "2014-11-01",
-    by: "Director of Finance",
-    role: "finance",
-    evidence: ["outline-business-case", "workforce-impact", "accountability-horizon"],
-    drivers: ["savings-target", "resilience"],
-  }),
-  ev("g-bss-procurement", {
-    gate: "procurement",
-    action: "approve",
-    date: "2015-02-01",
-    by: "Met Commercial Services",
-    role: "commercial",
-    evidence: ["procurement-strategy", "tender-documents", "evaluation-criteria"],
-    drivers: ["savings-target", "service-quality"],
-  }),
-  ev("g-bss-award", {
-    gate: "award",
-    action: "approve",
-    date: "2015-06-10",
-    by: "MOPAC (preferred bidder)",
-    role: "commercial",
-    evidence: ["evaluation-report", "award-recommendation", "standstill-record"],
-    drivers: ["savings-target"],
-  }),
-  ev("g-bss-fbc", {
-    gate: "full-business-case",
-    action: "start",
-    date: "2015-07-15",
-    by: "Deputy Mayor for Policing and Crime",
-    role: "finance",
-    evidence: ["full-business-case", "exit-plan"],
-    drivers: ["savings-target", "capability"],
+/** Sources of the events the public record dates (the rest are invented for the demo). */
+const GATE_SOURCES: Partial<Record<(typeof GATE_EVENT_IDS)[number], { source: string; demoFields: string[] }>> = {
+  "g-bss-pipeline": { source: PUBLIC.marketTest, demoFields: ["date", "evidence", "drivers"] },
+  "g-bss-obc": {
+    source: `${PUBLIC.prospect} (outline business case before the Met Management Board, December 2014)`,
     demoFields: ["date (day)", "evidence", "drivers"],
-    source: `${PUBLIC.mopac} (full business case approved July 2015)`,
-  }),
-  ev("g-bss-contract", {
-    gate: "full-business-case",
-    action: "approve",
-    date: "2015-08-01",
-    by: "MOPAC",
-    role: "admin",
-    evidence: ["signed-contract"],
-    drivers: ["savings-target", "capability"],
+  },
+  "g-bss-fbc": {
+    source: `${PUBLIC.computing} (full business case agreed by the Met Management Board on 7 July 2015)`,
+    demoFields: ["reason wording"],
+  },
+  "g-bss-award": {
+    source: `${PUBLIC.mopac} (contract awarded August 2015)`,
     demoFields: ["date (day)", "evidence", "drivers"],
-    source: `${PUBLIC.mopac} (contract awarded and signed August 2015)`,
-  }),
-  ev("g-bss-mobilisation", {
-    gate: "mobilisation",
-    action: "approve",
-    date: "2015-10-01",
-    by: "Contract manager",
-    role: "contract-manager",
-    evidence: ["mobilisation-plan", "staff-transfer-record"],
-    drivers: ["savings-target"],
-    demoFields: ["date (day)", "by", "evidence", "drivers"],
+  },
+  "g-bss-contract": {
+    source: `${PUBLIC.register2015} (MOPAC approval in the last week of August 2015)`,
+    demoFields: ["date (day)", "evidence", "drivers"],
+  },
+  "g-bss-mobilisation": {
     source: `${PUBLIC.mopac} (live from October 2015)`,
-  }),
-];
+    demoFields: ["date (day)", "by", "evidence", "drivers"],
+  },
+};
+
+/**
+ * The deal's gate events: exactly the events of docs/decide/examples/met-gates.json (one story
+ * for one deal, so the dashboard and `nous decide gates` count the same flags), each with an id,
+ * its source and the fields invented for the demo.
+ */
+export const gateEvents: DemoGateEvent[] = gatesFile.events.map((e, i) => {
+  const id = GATE_EVENT_IDS[i];
+  if (!id) throw new Error(`met-gates.json has more events than ids (${i + 1})`);
+  const known = GATE_SOURCES[id];
+  return {
+    id,
+    ...DEAL,
+    ...(e as Omit<DemoGateEvent, "id" | "serviceId" | "contractId" | "demoFields" | "source">),
+    demoFields: known?.demoFields ?? ["date", "by", "evidence", "drivers"],
+    source: known?.source ?? INVENTED,
+  };
+});

@@ -2,8 +2,9 @@
  * Demo contract events for the SSCL business support contract (`sscl-bss` in scenario.ts), so
  * its UK6, UK7, UK9 and UK10 notices can be produced.
  *
- * Public record (MOPAC, see scenario.ts PUBLIC.mopac): the contract started in October 2015 for
- * 7 years with an option of 3 more, and was extended to September 2027.
+ * Public record (MOPAC PCD 560, PCD 1357, PCD 1639; see scenario.ts PUBLIC): the contract started
+ * in October 2015 for 7 years with an option of 3 more, to September 2025, and was extended by two
+ * years to September 2027.
  * Demo (invented, flagged `demo` in the store): the three KPIs, their targets and every rating;
  * the day of the change; the value after the change (not published, shown unchanged).
  */
@@ -47,16 +48,17 @@ export const ratings = [
 export const changes = [
   {
     id: "sscl-bss-extension-2027",
-    changedOn: "2021-11-10",
+    changedOn: "2024-06-01",
     works: false,
     valueBeforePence: 23_450_000_000,
     valueAfterPence: 23_450_000_000,
     startDate: "2015-10-01",
-    endBefore: "2022-09-30",
+    endBefore: "2025-09-30",
     endAfter: "2027-09-30",
     description:
-      "Term extended from September 2022 to September 2027 (public record). The value after the change is not published and is shown unchanged; the date of the change is the decision date in the scenario (day is a demo value).",
-    rationale: "Extension while the future of business support services is decided (demo wording)",
+      "Term extended by two years, from September 2025 to September 2027 (public record: MOPAC PCD 1357, PCD 1639). The value after the change is not published and is shown unchanged here; the variation history (src/demo/manage-value.ts) carries a demo amount. The day of the change is a demo value.",
+    rationale:
+      "Extension of the current services while Met Business Services is implemented and the services re-procured (PCD 1639, paraphrased)",
     demo: true,
   },
 ];

@@ -3,22 +3,33 @@
  * public record carry their source; every figure invented for the demo is listed in the row's
  * `demoFields`, and the dashboard marks it "demo".
  *
- * Public-record sources:
- * - London Assembly Budget and Performance Committee, letter and press release, 30 Sep 2015
- *   ("The Met must ensure it has the business nous ...").
- * - MOPAC decisions on the Shared Services Connected Ltd (SSCL) contract: £234.5m over 7+3 years,
- *   £101.4m net savings; full business case approved July 2015, awarded August 2015, live from
- *   October 2015, later extended to September 2027; 445 posts moved to Newport and Newcastle.
+ * Public-record sources (PUBLIC below names each):
+ * - London Assembly Budget and Performance Committee, report "To Protect and Save" and its press
+ *   release, 30 Sep 2015 ("the Met must ensure it has the business nous ..."; 445 posts to transfer).
+ * - MOPAC decisions on the Shared Services Connected Ltd (SSCL) contract: PCD 560 (£234.5m over
+ *   10 years, 7+3, from October 2015; £101.4m net savings over the term); PCD 1357 (January 2023:
+ *   the contract ends September 2025); PCD 1639 (extension by two years to September 2027).
+ * - Prospect, 19 Dec 2014: 715 Met staff in scope; Computing, July 2015: full business case to the
+ *   Met Management Board on 7 July 2015; Evening Standard, 25 Aug 2015, and The Register, 28 Aug
+ *   2015: MOPAC approval that week, most transferred staff expected to be made redundant.
  * - The Met's 2013 market test of about £500m a year of back-office services.
+ * - National Audit Office, "The Ministry of Justice's electronic monitoring contracts", HC 737,
+ *   19 Nov 2013.
  * - London mayoral election dates.
  */
 
 export const PUBLIC = {
-  committee: "London Assembly Budget and Performance Committee, 30 Sep 2015",
-  mopac: "MOPAC decision records on the SSCL business support services contract",
-  marketTest: "Metropolitan Police Service 2013 market test, reported by the London Assembly",
+  committee: "London Assembly Budget and Performance Committee, report 'To Protect and Save', 30 Sep 2015",
+  mopac: "MOPAC decision records on the SSCL business support services contract (PCD 560)",
+  pcd1357: "MOPAC PCD 1357 'Met Shared Services' (January 2023): the SSCL contract ends September 2025",
+  pcd1639: "MOPAC PCD 1639 'Met Business Services Implementation and SSCL Proposed Extension': two more years, to September 2027",
+  prospect: "Prospect, 'Met Police press ahead with outsourcing', 19 Dec 2014 (715 MPS staff in scope)",
+  computing: "Computing, 'Met Police on the verge of outsourcing hundreds of jobs to SSCL', July 2015",
+  standard2015: "Evening Standard, 'Scotland Yard plans to move hundreds of Met police jobs out of London', 25 Aug 2015",
+  register2015: "The Register, 'Met Police to slash hundreds of IT jobs', 28 Aug 2015",
+  marketTest: "Metropolitan Police Service 2013 market test, reported by the London Assembly ('To Protect and Save', 30 Sep 2015)",
   elections: "Greater London Authority election results",
-  nao: "National Audit Office, 'State of the tagging market', Nov 2013",
+  nao: "National Audit Office, 'The Ministry of Justice's electronic monitoring contracts', HC 737, 19 Nov 2013",
 } as const;
 
 export interface DemoOrganisation {
@@ -127,7 +138,7 @@ export const waves = [
     startsOn: "2013-04-01",
     endsOn: "2015-10-01",
     description:
-      "About £500m a year of finance, HR, procurement, catering, logistics, language services and criminal justice support.",
+      "About £500m a year of back-office services: finance, HR, procurement, catering, logistics, language services, criminal justice support and custody forensic healthcare.",
     demoFields: ["startsOn", "endsOn"],
     source: PUBLIC.marketTest,
   },
@@ -137,7 +148,7 @@ export const waves = [
     startsOn: "2016-01-01",
     endsOn: null,
     description:
-      "Custody forensic healthcare and, perhaps, the dedicated detention officers in custody suites.",
+      "'All but core policing' reviewed after the first wave: perhaps the dedicated detention officers in custody suites.",
     demoFields: ["startsOn"],
     source: PUBLIC.committee,
   },
@@ -271,10 +282,10 @@ export const services: DemoService[] = [
     classification: "non-core",
     classificationReason: "Already delivered by contracted healthcare providers.",
     stage: "pipeline",
-    waveId: "mt-2016",
+    waveId: "mt-2013",
     published: true,
     demoFields: DEMO_COST,
-    source: PUBLIC.committee,
+    source: PUBLIC.marketTest,
   },
   {
     id: "detention-officers",
@@ -304,7 +315,7 @@ export const contracts: DemoContract[] = [
     supplier: "Shared Services Connected Ltd",
     serviceIds: ["finance", "hr", "procurement"],
     description:
-      "Finance, procurement and HR transactional services moved to a joint venture: 445 posts to Newport and Newcastle. 7 years with an option of 3 more; extended to September 2027.",
+      "Finance, procurement and HR transactional services moved to a joint venture: 715 Met staff in scope, 445 posts to transfer, the services to move to Newport and Newcastle. £234.5m over 7 years with an option of 3 more (PCD 560); extended by two years from September 2025 to September 2027 (PCD 1357, PCD 1639).",
     valuePounds: 234_500_000,
     savingsClaimedPounds: 101_400_000,
     awardedOn: "2015-08-01",
@@ -343,7 +354,7 @@ export const contracts: DemoContract[] = [
       "endDate",
       "maxEndDate",
     ],
-    source: "invented for the demo; the anomaly types follow " + PUBLIC.nao,
+    source: `invented for the demo; the anomaly types follow ${PUBLIC.nao}`,
   },
   {
     id: "custody-healthcare-2027",
@@ -374,10 +385,10 @@ export const decisions: DemoDecision[] = [
     contractId: null,
     decidedOn: "2013-06-01",
     gate: "pipeline",
-    title: "Market-test seven back-office services (about £500m a year)",
+    title: "Market-test back-office services (about £500m a year)",
     outcome: "approved",
     rationale:
-      "Market test of finance, HR, procurement, catering, logistics, language services and criminal justice support.",
+      "Market test of finance, HR, procurement, catering, logistics, language services, criminal justice support and custody forensic healthcare.",
     drivers: ["savings target", "service improvement"],
     decidedBy: "Met Management Board",
     outOfOrderReason: null,
@@ -394,7 +405,7 @@ export const decisions: DemoDecision[] = [
     title: "Delivery model assessment: join the government's shared service joint venture",
     outcome: "approved",
     rationale:
-      "Joint venture preferred over in-house reform and a conventional outsource, for scale and speed.",
+      "The joint venture route approved although the assessment's own scores rank reforming the service in-house first (scores invented for the demo; see the gate check G-AGAINST-ASSESSMENT).",
     drivers: ["savings target", "economies of scale", "technology refresh"],
     decidedBy: "MOPAC Investment Advisory Board",
     outOfOrderReason: null,
@@ -406,50 +417,51 @@ export const decisions: DemoDecision[] = [
     id: "d-2015-fbc",
     serviceId: "finance",
     contractId: "sscl-bss",
-    decidedOn: "2015-07-15",
+    decidedOn: "2015-07-07",
     gate: "full-business-case",
-    title: "Full business case approved: SSCL, £234.5m over 7+3 years, £101.4m net savings",
+    title: "Full business case approved by the Met Management Board: SSCL, £234.5m over 7+3 years, £101.4m net savings",
     outcome: "approved",
-    rationale: "Full business case for finance, procurement and HR with Shared Services Connected Ltd.",
+    rationale:
+      "Full business case for finance, procurement and HR with Shared Services Connected Ltd, agreed by the Met Management Board and put to MOPAC.",
     drivers: ["savings target", "economies of scale"],
-    decidedBy: "Deputy Mayor for Policing and Crime",
-    outOfOrderReason: null,
+    decidedBy: "Met Management Board",
+    outOfOrderReason: "The business case went to the Met Management Board before MOPAC's award decision (public record).",
     published: true,
-    demoFields: ["decidedOn (day)"],
-    source: PUBLIC.mopac,
+    demoFields: ["drivers"],
+    source: `${PUBLIC.computing}; ${PUBLIC.mopac}`,
   },
   {
     id: "d-2015-award",
     serviceId: "finance",
     contractId: "sscl-bss",
-    decidedOn: "2015-06-10",
+    decidedOn: "2015-08-01",
     gate: "award",
-    title: "Preferred bidder: Shared Services Connected Ltd",
+    title: "Contract awarded to Shared Services Connected Ltd (August 2015)",
     outcome: "approved",
-    rationale:
-      "Award decision subject to the full business case: 445 posts to transfer to Newport and Newcastle.",
+    rationale: "Award of the business support services contract: 445 posts to transfer, the services to move to Newport and Newcastle.",
     drivers: ["savings target"],
     decidedBy: "MOPAC",
     outOfOrderReason: null,
     published: true,
-    demoFields: ["decidedOn", "title", "outcome"],
+    demoFields: ["decidedOn (day)", "drivers"],
     source: PUBLIC.mopac,
   },
   {
     id: "d-2015-contract",
     serviceId: "finance",
     contractId: "sscl-bss",
-    decidedOn: "2015-08-01",
+    decidedOn: "2015-08-27",
     gate: "full-business-case",
-    title: "Contract awarded to Shared Services Connected Ltd and signed",
+    title: "MOPAC approves the full business case and the contract (late August 2015)",
     outcome: "awarded",
-    rationale: "445 posts transfer; services to be delivered from Newport and Newcastle.",
+    rationale:
+      "Most transferred staff were expected not to relocate and to be made redundant by the supplier; services to be delivered from Newport and Newcastle from October 2016.",
     drivers: ["savings target", "economies of scale"],
-    decidedBy: "MOPAC",
+    decidedBy: "Deputy Mayor for Policing and Crime",
     outOfOrderReason: null,
     published: true,
-    demoFields: ["decidedOn (day)"],
-    source: PUBLIC.mopac,
+    demoFields: ["decidedOn (day)", "drivers"],
+    source: `${PUBLIC.register2015}; ${PUBLIC.standard2015}`,
   },
   {
     id: "d-2015-committee",
@@ -457,7 +469,7 @@ export const decisions: DemoDecision[] = [
     contractId: "sscl-bss",
     decidedOn: "2015-09-30",
     gate: "scrutiny",
-    title: "Budget and Performance Committee: 'the Met must ensure it has the business nous'",
+    title: "Budget and Performance Committee report 'To Protect and Save': 'the Met must ensure it has the business nous'",
     outcome: "warning",
     rationale:
       "Deals might not make the savings; the Met lacks commercial expertise; value for money over the lifetime of contracts; risk of being handcuffed to a poor contract.",
@@ -488,17 +500,18 @@ export const decisions: DemoDecision[] = [
     id: "d-2021-extension",
     serviceId: "finance",
     contractId: "sscl-bss",
-    decidedOn: "2021-11-10",
+    decidedOn: "2024-06-01",
     gate: "exit-or-renewal",
-    title: "Extension of the SSCL contract to September 2027",
+    title: "Extension of the SSCL contract by two years, from September 2025 to September 2027",
     outcome: "approved",
-    rationale: "Extension rather than re-procurement while the replacement ERP is delivered.",
+    rationale:
+      "Extension of the current SSCL services while Met Business Services is implemented and the services re-procured (PCD 1639), after PCD 1357 set the contract's end at September 2025.",
     drivers: ["continuity of service", "savings target"],
     decidedBy: "Deputy Mayor for Policing and Crime",
     outOfOrderReason: null,
     published: true,
-    demoFields: ["decidedOn", "rationale", "drivers"],
-    source: PUBLIC.mopac,
+    demoFields: ["decidedOn", "drivers"],
+    source: `${PUBLIC.pcd1357}; ${PUBLIC.pcd1639}`,
   },
   {
     id: "d-2015-catering-obc",

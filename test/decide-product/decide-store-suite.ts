@@ -78,7 +78,7 @@ export function decideStoreSuite(kind: string, target: StoreTarget): void {
 
     it("flags the deal's out-of-order procurement start and budget-driven approvals", async () => {
       const h = gateHistory(await listGateEvents(store, { contractId: "sscl-bss", publishedOnly: true }));
-      expect(h.outOfOrder).toBe(1);
+      expect(h.outOfOrder).toBe(2);
       expect(h.budgetDriven).toBe(3);
       expect(h.findings.filter((f) => f.severity === "error")).toEqual([]);
       expect(h.events.find((e) => e.id === "g-bss-procurement-start")?.flags).toEqual([

@@ -39,7 +39,7 @@ export function contractEventsStoreSuite(kind: string, target: StoreTarget): voi
       expect(ev.changes).toHaveLength(1);
       expect(ev.changes[0]).toMatchObject({
         valueBeforePence: 23_450_000_000,
-        endBefore: "2022-09-30",
+        endBefore: "2025-09-30",
         endAfter: "2027-09-30",
         noticeRequired: true,
       });

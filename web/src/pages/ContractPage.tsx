@@ -3,6 +3,8 @@ import { api } from "../api.ts";
 import { UnpublishedTag } from "../components/Badges.tsx";
 import { BillingTotals } from "../components/BillingTotals.tsx";
 import { ContractDates } from "../components/ContractDates.tsx";
+import { ContractObligations } from "../components/ContractObligations.tsx";
+import { ContractPerformance } from "../components/ContractPerformance.tsx";
 import { ContractExit } from "../components/ContractExit.tsx";
 import { ContractSavings } from "../components/ContractSavings.tsx";
 import { ContractVariations } from "../components/ContractVariations.tsx";
@@ -116,6 +118,8 @@ export function ContractPage({ id }: { id: string }) {
         <h2 id="decisions-heading">Decisions</h2>
         <Timeline decisions={c.decisions} linkTo="service" names={serviceNames} />
       </section>
+      <ContractPerformance contractId={c.id} />
+      <ContractObligations contractId={c.id} />
       <BillingTotals contractId={c.id} />
       <ContractSavings contractId={c.id} />
       <ContractVariations contractId={c.id} />
