@@ -20,6 +20,7 @@ import { OcdsOpenDataPage } from "./pages/OcdsOpenDataPage.tsx";
 import { OcdsQualityPage } from "./pages/OcdsQualityPage.tsx";
 import { PipelinePage } from "./pages/PipelinePage.tsx";
 import { ServicePage } from "./pages/ServicePage.tsx";
+import { ScorecardPage } from "./pages/ScorecardPage.tsx";
 import { ServiceNewPage } from "./pages/ServiceNewPage.tsx";
 import { CaseFormPage } from "./pages/CaseFormPage.tsx";
 import { SearchPage } from "./pages/SearchPage.tsx";
@@ -64,6 +65,7 @@ export const routes: RouteDef[] = [
     render: (p) => <BillingExceptionPage key={p.id} id={p.id ?? ""} />,
   },
   { path: "/flags", nav: "Red flags", render: () => <FlagsPage /> },
+  { path: "/scorecards", nav: "Scorecards", staffOnly: true, render: () => <ScorecardPage /> },
   {
     path: "/flags/indicators/:code",
     section: "/flags",
