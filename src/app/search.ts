@@ -90,7 +90,8 @@ export async function searchDocuments(store: Store): Promise<SearchDoc[]> {
   for (const d of decisions)
     docs.push({
       kind: "decision",
-      ref: d.id,
+      // The record the decision is about, then its id: the hit names both.
+      ref: `${d.contractId ? `contract:${d.contractId}` : d.serviceId ? `service:${d.serviceId}` : ""}/${d.id}`,
       published: d.published,
       title: clean(d.title),
       body: clean(`${d.outcome}. ${d.rationale} ${d.drivers.join(" ")} ${d.outOfOrderReason ?? ""} ${d.gate}`),
@@ -186,11 +187,11 @@ export async function search(
   const rows = await searchIndex(store, terms, { publishedOnly: opts.publishedOnly, limit: opts.limit ?? 50 });
   const results: SearchHit[] = rows.map((r) => {
     const slash = r.ref.indexOf("/");
-    const commentOrNotice = (r.kind === "comment" || r.kind === "notice") && slash > 0;
+    const pair = (r.kind === "comment" || r.kind === "notice" || r.kind === "decision") && slash >= 0;
     return {
       kind: r.kind,
-      id: commentOrNotice ? r.ref.slice(slash + 1) : r.ref,
-      subject: commentOrNotice ? r.ref.slice(0, slash) : null,
+      id: pair ? r.ref.slice(slash + 1) : r.ref,
+      subject: pair && slash > 0 ? r.ref.slice(0, slash) : null,
       title: r.title,
       snippet: snippetParts(r.snippet),
       score: Math.round(r.score * 1e6) / 1e6,

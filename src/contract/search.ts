@@ -15,7 +15,7 @@ export const SearchHit = z.object({
   subject: z
     .string()
     .nullable()
-    .describe("A comment's subject (contract:ID, service:ID, decision:ID); a notice's ocid; otherwise null"),
+    .describe("A comment's subject (contract:ID, service:ID, decision:ID); the contract or service a decision is about; a notice's ocid; otherwise null"),
   title: z.string(),
   snippet: z
     .array(z.object({ text: z.string(), match: z.boolean() }))

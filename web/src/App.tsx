@@ -2,6 +2,7 @@
 import { useEffect, useRef } from "react";
 import { ROLE_LABELS, isStaff, useAuth } from "./auth.tsx";
 import { DemoBadge } from "./components/DemoBadge.tsx";
+import { SearchBox } from "./components/SearchBox.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { Link, matchPath, navigate, useLocation } from "./router.tsx";
 import { type RouteDef, routes } from "./routes.tsx";
@@ -79,6 +80,7 @@ export function App() {
             nous
           </Link>
           <span className="header__tagline">Commercial decisions and contracts, in the open</span>
+          <SearchBox />
           <Account />
         </div>
         <nav className="nav" aria-label="Main">

@@ -9,9 +9,11 @@ import { AttentionPage } from "./pages/AttentionPage.tsx";
 import { AuditPage } from "./pages/AuditPage.tsx";
 import { BillingExceptionPage } from "./pages/BillingExceptionPage.tsx";
 import { BillingPage } from "./pages/BillingPage.tsx";
+import { ContractNewPage } from "./pages/ContractNewPage.tsx";
 import { ContractPage } from "./pages/ContractPage.tsx";
 import { ContractsPage } from "./pages/ContractsPage.tsx";
 import { DecideListPage } from "./pages/DecideListPage.tsx";
+import { DecisionNewPage } from "./pages/DecisionNewPage.tsx";
 import { DecidePage } from "./pages/DecidePage.tsx";
 import { FlagsIndicatorPage } from "./pages/FlagsIndicatorPage.tsx";
 import { FlagsPage } from "./pages/FlagsPage.tsx";
@@ -47,6 +49,8 @@ export const routes: RouteDef[] = [
   { path: "/cases/new", section: "/appraisals", render: () => <CaseFormPage id={null} /> },
   { path: "/cases/:id", section: "/appraisals", render: (p) => <CaseFormPage key={p.id} id={p.id ?? ""} /> },
   { path: "/contracts", nav: "Contracts", render: () => <ContractsPage /> },
+  { path: "/contracts/new", section: "/contracts", staffOnly: true, render: () => <ContractNewPage /> },
+  { path: "/decisions/new", section: "/", staffOnly: true, render: () => <DecisionNewPage /> },
   {
     path: "/contracts/:id",
     section: "/contracts",
