@@ -1,11 +1,14 @@
 /**
  * The Decide demo: the Met's business support services deal with Shared Services Connected Ltd
- * (contract `sscl-bss` in scenario.ts) appraised end to end. Public record: £234.5m over 7+3
- * years from October 2015, £101.4m net savings claimed, full business case approved July 2015,
- * contract August 2015, extended to September 2027, 445 posts transferred and moved to Newport
- * and Newcastle. Everything else (cash flows, distributions, scores, the location split, the
- * zero-hours status, the gate evidence and most dates) is invented for the demo and listed in
- * each document's `demoFields`.
+ * (contract `sscl-bss` in scenario.ts) appraised end to end. Public record (sources in
+ * scenario.ts PUBLIC): £234.5m over 7+3 years from October 2015 and £101.4m net savings (PCD 560);
+ * full business case agreed by the Met Management Board on 7 July 2015, MOPAC approval in late
+ * August 2015, award August 2015; extended from September 2025 to September 2027 (PCD 1357, PCD
+ * 1639); 715 staff in scope, 445 posts to transfer, most transferred staff expected to be made
+ * redundant rather than relocate. Everything else (cash flows, distributions, scores, the
+ * relocation split, the zero-hours status, the gate evidence and most days) is invented for the
+ * demo and listed in each document's `demoFields`. The DMA's invented scores rank reforming the
+ * service in-house first, while the award went to SSCL: gate check G-AGAINST-ASSESSMENT flags it.
  */
 import capabilityFile from "../../docs/decide/examples/met-capability.json" with { type: "json" };
 import caseFile from "../../docs/decide/examples/met-business-support-case.json" with { type: "json" };

@@ -20,6 +20,7 @@
  */
 import { daysBetween } from "../shared/dates.ts";
 import { InputError } from "../shared/errors.ts";
+import { MAX_PENCE } from "../shared/money.ts";
 import { isoDateField, textField } from "./fields.ts";
 
 export const REGIMES = ["PA2023", "PCR2015"] as const;
@@ -194,6 +195,10 @@ export function variationTimeline(baseline: AwardBaseline, versions: readonly Va
       throw new InputError(`version ${v.version} ends the term before it starts`, { location: { path: "$.endAfter" } });
     if (value + v.valueDeltaPence < 0)
       throw new InputError(`version ${v.version} takes the value below zero`, { location: { path: "$.valueDeltaPence" } });
+    if (value + v.valueDeltaPence > MAX_PENCE)
+      throw new InputError(`version ${v.version} takes the value above ${MAX_PENCE} pence, the largest sum held`, {
+        location: { path: "$.valueDeltaPence" },
+      });
     value += v.valueDeltaPence;
     end = endAfter;
     const termDeltaDays = daysBetween(endBefore, endAfter);

@@ -55,7 +55,8 @@ describeBrowser("Decide page in the browser", () => {
 
     const workforce = await page.locator("dl[aria-label='Workforce impact']").innerText();
     expect(workforce).toContain("445");
-    expect(workforce).toContain("Newport 250");
+    expect(workforce).toContain("715");
+    expect(workforce).toContain("Newport 25");
     expect(await page.getByTestId("zero-hours").innerText()).toContain("not declared");
 
     const gates = page.getByTestId("gate-history");
