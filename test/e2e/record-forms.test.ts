@@ -1,0 +1,100 @@
+/**
+ * Adding records from the dashboard's forms, in real Chromium against the real server and a
+ * SQLite demo store: a contract manager adds a contract (money typed as people write it, a date
+ * in the wrong order caught before sending, what was typed kept), a commercial lead records a
+ * decision for a service; each lands in the store, audited, and both forms pass axe-core.
+ */
+// biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators, whose innerText() is the rendered text a reader sees.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { verifyAudit } from "../../src/store/audit.ts";
+import { describeBrowser } from "../support/browser.ts";
+import { axeViolations, type Dashboard, startDashboard } from "./harness.ts";
+
+describeBrowser("record forms in the browser", () => {
+  let web: Dashboard;
+  beforeAll(async () => {
+    web = await startDashboard("record-forms");
+  });
+  afterAll(async () => {
+    await web?.close();
+  });
+
+  it("adds a contract from the form, catching a bad date before it is sent", async () => {
+    const page = await web.visitor();
+    await web.signIn(page, "contracts", "demo-contracts-pass", "/contracts/new");
+    const form = page.getByRole("form", { name: "Add a contract" });
+    await form.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await form.getByLabel("Title").fill("Custody forensic healthcare");
+    await form.getByLabel("Buyer").fill("MOPAC");
+    await form.getByLabel("Supplier").fill("Example Health Ltd");
+    await form.getByLabel("Value").fill("£1.2m");
+    await form.getByLabel("Starts on").fill("2026-04-01");
+    await form.getByLabel("Ends on", { exact: true }).fill("2025-03-31");
+    await form.getByLabel("Reason (kept in the audit trail)").fill("new contract let after the market test");
+    await form.getByRole("button", { name: "Add contract" }).click();
+    expect(await page.getByRole("alert").innerText()).toBe("The end date is before the start date.");
+    // Nothing was sent, and what was typed is still there.
+    expect(
+      await web.store.db
+        .selectFrom("contracts")
+        .select("id")
+        .where("id", "=", "custody-forensic-healthcare")
+        .executeTakeFirst(),
+    ).toBeUndefined();
+    expect(await form.getByLabel("Value").inputValue()).toBe("£1.2m");
+
+    await form.getByLabel("Ends on", { exact: true }).fill("2029-03-31");
+    await form.getByRole("button", { name: "Add contract" }).click();
+    await page.waitForURL(/\/contracts\/custody-forensic-healthcare$/);
+    const row = await web.store.db
+      .selectFrom("contracts")
+      .selectAll()
+      .where("id", "=", "custody-forensic-healthcare")
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      title: "Custody forensic healthcare",
+      value_pence: 120_000_000,
+      end_date: "2029-03-31",
+    });
+    expect((await verifyAudit(web.store)).ok).toBe(true);
+  });
+
+  it("records a decision for a service, saying when it is budget-driven", async () => {
+    const service = (
+      await web.store.db.selectFrom("services").select("id").limit(1).executeTakeFirstOrThrow()
+    ).id;
+    const page = await web.visitor();
+    await web.signIn(page, "commercial", "demo-commercial-pass", `/decisions/new?service=${service}`);
+    const form = page.getByRole("form", { name: "Record a decision" });
+    await form.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await form.getByLabel("What was decided").fill("Proceed to outline business case");
+    await form.getByLabel("Decided on").fill("2015-07-07");
+    await form.getByLabel("Gate", { exact: true }).selectOption("outline-business-case");
+    await form.getByLabel("Outcome").fill("approved");
+    await form.getByLabel("savings target").check();
+    expect(await form.getByRole("status").innerText()).toMatch(/flagged as budget-driven/);
+    await form.getByLabel("Reason (kept in the audit trail)").fill("minutes of the board");
+    await form.getByRole("button", { name: "Record decision" }).click();
+    await page.waitForURL(new RegExp(`/services/${service}$`));
+    const row = await web.store.db
+      .selectFrom("decisions")
+      .selectAll()
+      .where("id", "=", "proceed-to-outline-business-case")
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      service_id: service,
+      gate: "outline-business-case",
+      decided_on: "2015-07-07",
+    });
+    expect(JSON.parse(row.drivers_json)).toEqual(["savings-target"]);
+  });
+
+  it("keeps a scrutineer out of both forms", async () => {
+    const page = await web.visitor();
+    await web.signIn(page, "scrutineer", "demo-scrutineer-pass", "/contracts/new");
+    expect(await page.getByRole("alert").innerText()).toMatch(/Only the contract side/);
+    expect(await page.getByRole("form", { name: "Add a contract" }).count()).toBe(0);
+  });
+});
