@@ -6,6 +6,8 @@
  * GET /api/contracts/{id}/variations.
  */
 import { getVariations, type Variations } from "../../../src/contract/manage-value.ts";
+import { CONTRACT_SIDE } from "../../../src/contract/roles.ts";
+import { useAuth } from "../auth.tsx";
 import { call } from "../client.ts";
 import { formatDate, moneyFull, moneyShort } from "../format.ts";
 import { useApi } from "../useApi.ts";
@@ -13,6 +15,7 @@ import { DemoBadge } from "./DemoBadge.tsx";
 import { Facts } from "./Facts.tsx";
 import { ErrorPanel } from "./Status.tsx";
 import { type Column, Table } from "./Table.tsx";
+import { VariationForm } from "./VariationForm.tsx";
 
 type Row = Variations["rows"][number];
 
@@ -107,6 +110,7 @@ const columns: Column<Row>[] = [
 ];
 
 export function ContractVariations({ contractId }: { contractId: string }) {
+  const { me } = useAuth();
   const { data: v, error } = useApi(() => call(getVariations, { params: { id: contractId } }), `contract-variations:${contractId}`);
   if (error) return <ErrorPanel error={error} />;
   if (!v) return null;
@@ -138,6 +142,7 @@ export function ContractVariations({ contractId }: { contractId: string }) {
         rowKey={(r) => r.id}
         empty="No variations recorded."
       />
+      {b && CONTRACT_SIDE.includes(me.role) ? <VariationForm contractId={contractId} /> : null}
     </section>
   );
 }
