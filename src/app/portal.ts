@@ -15,7 +15,11 @@ import { listContracts, listServices } from "../store/records.ts";
 import { listReleases } from "../store/releases.ts";
 import { comments } from "./comments.ts";
 import { contractHorizon, type horizonResult } from "./decide.ts";
+import type { ContractDates } from "../contract/manage-dates.ts";
+import type { Savings } from "../contract/manage-value.ts";
 import { contractNotices, listContractEvents } from "./manage.ts";
+import { contractDates } from "./manage-dates.ts";
+import { savingsFor } from "./manage-value.ts";
 import { contractDetail, decisionsWithFlags, serviceDetail } from "./records.ts";
 
 const PUBLIC = { publishedOnly: true } as const;
@@ -53,10 +57,15 @@ export interface PortalContract {
   events: ContractEvents;
   notices: NoticeStatus[];
   horizon: Horizon | null;
+  /** Savings realised against claimed (src/app/manage-value.ts), as the public API gives them. */
+  savings: Savings;
+  /** The status derived from the dates, the ends and the deadlines (src/app/manage-dates.ts). */
+  dates: ContractDates;
   questions: Comment[];
 }
 
-export async function portalContract(store: Store, id: string): Promise<PortalContract> {
+/** One published contract; `today` (Europe/London) dates its status, deadlines and savings to date. */
+export async function portalContract(store: Store, id: string, today: string): Promise<PortalContract> {
   const contract = await contractDetail(store, id, PUBLIC);
   const services = (await listServices(store, true)).filter((s) => contract.serviceIds.includes(s.id));
   return {
@@ -66,6 +75,8 @@ export async function portalContract(store: Store, id: string): Promise<PortalCo
     events: await listContractEvents(store, id, true),
     notices: await contractNotices(store, id, true),
     horizon: await horizonOf(store, id),
+    savings: await savingsFor(store, id, today, true),
+    dates: await contractDates(store, id, true, today),
     questions: await comments(store, { subject: `contract:${id}` }, false),
   };
 }

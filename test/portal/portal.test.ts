@@ -47,6 +47,10 @@ describe("public portal", () => {
     expect(body).toContain('href="/api/ocds/releases?ocid=ocds-nous01-mopac-sscl-2015"');
     expect(body).toContain('href="/public/decisions/d-2015-award"');
     expect(body).toContain("Accountability horizon");
+    // Savings realised against claimed, and the dates ahead, as the public API gives them.
+    expect(body).toContain("Realised to date");
+    expect(body).toContain("£101,400,000");
+    expect(body).toContain("Dates ahead");
     expect(body).not.toMatch(/<script/i);
     expect((await text("/public/services/finance")).status).toBe(200);
     expect((await text("/public/decisions/d-2015-award")).status).toBe(200);

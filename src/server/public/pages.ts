@@ -88,6 +88,44 @@ ${
 }</section>`;
 }
 
+function demo(isDemo: boolean): SafeHtml | null {
+  return isDemo ? html` <span class="muted">(demo figure)</span>` : null;
+}
+
+function savingsSection(p: PortalContract): SafeHtml {
+  const c = p.contract;
+  const sv = p.savings;
+  if (!sv.planned)
+    return html`<section aria-labelledby="savings"><h2 id="savings">Savings claimed and realised</h2>
+<dl class="facts"><dt>Claimed</dt><dd>${money(c.savingsClaimedPence)}</dd><dt>Realised</dt><dd>${NOT_RECORDED}</dd></dl></section>`;
+  return html`<section aria-labelledby="savings"><h2 id="savings">Savings claimed and realised</h2>
+<dl class="facts">
+<dt>Claimed over the contract</dt><dd>${money(sv.claimedTotalPence)}</dd>
+<dt>Claimed to date</dt><dd>${money(sv.claimedToDatePence)}</dd>
+<dt>Realised to date</dt><dd>${money(sv.realisedToDatePence)}${demo(sv.demo)}</dd>
+<dt>Gap to date</dt><dd>${money(sv.gapToDatePence)}</dd>
+</dl>
+${sv.source ? html`<p class="muted">Source: ${sv.source}</p>` : null}
+<div class="table-wrap"><table><caption>Savings by year: claimed against realised</caption>
+<thead><tr><th scope="col">Year</th><th scope="col" class="num">Claimed</th><th scope="col" class="num">Realised</th><th scope="col" class="num">Realised less claimed</th></tr></thead>
+<tbody>${sv.rows.map(
+    (r) =>
+      html`<tr><td>${r.label}${r.demo ? " (demo)" : ""}</td><td class="num">${money(r.claimedPence)}</td><td class="num">${r.when === "future" ? "not yet" : money(r.realisedPence)}</td><td class="num">${r.when === "future" ? "" : money(r.variancePence)}</td></tr>`,
+  )}</tbody></table></div></section>`;
+}
+
+function datesSection(p: PortalContract): SafeHtml {
+  const upcoming = p.dates.deadlines.filter((d) => d.daysLeft >= 0);
+  return html`<section aria-labelledby="deadlines"><h2 id="deadlines">Dates ahead</h2>
+${
+  upcoming.length
+    ? html`<div class="table-wrap"><table><caption>Deadlines from today (${p.dates.today})</caption>
+<thead><tr><th scope="col">Date</th><th scope="col">What</th><th scope="col" class="num">Days left</th></tr></thead>
+<tbody>${upcoming.map((d) => html`<tr><td>${d.date}</td><td>${d.title}</td><td class="num">${d.daysLeft}</td></tr>`)}</tbody></table></div>`
+    : html`<p>No dates ahead are recorded.</p>`
+}</section>`;
+}
+
 function decisionsList(ds: Decision[]): SafeHtml {
   return ds.length
     ? html`<ul class="records">${ds.map((d) => html`<li>${d.decidedOn}: ${decisionLink(d)} — ${d.outcome}</li>`)}</ul>`
@@ -110,16 +148,19 @@ export function contractPage(p: PortalContract, asked: string | undefined): Safe
 <dl class="facts">
 <dt>Buyer</dt><dd>${c.buyer}</dd>
 <dt>Supplier</dt><dd>${c.supplier}</dd>
-<dt>Status</dt><dd>${c.status}</dd>
+<dt>Status</dt><dd>${p.dates.status}</dd>
 <dt>Value</dt><dd>${money(c.valuePence)}</dd>
 <dt>Awarded</dt><dd>${date(c.awardedOn)}</dd>
-<dt>Runs</dt><dd>${date(c.startDate)} to ${date(c.endDate)}${c.maxEndDate ? html` (at most to ${c.maxEndDate} with extensions)` : null}</dd>
+<dt>Runs</dt><dd>${date(p.dates.startDate ?? c.startDate)} to ${date(p.dates.currentEnd ?? c.endDate)}${
+  (p.dates.maximumEnd ?? c.maxEndDate) && (p.dates.maximumEnd ?? c.maxEndDate) !== (p.dates.currentEnd ?? c.endDate)
+    ? html` (at most to ${p.dates.maximumEnd ?? c.maxEndDate} with every option)`
+    : null
+}</dd>
 <dt>Services</dt><dd>${p.services.length ? p.services.map((s, i) => html`${i ? ", " : ""}${serviceLink(s)}`) : "none published"}</dd>
 ${c.ocid ? html`<dt>OCDS id</dt><dd>${c.ocid}</dd>` : null}
 </dl>
-<section aria-labelledby="savings"><h2 id="savings">Savings</h2>
-<dl class="facts"><dt>Claimed</dt><dd>${money(c.savingsClaimedPence)}</dd><dt>Realised</dt><dd>${NOT_RECORDED}</dd></dl>
-</section>
+${savingsSection(p)}
+${datesSection(p)}
 <section aria-labelledby="performance"><h2 id="performance">Performance</h2>
 ${
   p.events.kpis.length

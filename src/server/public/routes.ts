@@ -17,6 +17,7 @@ import { askQuestion } from "../../app/comments.ts";
 import { portalContract, portalDecision, portalFeed, portalHome, portalService } from "../../app/portal.ts";
 import { search } from "../../app/search.ts";
 import { COMMENT_MAX, NAME_MAX } from "../../contract/comments.ts";
+import { todayInLondon } from "../../shared/dates.ts";
 import { InputError, NotFoundError } from "../../shared/errors.ts";
 import { crossSiteWrite } from "../auth.ts";
 import { atomFeed } from "./feed.ts";
@@ -98,7 +99,7 @@ export const publicPortal: FastifyPluginAsync = async (app) => {
     "/public/contracts/:id",
     HIDDEN,
     guard(async (req, reply) =>
-      sendPage(req, reply, contractPage(await portalContract(app.store, id(req)), askedOf(req.query))),
+      sendPage(req, reply, contractPage(await portalContract(app.store, id(req), todayInLondon()), askedOf(req.query))),
     ),
   );
   app.get(
