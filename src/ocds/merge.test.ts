@@ -321,3 +321,55 @@ describe("consume mode (inputs reused, not copied)", () => {
     }
   });
 });
+
+describe("identifier-merged arrays, short (searched in place) and long (indexed)", () => {
+  // The merge searches short arrays item by item and indexes long ones: both must merge alike.
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));
+  for (const n of [3, 12]) {
+    it(`merges by id, keeps number and string ids apart and warns of duplicates (${n} items)`, () => {
+      const warnings: Issue[] = [];
+      const first = ids(n).map((id) => ({ id, title: `item ${id}` }));
+      const c = compileRelease(
+        [
+          r("1", "2020-01-01T00:00:00Z", { tender: { items: first } }),
+          r("2", "2020-02-01T00:00:00Z", {
+            tender: {
+              items: [
+                { id: "2", title: "changed" },
+                { id: 2, title: "number id" },
+                { id: "new", title: "added" },
+                { id: "new", quantity: 3 },
+              ],
+            },
+          }),
+        ],
+        { consume: n === 12 },
+        warnings,
+      );
+      const items = (c.tender as JsonObject).items as JsonObject[];
+      expect(items).toHaveLength(n + 2);
+      expect(items[1]).toEqual({ id: "2", title: "changed" });
+      expect(items.slice(-2)).toEqual([
+        { id: 2, title: "number id" },
+        { id: "new", title: "added", quantity: 3 },
+      ]);
+      expect(warnings.map((w) => [w.code, w.path])).toEqual([
+        ["id-type", "$.tender.items[1]"],
+        ["duplicate-id", "$.tender.items[3]"],
+      ]);
+    });
+  }
+
+  it("finds an object whose null id was not written, in short and long arrays", () => {
+    for (const n of [1, 10]) {
+      const first = [...ids(n).map((id) => ({ id, v: 0 })), { id: null, v: 1 }];
+      const c = compileRelease([
+        r("1", "2020-01-01T00:00:00Z", { awards: first }),
+        r("2", "2020-02-01T00:00:00Z", { awards: [{ id: null, v: 2 }] }),
+      ]);
+      const awards = c.awards as JsonObject[];
+      expect(awards).toHaveLength(n + 1);
+      expect(awards[n]).toEqual({ v: 2 });
+    }
+  });
+});

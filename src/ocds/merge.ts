@@ -46,12 +46,16 @@ export interface MergeOptions {
 const REMOVED: JsonObject = Object.freeze({}) as JsonObject;
 
 interface Ctx {
-  /** Per-merge index of identifier-merged arrays (id -> object), and the versioned-value lists. */
-  indexes: Map<Json[], Map<string, JsonObject>>;
+  /**
+   * Per-merge index of identifier-merged arrays (id -> object), built only for arrays longer
+   * than SCAN_LIMIT (shorter ones are searched in place), and the versioned-value lists.
+   */
+  indexes: Map<Json[], Map<string, JsonObject>> | null;
   versionedLists: Set<Json[]>;
   warnings: Issue[];
   segs: (string | number)[];
-  releaseId: string;
+  /** The id of the release being merged, named in warnings. */
+  releaseId: Json | undefined;
   consume: boolean;
   /** True once a REMOVED mark was written. */
   removed: boolean;
@@ -67,7 +71,7 @@ function warn(ctx: Ctx, code: string, message: string, key?: string): void {
   ctx.warnings.push({
     severity: "warning",
     code,
-    message: `release ${ctx.releaseId}: ${message}`,
+    message: `release ${String(ctx.releaseId)}: ${message}`,
     path: currentPath(ctx, key),
   });
 }
@@ -103,6 +107,7 @@ function altIdKey(id: Json | undefined): string | null {
 }
 
 function indexOf(arr: Json[], ctx: Ctx): Map<string, JsonObject> {
+  ctx.indexes ??= new Map();
   let m = ctx.indexes.get(arr);
   if (!m) {
     m = new Map();
@@ -115,6 +120,51 @@ function indexOf(arr: Json[], ctx: Ctx): Map<string, JsonObject> {
     ctx.indexes.set(arr, m);
   }
   return m;
+}
+
+/** Arrays up to this length are searched item by item: cheaper than building an index. */
+const SCAN_LIMIT = 8;
+
+/** Equal ids as idKey compares them: same JSON type and value (objects by their JSON text). */
+function sameId(a: Json | undefined, b: Json | undefined): boolean {
+  if (a === b) return a !== undefined;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The object with this id in an identifier-merged array of the compiled release. */
+function findById(target: Json[], id: Json, ctx: Ctx): JsonObject | undefined {
+  const index = ctx.indexes?.get(target);
+  if (index === undefined && target.length <= SCAN_LIMIT) {
+    for (const x of target) if (isObject(x) && "id" in x && sameId(x.id, id)) return x;
+    return undefined;
+  }
+  return (index ?? indexOf(target, ctx)).get(idKey(id)!);
+}
+
+/** True when the array holds an id equal to this one only after number/string conversion. */
+function hasAltId(target: Json[], id: Json, ctx: Ctx): boolean {
+  const alt = altIdKey(id);
+  if (alt === null) return false;
+  const index = ctx.indexes?.get(target);
+  if (index === undefined && target.length <= SCAN_LIMIT) {
+    for (const x of target) if (isObject(x) && idKey(x.id) === alt) return true;
+    return false;
+  }
+  return (index ?? indexOf(target, ctx)).has(alt);
+}
+
+/** Adds a new object to an identifier-merged array of the compiled release (and its index). */
+function pushById(target: Json[], obj: JsonObject, id: Json | undefined, ctx: Ctx): void {
+  if (id === undefined) {
+    target.push(obj);
+    return;
+  }
+  // An object that does not keep its id (a null id is not written) can only be found by index.
+  let index = ctx.indexes?.get(target);
+  if (index === undefined && !("id" in obj)) index = indexOf(target, ctx);
+  target.push(obj);
+  if (index !== undefined) index.set(idKey(id)!, obj);
 }
 
 function isEmptyObject(o: JsonObject): boolean {
@@ -140,7 +190,7 @@ function omitsChild(node: MergeNode): boolean {
  * identifier-merged arrays, no objects without values in them, no duplicate ids.
  */
 function clean(o: JsonObject, node: MergeNode | undefined): boolean {
-  if (node !== undefined && omitsChild(node)) return false;
+  if (node !== undefined && (node.omitsChild ?? omitsChild(node))) return false;
   const children = node?.children;
   for (const key in o) {
     const x = o[key]!;
@@ -160,13 +210,7 @@ function cleanArray(arr: JsonObject[], node: MergeNode | undefined): boolean {
   if (arr.length === 0) return false;
   let seen: Set<string> | null = null;
   for (const item of arr) {
-    // A new object in an identifier-merged array starts with its id, as in the reference routine.
-    let first: string | undefined;
-    for (const k in item) {
-      first = k;
-      break;
-    }
-    if (first === undefined || (first !== "id" && "id" in item) || !clean(item, node)) return false;
+    if (!cleanItem(item, node)) return false;
     if (arr.length > 1) {
       const k = idKey(item.id);
       if (k !== null) {
@@ -177,6 +221,17 @@ function cleanArray(arr: JsonObject[], node: MergeNode | undefined): boolean {
     }
   }
   return true;
+}
+
+/** One object of an identifier-merged array, as cleanArray judges it. */
+function cleanItem(item: JsonObject, node: MergeNode | undefined): boolean {
+  // A new object in an identifier-merged array starts with its id, as in the reference routine.
+  let first: string | undefined;
+  for (const k in item) {
+    first = k;
+    break;
+  }
+  return first !== undefined && (first === "id" || !("id" in item)) && clean(item, node);
 }
 
 /**
@@ -230,36 +285,40 @@ function mergeCompiled(out: JsonObject, inp: JsonObject, node: MergeNode | undef
         target = [];
         attached = false;
       }
-      const index = indexOf(target, ctx);
       ctx.segs.push(key);
       // Ids seen in this array of this release, to warn about duplicates (only with 2+ objects).
-      const seen: Set<string> | null = v.length > 1 ? new Set() : null;
+      const seen: Set<string> | null = v.length > SCAN_LIMIT ? new Set() : null;
       for (let i = 0; i < v.length; i++) {
         const item = v[i] as JsonObject;
-        const k = idKey(item.id);
+        const id = item.id;
         ctx.segs.push(i);
-        if (seen !== null && k !== null) {
-          if (seen.has(k)) {
+        if (v.length > 1 && id !== undefined) {
+          let dup = false;
+          if (seen !== null) {
+            const k = idKey(id)!;
+            if (seen.has(k)) dup = true;
+            else seen.add(k);
+          } else {
+            for (let j = 0; j < i && !dup; j++) dup = sameId((v[j] as JsonObject).id, id);
+          }
+          if (dup) {
             warn(
               ctx,
               "duplicate-id",
-              `another object in this array has id ${JSON.stringify(item.id)}; merged into it`,
+              `another object in this array has id ${JSON.stringify(id)}; merged into it`,
             );
-          } else seen.add(k);
-        }
-        let obj = k === null ? undefined : index.get(k);
-        if (obj === undefined) {
-          if (k !== null) {
-            const alt = altIdKey(item.id);
-            if (alt !== null && index.has(alt)) {
-              warn(
-                ctx,
-                "id-type",
-                `id ${JSON.stringify(item.id)} differs only in type from an earlier id; kept apart`,
-              );
-            }
           }
-          if (ctx.consume && cleanArray([item], child)) obj = item;
+        }
+        let obj = id === undefined ? undefined : findById(target, id, ctx);
+        if (obj === undefined) {
+          if (id !== undefined && hasAltId(target, id, ctx)) {
+            warn(
+              ctx,
+              "id-type",
+              `id ${JSON.stringify(id)} differs only in type from an earlier id; kept apart`,
+            );
+          }
+          if (ctx.consume && cleanItem(item, child)) obj = item;
           else {
             obj = {};
             if ("id" in item) obj.id = null;
@@ -268,8 +327,7 @@ function mergeCompiled(out: JsonObject, inp: JsonObject, node: MergeNode | undef
             else if (obj.id === REMOVED || obj.id === null) delete obj.id;
           }
           if (obj !== undefined) {
-            target.push(obj);
-            if (k !== null) index.set(k, obj);
+            pushById(target, obj, id, ctx);
             touched = true;
           }
         } else if (mergeCompiled(obj, item, child, ctx)) touched = true;
@@ -513,6 +571,20 @@ function mergeVersioned(
   }
 }
 
+/**
+ * Releases in merge order, as sortReleases gives them, but the input array itself when it is
+ * already in that order (as most publications are), to spare the copy and the sort.
+ */
+function mergeOrder(releases: JsonObject[], warnings: Issue[]): JsonObject[] {
+  let prev = "";
+  for (const r of releases) {
+    const d = r.date;
+    if (typeof d !== "string" || d === "" || d < prev) return sortReleases(releases, warnings);
+    prev = d;
+  }
+  return releases;
+}
+
 /** Releases in date order (stable); a release with no date sorts first, with a warning. */
 export function sortReleases(releases: JsonObject[], warnings: Issue[] = []): JsonObject[] {
   const withIndex = releases.map((r, i) => ({ r, i, d: typeof r.date === "string" ? r.date : "" }));
@@ -542,7 +614,7 @@ function ctxFor(warnings: Issue[]): Ctx {
     versionedLists: new Set(),
     warnings,
     segs: [],
-    releaseId: "",
+    releaseId: undefined,
     consume: false,
     removed: false,
   };
@@ -555,7 +627,7 @@ export function compileRelease(
   warnings: Issue[] = [],
 ): JsonObject {
   const rules = opts.rules ?? releaseRules(opts.version);
-  const sorted = sortReleases(releases, warnings);
+  const sorted = mergeOrder(releases, warnings);
   const lastRelease = sorted[sorted.length - 1];
   const ocid = sorted.find((r) => r.ocid !== undefined)?.ocid ?? null;
   const date = lastRelease && typeof lastRelease.date === "string" ? lastRelease.date : null;
@@ -566,7 +638,7 @@ export function compileRelease(
   const ctx = ctxFor(warnings);
   ctx.consume = opts.consume === true;
   for (const r of sorted) {
-    ctx.releaseId = String(r.id);
+    ctx.releaseId = r.id;
     mergeCompiled(out, r, rules.merge, ctx);
   }
   if (ctx.removed) dropRemoved(out);
@@ -585,7 +657,7 @@ export function versionRelease(
   const out: JsonObject = ocid === undefined ? {} : { ocid };
   const ctx = ctxFor(warnings);
   for (const r of sorted) {
-    ctx.releaseId = String(r.id);
+    ctx.releaseId = r.id;
     const meta: Meta = { releaseID: r.id ?? null, releaseDate: r.date ?? null, releaseTag: r.tag ?? null };
     mergeVersioned(out, r, rules.merge, meta, ctx, true, false);
   }

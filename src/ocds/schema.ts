@@ -32,6 +32,8 @@ export interface MergeNode {
   omit: boolean;
   wholeList: boolean;
   children: Map<string, MergeNode> | null;
+  /** True when a child is omitted when merging (set by deriveRules; the merge works it out when absent). */
+  omitsChild?: boolean;
 }
 
 export interface CodelistRule {
@@ -104,11 +106,18 @@ export function deriveRules(schema: JsonObject): SchemaRules {
       } else if (isObject(field.properties)) {
         node.children = build(field.properties, path, depth + 1);
       }
+      if (node.children) node.omitsChild = [...node.children.values()].some((c) => c.omit);
       out.set(key, node);
     }
     return out;
   };
-  const merge: MergeNode = { omit: false, wholeList: false, children: build(schema.properties, "", 0) };
+  const top = build(schema.properties, "", 0);
+  const merge: MergeNode = {
+    omit: false,
+    wholeList: false,
+    children: top,
+    omitsChild: top !== null && [...top.values()].some((c) => c.omit),
+  };
   return { merge, codelists };
 }
 
