@@ -34,7 +34,12 @@ export interface UpgradeResult {
 export function documentKind(doc: Json): DocumentKind | null {
   if (!isObject(doc)) return null;
   if (Array.isArray(doc.records)) return "record-package";
-  if (Array.isArray(doc.releases)) return "ocid" in doc ? "record" : "release-package";
+  if (Array.isArray(doc.releases)) {
+    // A record has an ocid, or a compiled or versioned release (some publishers omit the ocid).
+    return "ocid" in doc || "compiledRelease" in doc || "versionedRelease" in doc
+      ? "record"
+      : "release-package";
+  }
   return "release";
 }
 
@@ -97,7 +102,11 @@ class Parties {
       party = { id, ...fields };
       this.list.push(party);
       this.byId.set(id, party);
-    } else if (identity(party) !== identity(org)) {
+    } else if (
+      Object.keys(org).some((k) => k !== "id" && k !== "name") &&
+      identity(party) !== identity(org)
+    ) {
+      // An organisation reference ({id, name}) to a listed party is already what 1.1 wants.
       this.warn(
         `this ${role} has the same party id "${id}" as an organisation already listed, but other details differ; parties keeps the details first seen`,
         path,

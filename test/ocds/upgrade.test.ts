@@ -149,3 +149,32 @@ describe("upgrade 1.0 -> 1.1", () => {
     expect(s.stderr).toContain('the release has no "parties" field');
   });
 });
+
+describe("upgrade: what is already 1.1", () => {
+  it("reads a record without ocid but with a compiled release as a record, and leaves it when its releases have parties", () => {
+    const record = {
+      releases: [{ ocid: "ocds-x", id: "1", parties: [{ id: "P1", name: "Buyer", roles: ["buyer"] }] }],
+      compiledRelease: { ocid: "ocds-x", id: "c" },
+    };
+    const r = upgrade(record);
+    expect(r.verdict).toEqual({
+      version: "1.1",
+      reason: 'a release in the record has "parties", a field OCDS 1.1 added',
+    });
+    expect(r.upgraded).toBe(false);
+  });
+
+  it("does not warn when a 1.0 release already references a listed party by id and name", () => {
+    const r = upgrade({
+      ocid: "ocds-x",
+      id: "1",
+      buyer: { id: "P1", name: "Buyer" },
+      tender: { id: "t", procuringEntity: { id: "P1", name: "Buyer" } },
+    });
+    // No parties array in the release: the references become parties of their own.
+    expect(r.warnings).toEqual([]);
+    expect((r.value as JsonObject).parties).toEqual([
+      { id: "P1", name: "Buyer", roles: ["buyer", "procuringEntity"] },
+    ]);
+  });
+});
