@@ -99,7 +99,7 @@ function block(b: Block, o: RenderOptions): string {
     case "chart":
       return `<figure role="img" aria-label="${esc(b.caption)}"><figcaption>${esc(b.caption)}</figcaption>${chartSvg(b.chart)}${srcLine(b.source, o)}</figure>`;
     case "question":
-      return `<div class="question"><p>${esc(b.text)}</p><p class="src">Figure: ${esc(b.figure)}. Source: <a href="${href(b.source, o)}">${esc(b.source.label)}</a></p></div>`;
+      return `<div class="question"><p>${esc(b.text)}</p><p class="src">Figure: ${esc(b.figure)}</p><p class="src">Source: <a href="${href(b.source, o)}">${esc(b.source.label)}</a></p></div>`;
   }
 }
 
