@@ -5,13 +5,14 @@
  * store keeps the queries and the audit append; the flags are the gate rules' engine.
  */
 import type {
-  ContractDetail,
   Contract,
+  ContractDetail,
   Decision,
   Election,
   NewContractBody,
   NewDecisionBody,
   NewServiceBody,
+  NewWaveBody,
   Organisation,
   Pipeline,
   Service,
@@ -20,9 +21,9 @@ import type {
   Wave,
 } from "../contract/records.ts";
 import { decisionFlags } from "../decide/gates/decision-flags.ts";
+import { InputError } from "../shared/errors.ts";
 import { STAGES } from "../shared/lifecycle.ts";
 import { withAudit } from "../store/audit.ts";
-import { withDerivedStatus } from "./manage-dates.ts";
 import type { Store } from "../store/db.ts";
 import {
   getContract,
@@ -30,6 +31,7 @@ import {
   insertContract,
   insertDecision,
   insertService,
+  insertWave,
   listContracts,
   listDecisions,
   listElections,
@@ -40,6 +42,7 @@ import {
   updateService,
 } from "../store/records.ts";
 import type { ServiceUpdate } from "../store/schema.ts";
+import { withDerivedStatus } from "./manage-dates.ts";
 
 /** What a read may see: `publishedOnly` for the public. */
 export interface Visibility {
@@ -62,7 +65,8 @@ export async function decisionsWithFlags(
   return all
     .filter(
       (d) =>
-        (!opts.serviceId || d.serviceId === opts.serviceId) && (!opts.contractId || d.contractId === opts.contractId),
+        (!opts.serviceId || d.serviceId === opts.serviceId) &&
+        (!opts.contractId || d.contractId === opts.contractId),
     )
     .map((d) => ({ ...d, flags: flags.get(d.id) ?? [] }));
 }
@@ -74,7 +78,11 @@ export async function pipeline(store: Store, { publishedOnly }: Visibility): Pro
 }
 
 /** One service with its decisions and the contracts that serve it. */
-export async function serviceDetail(store: Store, id: string, { publishedOnly }: Visibility): Promise<ServiceDetail> {
+export async function serviceDetail(
+  store: Store,
+  id: string,
+  { publishedOnly }: Visibility,
+): Promise<ServiceDetail> {
   const service = await getService(store, id, publishedOnly);
   const decisions = await decisionsWithFlags(store, { serviceId: service.id, publishedOnly });
   const served = (await listContracts(store, publishedOnly)).filter((c) => c.serviceIds.includes(service.id));
@@ -91,8 +99,16 @@ export async function contractList(store: Store, { publishedOnly }: Visibility):
 }
 
 /** One contract with its decisions, and its status derived from its dates. */
-export async function contractDetail(store: Store, id: string, { publishedOnly }: Visibility): Promise<ContractDetail> {
-  const [contract] = await withDerivedStatus(store, [await getContract(store, id, publishedOnly)], publishedOnly);
+export async function contractDetail(
+  store: Store,
+  id: string,
+  { publishedOnly }: Visibility,
+): Promise<ContractDetail> {
+  const [contract] = await withDerivedStatus(
+    store,
+    [await getContract(store, id, publishedOnly)],
+    publishedOnly,
+  );
   if (!contract) throw new Error(`contract ${id} was read but lost its status`);
   const decisions = await decisionsWithFlags(store, { contractId: contract.id, publishedOnly });
   return { ...contract, decisions };
@@ -127,7 +143,12 @@ export async function organisations(store: Store): Promise<Organisation[]> {
 
 /** The election calendar, soonest first, of one body when named. */
 export async function elections(store: Store, body?: string): Promise<Election[]> {
-  return (await listElections(store, body)).map((e) => ({ body: e.body, heldOn: e.held_on, name: e.name, source: e.source }));
+  return (await listElections(store, body)).map((e) => ({
+    body: e.body,
+    heldOn: e.held_on,
+    name: e.name,
+    source: e.source,
+  }));
 }
 
 /** Adds a service to the catalogue, unpublished, at the pipeline stage unless another is named. */
@@ -156,7 +177,12 @@ export async function addService(store: Store, b: NewServiceBody, username: stri
 }
 
 /** Changes the fields of a service that the body names (at least one besides the reason). */
-export async function changeService(store: Store, id: string, b: ServiceChangeBody, username: string): Promise<Service> {
+export async function changeService(
+  store: Store,
+  id: string,
+  b: ServiceChangeBody,
+  username: string,
+): Promise<Service> {
   const patch: ServiceUpdate = {};
   if (b.name !== undefined) patch.name = b.name;
   if (b.description !== undefined) patch.description = b.description;
@@ -180,8 +206,36 @@ export async function setPublication(
   change: { published: boolean; reason: string },
   username: string,
 ): Promise<{ id: string; published: boolean }> {
-  await withAudit(store, (trx) => setPublished(trx, table, id, change.published, { username, reason: change.reason }));
+  await withAudit(store, (trx) =>
+    setPublished(trx, table, id, change.published, { username, reason: change.reason }),
+  );
   return { id, published: change.published };
+}
+
+/** Adds a market-testing wave; services join it by their waveId. */
+export async function addWave(store: Store, b: NewWaveBody, username: string): Promise<Wave> {
+  if (b.endsOn && b.endsOn < b.startsOn)
+    throw new InputError(`endsOn: the wave ends (${b.endsOn}) before it starts (${b.startsOn})`, {
+      location: { path: "endsOn" },
+    });
+  await withAudit(store, (trx) =>
+    insertWave(
+      trx,
+      {
+        id: b.id,
+        name: b.name,
+        starts_on: b.startsOn,
+        ends_on: b.endsOn ?? null,
+        description: b.description ?? "",
+        demo_fields_json: "[]",
+        source: "",
+      },
+      { username, reason: b.reason },
+    ),
+  );
+  const made = (await waves(store)).find((w) => w.id === b.id);
+  if (!made) throw new Error(`wave ${b.id} was recorded but cannot be read back`);
+  return made;
 }
 
 /** Adds a contract to the register, unpublished, "planned" unless another status is named. */

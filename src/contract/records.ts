@@ -6,7 +6,16 @@
  */
 import { z } from "zod";
 import { STAGE_IDS } from "../shared/lifecycle.ts";
-import { IdParams, NEGATIVE_PENCE, Publication, PublicationBody, isoDate, pence, reason, slug } from "./fields.ts";
+import {
+  IdParams,
+  isoDate,
+  NEGATIVE_PENCE,
+  Publication,
+  PublicationBody,
+  pence,
+  reason,
+  slug,
+} from "./fields.ts";
 import { defineOperation } from "./operation.ts";
 import { ANYONE, COMMERCIAL, CONTRACT_SIDE } from "./roles.ts";
 
@@ -76,7 +85,9 @@ export const Decision = z.object({
   ...provenance,
   flags: z
     .array(z.string())
-    .describe('The gate rules\' flags: "budget-driven", "not the logical order" (src/decide/gates/decision-flags.ts)'),
+    .describe(
+      'The gate rules\' flags: "budget-driven", "not the logical order" (src/decide/gates/decision-flags.ts)',
+    ),
 });
 export type Decision = z.infer<typeof Decision>;
 
@@ -113,7 +124,12 @@ export const Organisation = z.object({
 });
 export type Organisation = z.infer<typeof Organisation>;
 
-export const Election = z.object({ body: z.string(), heldOn: z.string(), name: z.string(), source: z.string() });
+export const Election = z.object({
+  body: z.string(),
+  heldOn: z.string(),
+  name: z.string(),
+  source: z.string(),
+});
 export type Election = z.infer<typeof Election>;
 
 /** Fields shared by every record: which values were invented for the demo, and the source of the rest. */
@@ -190,6 +206,18 @@ export const NewContractBody = z
   })
   .strict();
 export type NewContractBody = z.infer<typeof NewContractBody>;
+
+export const NewWaveBody = z
+  .object({
+    id: slug,
+    name: z.string().min(1),
+    startsOn: isoDate,
+    endsOn: isoDate.nullable().optional(),
+    description: z.string().optional(),
+    reason,
+  })
+  .strict();
+export type NewWaveBody = z.infer<typeof NewWaveBody>;
 
 export const NewDecisionBody = z
   .object({
@@ -386,6 +414,19 @@ export const createContract = defineOperation({
   status: 201,
   errors: ["duplicate_id"],
   response: Contract,
+});
+
+export const createWave = defineOperation({
+  operationId: "createWave",
+  method: "POST",
+  path: "/waves",
+  summary: "Add a market-testing wave",
+  tags: ["pipeline"],
+  roles: COMMERCIAL,
+  body: NewWaveBody,
+  status: 201,
+  errors: ["duplicate_id", "bad_input"],
+  response: Wave,
 });
 
 export const createDecision = defineOperation({

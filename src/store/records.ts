@@ -3,9 +3,9 @@
  * records a commercial team keeps and a scrutineer reads. Reads take a `publishedOnly` switch
  * so the public sees only what has been published; every write is audited.
  */
-import type { Transaction } from "kysely";
-import { InputError, NotFoundError } from "../shared/errors.ts";
+import type { Insertable, Transaction } from "kysely";
 import type { Contract, Decision, Service } from "../contract/records.ts";
+import { InputError, NotFoundError } from "../shared/errors.ts";
 import { type Actor, appendAudit } from "./audit.ts";
 import type { Store } from "./db.ts";
 import { requireRows } from "./references.ts";
@@ -18,6 +18,7 @@ import type {
   NewService,
   ServiceRow,
   ServiceUpdate,
+  WavesTable,
 } from "./schema.ts";
 import { insertWithId } from "./unique.ts";
 
@@ -183,6 +184,18 @@ export async function insertContract(trx: Trx, row: NewContract, actor: Actor): 
     actor: actor.username,
     action: "create",
     entity: "contract",
+    entityId: row.id,
+    reason: actor.reason,
+    data: row,
+  });
+}
+
+export async function insertWave(trx: Trx, row: Insertable<WavesTable>, actor: Actor): Promise<void> {
+  await insertWithId("wave", row.id, () => trx.insertInto("waves").values(row).execute());
+  await appendAudit(trx, {
+    actor: actor.username,
+    action: "create",
+    entity: "wave",
     entityId: row.id,
     reason: actor.reason,
     data: row,

@@ -91,6 +91,29 @@ describeBrowser("record forms in the browser", () => {
     expect(JSON.parse(row.drivers_json)).toEqual(["savings-target"]);
   });
 
+  it("adds a market-testing wave, refusing one that ends before it starts", async () => {
+    const page = await web.visitor();
+    await web.signIn(page, "commercial", "demo-commercial-pass", "/waves/new");
+    const form = page.getByRole("form", { name: "Add a wave" });
+    await form.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await form.getByLabel("Name").fill("Market test 2027");
+    await form.getByLabel("Starts on").fill("2027-04-01");
+    await form.getByLabel("Ends on").fill("2026-03-31");
+    await form.getByLabel("Reason (kept in the audit trail)").fill("the new administration's programme");
+    await form.getByRole("button", { name: "Add wave" }).click();
+    expect(await page.getByRole("alert").innerText()).toBe("The wave ends before it starts.");
+    await form.getByLabel("Ends on").fill("2028-03-31");
+    await form.getByRole("button", { name: "Add wave" }).click();
+    await page.waitForURL(/\/$/);
+    const row = await web.store.db
+      .selectFrom("waves")
+      .selectAll()
+      .where("id", "=", "market-test-2027")
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ name: "Market test 2027", starts_on: "2027-04-01", ends_on: "2028-03-31" });
+  });
+
   it("keeps a scrutineer out of both forms", async () => {
     const page = await web.visitor();
     await web.signIn(page, "scrutineer", "demo-scrutineer-pass", "/contracts/new");

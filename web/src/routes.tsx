@@ -22,6 +22,7 @@ import { OcdsOpenDataPage } from "./pages/OcdsOpenDataPage.tsx";
 import { OcdsQualityPage } from "./pages/OcdsQualityPage.tsx";
 import { PipelinePage } from "./pages/PipelinePage.tsx";
 import { ServicePage } from "./pages/ServicePage.tsx";
+import { WaveNewPage } from "./pages/WaveNewPage.tsx";
 import { ScorecardPage } from "./pages/ScorecardPage.tsx";
 import { ServiceNewPage } from "./pages/ServiceNewPage.tsx";
 import { CaseFormPage } from "./pages/CaseFormPage.tsx";
@@ -51,6 +52,7 @@ export const routes: RouteDef[] = [
   { path: "/contracts", nav: "Contracts", render: () => <ContractsPage /> },
   { path: "/contracts/new", section: "/contracts", staffOnly: true, render: () => <ContractNewPage /> },
   { path: "/decisions/new", section: "/", staffOnly: true, render: () => <DecisionNewPage /> },
+  { path: "/waves/new", section: "/", staffOnly: true, render: () => <WaveNewPage /> },
   {
     path: "/contracts/:id",
     section: "/contracts",

@@ -7,6 +7,7 @@ import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import {
   addContract,
   addService,
+  addWave,
   changeService,
   contractDetail,
   contractList,
@@ -39,7 +40,9 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
 
   addOperation(app, op.listContracts, ({ req }) => contractList(app.store, visibility(req)));
 
-  addOperation(app, op.getContract, ({ params, req }) => contractDetail(app.store, params.id, visibility(req)));
+  addOperation(app, op.getContract, ({ params, req }) =>
+    contractDetail(app.store, params.id, visibility(req)),
+  );
 
   addOperation(app, op.listDecisions, ({ query, req }) =>
     decisionsWithFlags(app.store, { ...query, ...visibility(req) }),
@@ -66,7 +69,12 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
     );
   }
 
-  addOperation(app, op.createContract, ({ body, req }) => addContract(app.store, body, callerOf(req).username));
+  addOperation(app, op.createWave, ({ body, req }) => addWave(app.store, body, callerOf(req).username));
+  addOperation(app, op.createContract, ({ body, req }) =>
+    addContract(app.store, body, callerOf(req).username),
+  );
 
-  addOperation(app, op.createDecision, ({ body, req }) => recordDecision(app.store, body, callerOf(req).username));
+  addOperation(app, op.createDecision, ({ body, req }) =>
+    recordDecision(app.store, body, callerOf(req).username),
+  );
 };
