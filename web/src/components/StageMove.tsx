@@ -15,6 +15,7 @@ import type { Service } from "../api.ts";
 import { useAuth } from "../auth.tsx";
 import { call } from "../client.ts";
 import { formatDate } from "../format.ts";
+import { useInvalidate } from "../queries.ts";
 import { useApi } from "../useApi.ts";
 import { Outcome, SaveButton, TextField, useSave } from "./Form.tsx";
 
@@ -36,7 +37,9 @@ export function StageMove({ service }: { service: Service }) {
   const [drivers, setDrivers] = useState<string[]>([]);
   const [date, setDate] = useState(today());
   const [reason, setReason] = useState("");
-  const s = useSave();
+  const invalidate = useInvalidate();
+  // The service page and its gate history show the move at once.
+  const s = useSave(() => void invalidate(""));
   if (!updateService.roles.includes(me.role) || !gate || !next) return null;
   const mayApprove = (gate.approvers as readonly string[]).includes(me.role) || me.role === "admin";
   const role = (gate.approvers as readonly string[]).includes(me.role) ? (me.role as GateRole) : gate.approvers[0]!;

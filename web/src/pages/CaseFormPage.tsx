@@ -20,6 +20,7 @@ import { ErrorPanel } from "../components/Status.tsx";
 import { VersionCompare } from "../components/VersionCompare.tsx";
 import { formatTimestamp } from "../format.ts";
 import { Link } from "../router.tsx";
+import { useInvalidate } from "../queries.ts";
 import { useApi } from "../useApi.ts";
 import { usePageTitle } from "./title.ts";
 
@@ -50,8 +51,10 @@ export function CaseFormPage({ id: routeId }: { id: string | null }) {
   const [publishReason, setPublishReason] = useState("");
   const [compare, setCompare] = useState<{ from: number; to: number } | null>(null);
   const [sheetError, setSheetError] = useState<string | null>(null);
-  const save = useSave();
-  const publish = useSave();
+  const invalidate = useInvalidate();
+  // The versions list shows a new draft or a publication at once.
+  const save = useSave(() => void invalidate("decide-versions:"));
+  const publish = useSave(() => void invalidate("decide-versions:"));
 
   const list = versions.data ?? [];
   const latest = list[list.length - 1];
