@@ -97,7 +97,7 @@ function block(b: Block, o: RenderOptions): string {
       return `<table><caption>${esc(b.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>${srcLine(b.source, o)}`;
     }
     case "chart":
-      return `<figure role="img" aria-label="${esc(b.caption)}"><figcaption>${esc(b.caption)}</figcaption>${chartSvg(b.chart)}${srcLine(b.source, o)}</figure>`;
+      return `<figure><figcaption>${esc(b.caption)}</figcaption><div class="chart" role="img" aria-label="${esc(`Bar chart: ${b.caption}`)}">${chartSvg(b.chart)}</div>${srcLine(b.source, o)}</figure>`;
     case "question":
       return `<div class="question"><p>${esc(b.text)}</p><p class="src">Figure: ${esc(b.figure)}</p><p class="src">Source: <a href="${href(b.source, o)}">${esc(b.source.label)}</a></p></div>`;
   }
