@@ -11,12 +11,21 @@
  * (found by a cheap text match before parsing), which are then compiled afresh. Stdin is copied
  * to a temporary file as it is read so it can be read again.
  *
- * Threads: one large file of release lines (256 MiB or more) on a machine with two or more cores
- * is cut into byte ranges that worker threads read and compile themselves
+ * Threads: files of release lines (8 MiB or more) on a machine with two or more cores are compiled
+ * by worker threads that read them themselves, each the ocids of its partition
  * (ocds-compile-parallel.ts). Otherwise, with `workers`, lines are read here and parsed, merged
  * and serialised in worker threads; by default that only on 4+ cores.
  */
-import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  createReadStream,
+  mkdtempSync,
+  openSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Writable } from "node:stream";
@@ -36,7 +45,8 @@ import { parseJson, parseUnit, readDocuments } from "./ocds-json.ts";
 import { type PackageRef, readUnits } from "./ocds-read.ts";
 import { allOcids, topLevelOcid } from "./ocds-ocid.ts";
 import { Sink, streamWriter } from "./ocds-sink.ts";
-import { compileRanges, startsWithReleaseLine } from "./ocds-compile-parallel.ts";
+import { compilePartitions, startsWithReleaseLine } from "./ocds-compile-parallel.ts";
+import { COMPILED } from "./runtime-paths.ts";
 import {
   isContainer,
   type RenderedGroup,
@@ -60,13 +70,14 @@ export interface CompileStreamOptions {
   /** Bytes of input text held in memory before the oldest groups are compiled (default 64 MiB). */
   memoryBudget?: number;
   /**
-   * Worker threads; 0 runs on this thread. Default: one per core (up to 8) for one file of
-   * release lines of 256 MiB or more, each compiling a byte range; otherwise cores - 1 (up to 4)
-   * on 4+ cores for inputs over 64 MiB, parsing and merging lines read by this thread.
+   * Worker threads; 0 runs on this thread. Default: one per core (up to 8) for files of release
+   * lines of 8 MiB or more (64 MiB from the TypeScript sources), each compiling the ocids of its
+   * partition; otherwise cores - 1 (up to 4) on 4+ cores for inputs over 64 MiB, parsing and
+   * merging lines read by this thread.
    */
   workers?: number;
   tmpDir?: string;
-  /** Size from which one file of release lines is cut into byte ranges, one per thread (default 256 MiB). */
+  /** Size from which files of release lines are compiled in partitions, one per thread (see `workers`). */
   rangeMinBytes?: number;
   uri?: string;
   publishedDate?: string;
@@ -93,6 +104,18 @@ interface Pending {
   pkg?: PackageRef;
   file: string;
   line: number;
+}
+
+/** True when a file is gzip, by its name or its first two bytes. */
+function isGzip(file: string): boolean {
+  if (file.endsWith(".gz")) return true;
+  const fd = openSync(file, "r");
+  try {
+    const b = Buffer.alloc(2);
+    return readSync(fd, b, 0, 2, 0) === 2 && b[0] === 0x1f && b[1] === 0x8b;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** What is assumed of releases outside a package (src/ocds/version.ts reads an ocid's releases as a record). */
@@ -185,10 +208,11 @@ class RenderPool {
 /** Below this much input, worker threads cost more to start than they save. */
 const PARALLEL_MIN_BYTES = 64 << 20;
 /**
- * Below this much input, one thread is faster than byte ranges on threads: each thread's start
- * (it compiles the TypeScript sources) and the ocids split between ranges cost about a second.
+ * Below this much input, one thread is faster than partitions on threads. A thread of the build
+ * starts in tens of milliseconds; one running the TypeScript sources compiles them first (about
+ * half a second), so from the sources the threads pay only for more input.
  */
-const RANGE_MIN_BYTES = 256 << 20;
+const PARTITION_MIN_BYTES = COMPILED ? 8 << 20 : 64 << 20;
 /** Raw bytes of releases per render job. */
 const JOB_BYTES = 1 << 20;
 
@@ -218,16 +242,14 @@ export async function compileStream(
   let totalBytes = 0;
   for (const f of inputs) if (f !== "-") totalBytes += statSync(f).size;
   const cores = availableParallelism();
-  // One large file of release lines: each thread reads and compiles its own byte range.
-  const rangeThreads = opts.workers ?? Math.min(cores, 8);
+  // Large files of release lines: each thread reads them and compiles the ocids of its partition.
+  const threads = opts.workers ?? Math.min(cores, 8);
   if (
-    inputs.length === 1 &&
-    inputs[0] !== "-" &&
-    totalBytes >= (opts.rangeMinBytes ?? RANGE_MIN_BYTES) &&
-    rangeThreads >= 2 &&
-    startsWithReleaseLine(inputs[0]!)
+    threads >= 2 &&
+    totalBytes >= (opts.rangeMinBytes ?? PARTITION_MIN_BYTES) &&
+    inputs.every((f) => f !== "-" && !isGzip(f) && startsWithReleaseLine(f))
   ) {
-    const r = await compileRanges(inputs[0]!, rangeThreads, out, {
+    const r = await compilePartitions(inputs, totalBytes, threads, out, {
       settings,
       budget,
       package: opts.package,
@@ -237,7 +259,7 @@ export async function compileStream(
       onWarning: warn,
     });
     if (r) {
-      opts.onVersion?.(bareReleasesMessage(inputs[0]!));
+      for (const f of inputs) opts.onVersion?.(bareReleasesMessage(f));
       return { ...r, warnings };
     }
   }

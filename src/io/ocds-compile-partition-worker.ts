@@ -1,0 +1,58 @@
+/** Worker thread of the parallel streaming compile: compiles one partition (ocds-compile-partition.ts). */
+import { parentPort, workerData } from "node:worker_threads";
+import {
+  compilePartition,
+  type PartitionJob,
+  PartitionIndex,
+  type PartitionReply,
+  scanPartition,
+} from "./ocds-compile-partition.ts";
+import { failureOf } from "./ocds-render.ts";
+
+/** Batches a worker may send ahead of the main thread's writing. */
+const AHEAD = 8;
+
+const job = workerData as PartitionJob;
+const index = new PartitionIndex();
+const acks = new Int32Array(job.acks);
+const reply = (msg: PartitionReply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(msg, transfer);
+const guard = (f: () => void) => {
+  try {
+    f();
+  } catch (e) {
+    const failure = failureOf(e);
+    reply({
+      type: "failure",
+      message: failure?.message ?? String(e),
+      location: failure?.location ?? {},
+      fatal: !failure,
+    });
+  }
+};
+
+let sent = 0;
+/** Sends a batch of lines, first waiting while the main thread is AHEAD batches behind. */
+const send = (bytes: ArrayBuffer, count: number) => {
+  for (;;) {
+    const written = Atomics.load(acks, job.part);
+    if (sent - written < AHEAD) break;
+    Atomics.wait(acks, job.part, written, 1000);
+  }
+  sent++;
+  reply({ type: "batch", bytes, count }, [bytes]);
+};
+
+let lastReport = 0;
+guard(() =>
+  reply(
+    scanPartition(job, index, (bytes) => {
+      if (bytes - lastReport >= 16 << 20) {
+        lastReport = bytes;
+        reply({ type: "progress", bytes });
+      }
+    }),
+  ),
+);
+parentPort!.on("message", () => {
+  guard(() => reply(compilePartition(job, index, send)));
+});
