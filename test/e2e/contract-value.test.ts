@@ -3,8 +3,8 @@
  * SQLite database holding the demo: the savings chart (SVG with a text alternative and a table)
  * tracks SSCL's £101.4m claim, the variation timeline shows the award, the option taken and the
  * extension flagged for an illustrative UK10 notice, and a contract manager sees that the exit
- * plan cannot be ready before the end of the term; axe-clean. The public sees savings and
- * variations but no exit plan.
+ * plan cannot be ready before the end of the term; axe-clean. A contract manager appends a
+ * variation from the form. The public sees savings and variations but no exit plan or form.
  */
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators, whose innerText() is the rendered text a reader sees.
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -59,11 +59,34 @@ describeBrowser("A contract's savings, variations and exit in the browser", () =
     expect(await axeViolations(page)).toEqual([]);
   }, 180_000);
 
+  it("appends a variation from the form as the next version, with its UK10 test", async () => {
+    const page = await web.visitor();
+    await web.signIn(page, "contracts", "demo-contracts-pass", "/contracts/sscl-bss");
+    const variations = page.getByTestId("contract-variations");
+    await variations.getByText("Record a variation").click();
+    const form = page.getByRole("form", { name: "Record a variation" });
+    await form.getByLabel("Dated").fill("2026-11-02");
+    await form.getByLabel("Approved on").fill("2026-11-03");
+    await form.getByLabel("Approved by").fill("Commercial director");
+    await form.getByLabel("Reason for the variation").fill("Payroll for a new staff group");
+    await form.getByLabel("What changes").fill("Adds payroll for special constables");
+    await form.getByLabel("Change in value (£)").fill("2,345,000");
+    await form.getByLabel("Reason (kept in the audit trail)").fill("recorded from the change note");
+    await form.getByRole("button", { name: "Record variation" }).click();
+    expect(await variations.locator('[data-form="variation"] [role="status"]').innerText()).toBe(
+      "Version 3 recorded. No contract change notice (UK10) is needed.",
+    );
+    await variations.getByTestId("uk10-v3").waitFor();
+    expect(await variations.getByRole("table").locator("tbody tr").count()).toBe(3);
+    expect(await axeViolations(page, { include: ['[data-testid="contract-variations"]'] })).toEqual([]);
+  }, 120_000);
+
   it("shows the public the savings and variations but not the exit plan", async () => {
     const page = await web.visitor();
     await page.goto(`${web.base}/contracts/sscl-bss`);
     await page.getByTestId("contract-variations").waitFor();
     await page.getByTestId("contract-savings").getByRole("img").waitFor();
     expect(await page.getByTestId("contract-exit").count()).toBe(0);
+    expect(await page.getByText("Record a variation").count()).toBe(0);
   }, 120_000);
 });

@@ -6,8 +6,9 @@
  */
 import { type FormEvent, useState } from "react";
 import { createVariation } from "../../../src/contract/manage-value.ts";
-import { tryParsePounds } from "../../../src/shared/money.ts";
 import { call } from "../client.ts";
+import { parseMoneyInput } from "../money-input.ts";
+import { useInvalidate } from "../queries.ts";
 import { Field, Outcome, ReasonField, SaveButton, TextField, useSave } from "./Form.tsx";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -17,8 +18,10 @@ type Kind = "change" | "option" | "correction";
 function signedPence(text: string): number | null {
   const t = text.trim();
   const neg = t.startsWith("-");
-  const p = tryParsePounds(neg ? t.slice(1) : t);
-  return p === null ? null : neg ? -p : p;
+  const m = parseMoneyInput(neg ? t.slice(1) : t);
+  if ("empty" in m) return 0;
+  if ("problem" in m) return null;
+  return neg ? -m.pence : m.pence;
 }
 
 export function VariationForm({ contractId }: { contractId: string }) {
@@ -32,7 +35,11 @@ export function VariationForm({ contractId }: { contractId: string }) {
   const [delta, setDelta] = useState("0");
   const [endAfter, setEndAfter] = useState("");
   const [reason, setReason] = useState("");
-  const s = useSave();
+  const invalidate = useInvalidate();
+  // The timeline and the committed total on the page change with a new version.
+  const s = useSave(() => {
+    void invalidate("contract-");
+  });
   const deltaPence = signedPence(delta);
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
