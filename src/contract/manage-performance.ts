@@ -45,7 +45,7 @@ const MeasureFields = {
     .describe("First day measured (default the contract's start)"),
 };
 
-export const MeasureBody = z.object({ reason: Reason, ...MeasureFields }).strict();
+export const MeasureBody = z.object({ reason: Reason, kpiId: z.string().min(1), ...MeasureFields }).strict();
 export const MeasuredKpiBody = z
   .object({
     reason: Reason,
@@ -276,6 +276,7 @@ export const ObligationBody = z
 export const CompleteBody = z
   .object({
     reason: Reason,
+    obligationId: z.string().min(1),
     completedOn: IsoDate,
     evidence: z.string().min(1).describe("What shows it was done"),
   })
@@ -312,11 +313,11 @@ export const createMeasuredKpi = defineOperation({
 export const setKpiMeasure = defineOperation({
   operationId: "setKpiMeasure",
   method: "PUT",
-  path: "/contracts/:id/kpis/:kpiId/measure",
+  path: "/contracts/:id/kpi-measures",
   summary: "Set how a KPI is measured: target value, tolerance, direction, period, weight, source",
   tags: ["manage"],
   roles: CONTRACT_SIDE,
-  params: z.object({ id: z.string(), kpiId: z.string() }),
+  params: ContractIdParams,
   body: MeasureBody,
   response: MeasuredKpi,
 });
@@ -338,12 +339,12 @@ export const recordKpiResult = defineOperation({
 export const verifyKpiResult = defineOperation({
   operationId: "verifyKpiResult",
   method: "POST",
-  path: "/contracts/:id/kpi-results/:resultId/verify",
+  path: "/contracts/:id/kpi-results/verify",
   summary: "Record that the authority checked a supplier-reported result",
   tags: ["manage"],
   roles: CONTRACT_SIDE,
-  params: z.object({ id: z.string(), resultId: z.string() }),
-  body: z.object({ reason: Reason }).strict(),
+  params: ContractIdParams,
+  body: z.object({ reason: Reason, resultId: z.string().min(1).describe("<kpiId>@<periodEnd>") }).strict(),
   errors: ["conflict"],
   response: KpiResult,
 });
@@ -452,12 +453,12 @@ export const createObligation = defineOperation({
 export const completeObligation = defineOperation({
   operationId: "completeObligation",
   method: "POST",
-  path: "/contracts/:id/obligations/:obligationId/complete",
+  path: "/contracts/:id/obligations/complete",
   summary:
     "Mark the occurrence due complete with its evidence; a recurring obligation rolls to its next due date",
   tags: ["manage"],
   roles: CONTRACT_SIDE,
-  params: z.object({ id: z.string(), obligationId: z.string() }),
+  params: ContractIdParams,
   body: CompleteBody,
   errors: ["conflict"],
   response: ObligationSaved.extend({

@@ -114,3 +114,51 @@ describe("service credits", () => {
     ).toBe(403);
   });
 });
+
+describe("results and obligations through the API", () => {
+  it("verifies a supplier-reported result, once", async () => {
+    const path = "/api/contracts/sscl-bss/kpi-results/verify";
+    const body = { reason: "checked against payroll records", resultId: "sscl-bss-kpi-payroll@2026-10-31" };
+    const res = await call(server, "contract-manager", "POST", path, body);
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ verifiedBy: "contracts", unverified: false });
+    expect((await call(server, "contract-manager", "POST", path, body)).status).toBe(409);
+  });
+
+  it("completes an obligation with evidence and rolls it to its next due date", async () => {
+    const res = await call(
+      server,
+      "contract-manager",
+      "POST",
+      "/api/contracts/sscl-bss/obligations/complete",
+      {
+        reason: "review held",
+        obligationId: "sscl-ob-open-book",
+        completedOn: "2026-12-02",
+        evidence: "Open-book review minutes, 2 December 2026",
+      },
+    );
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ dueDate: "2027-10-31", status: "open" });
+    const list = (await call(server, "scrutineer", "GET", "/api/contracts/sscl-bss/obligations")).json as {
+      id: string;
+      completions: { evidence: string }[];
+    }[];
+    expect(list.find((o) => o.id === "sscl-ob-open-book")?.completions.at(-1)?.evidence).toBe(
+      "Open-book review minutes, 2 December 2026",
+    );
+    const none = await call(
+      server,
+      "contract-manager",
+      "POST",
+      "/api/contracts/sscl-bss/obligations/complete",
+      {
+        reason: "x",
+        obligationId: "no-such",
+        completedOn: "2026-12-02",
+        evidence: "x",
+      },
+    );
+    expect(none.status).toBe(404);
+  });
+});

@@ -47,8 +47,8 @@ export const managePerformanceRoutes: FastifyPluginAsync = async (app) => {
   });
 
   addOperation(app, op.setKpiMeasure, ({ params, body, req }) => {
-    const { reason, ...input } = body;
-    return setKpiMeasure(app.store, params.id, params.kpiId, input, actor(req, reason));
+    const { reason, kpiId, ...input } = body;
+    return setKpiMeasure(app.store, params.id, kpiId, input, actor(req, reason));
   });
 
   addOperation(app, op.recordKpiResult, ({ params, body, req }) => {
@@ -57,7 +57,7 @@ export const managePerformanceRoutes: FastifyPluginAsync = async (app) => {
   });
 
   addOperation(app, op.verifyKpiResult, ({ params, body, req }) =>
-    verifyKpiResult(app.store, params.id, params.resultId, todayInLondon(), actor(req, body.reason)),
+    verifyKpiResult(app.store, params.id, body.resultId, todayInLondon(), actor(req, body.reason)),
   );
 
   addOperation(app, op.importKpiResults, ({ params, body, req }) =>
@@ -111,11 +111,11 @@ export const managePerformanceRoutes: FastifyPluginAsync = async (app) => {
   });
 
   addOperation(app, op.completeObligation, ({ params, body, req }) => {
-    const { reason, ...input } = body;
+    const { reason, obligationId, ...input } = body;
     return completeContractObligation(
       app.store,
       params.id,
-      params.obligationId,
+      obligationId,
       input,
       actor(req, reason),
       todayInLondon(),

@@ -14,7 +14,10 @@ import {
   type TerminationReason,
 } from "../../../src/manage/termination.ts";
 import { tryParsePounds } from "../../../src/shared/money.ts";
+import { createMeasuredKpi } from "../../../src/contract/manage-performance.ts";
+import { KPI_PERIODS, KPI_SOURCES, type KpiPeriod, type KpiSource } from "../../../src/manage/kpi.ts";
 import { type ContractEvents, ocdsApi } from "../api-ocds.ts";
+import { call } from "../client.ts";
 import { formatDate } from "../format.ts";
 import { Field, Outcome, ReasonAndPublish, SaveButton, TextField, useSave } from "./Form.tsx";
 
@@ -38,7 +41,16 @@ function KpiForm({ contractId, onSaved }: { contractId: string; onSaved: () => v
   const [description, setDescription] = useState("");
   const [reason, setReason] = useState("");
   const [published, setPublished] = useState(true);
+  // How results are judged (optional): with a goal as a number the KPI is stored with its measure.
+  const [goal, setGoal] = useState("");
+  const [tolerance, setTolerance] = useState("");
+  const [lowerBetter, setLowerBetter] = useState(false);
+  const [period, setPeriod] = useState<KpiPeriod>("monthly");
+  const [weight, setWeight] = useState("1");
+  const [source, setSource] = useState<KpiSource>("supplier");
+  const [unit, setUnit] = useState("%");
   const s = useSave(onSaved);
+  const NUMBER = /^-?\d+(\.\d+)?$/;
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const ok = await s.run(
@@ -47,10 +59,37 @@ function KpiForm({ contractId, onSaved }: { contractId: string; onSaved: () => v
           ? "Give the KPI a short reference, e.g. kpi-4."
           : !title.trim()
             ? "Give the KPI a title: what is measured."
-            : !reason.trim()
-              ? "Say why you are recording this KPI (kept in the audit trail)."
-              : null,
+            : goal.trim() && !NUMBER.test(goal.trim())
+              ? "Give the goal as a number, e.g. 98.5, or leave it empty."
+              : goal.trim() && tolerance.trim() && !/^\d+(\.\d+)?$/.test(tolerance.trim())
+                ? "Give the tolerance as a number 0 or more, e.g. 0.5."
+                : goal.trim() && !/^\d+$/.test(weight.trim())
+                  ? "Give the weight as a whole number from 1 to 100."
+                  : !reason.trim()
+                    ? "Say why you are recording this KPI (kept in the audit trail)."
+                    : null,
       async () => {
+        if (goal.trim()) {
+          await call(createMeasuredKpi, {
+            params: { id: contractId },
+            body: {
+              id: id.trim(),
+              title: title.trim(),
+              target: target.trim(),
+              description: description.trim(),
+              published,
+              reason: reason.trim(),
+              targetValue: goal.trim(),
+              tolerance: tolerance.trim() || "0",
+              direction: lowerBetter ? "lower" : "higher",
+              period,
+              weight: Number(weight.trim()),
+              source,
+              unit: unit.trim(),
+            },
+          });
+          return `KPI ${id.trim()} recorded, with its results judged against ${goal.trim()}${unit.trim()}.`;
+        }
         await ocdsApi.addKpi(contractId, {
           id: id.trim(),
           title: title.trim(),
@@ -66,6 +105,8 @@ function KpiForm({ contractId, onSaved }: { contractId: string; onSaved: () => v
       setId("");
       setTitle("");
       setTarget("");
+      setGoal("");
+      setTolerance("");
       setDescription("");
       setReason("");
     }
@@ -85,6 +126,54 @@ function KpiForm({ contractId, onSaved }: { contractId: string; onSaved: () => v
         <TextField id="kpi-title" label="What is measured" value={title} onChange={setTitle} />
         <TextField id="kpi-target" label="Target" value={target} onChange={setTarget} />
         <TextField id="kpi-description" label="Description" value={description} onChange={setDescription} />
+        <fieldset className="form__fieldset">
+          <legend>How results are judged (optional)</legend>
+          <TextField
+            id="kpi-goal"
+            label="Goal as a number"
+            hint="e.g. 98 for 98%; leave empty to record the KPI without judging results"
+            inputMode="decimal"
+            value={goal}
+            onChange={setGoal}
+          />
+          <TextField
+            id="kpi-tolerance"
+            label="Tolerance"
+            hint="How far short still counts as approaching the goal, e.g. 1"
+            inputMode="decimal"
+            value={tolerance}
+            onChange={setTolerance}
+          />
+          <TextField id="kpi-unit" label="Unit" value={unit} onChange={setUnit} />
+          <div className="form__group form__check">
+            <input
+              id="kpi-lower"
+              type="checkbox"
+              checked={lowerBetter}
+              onChange={(e) => setLowerBetter(e.target.checked)}
+            />
+            <label htmlFor="kpi-lower">A lower result is better (days taken, errors)</label>
+          </div>
+          <Field id="kpi-period" label="Measured every">
+            <select id="kpi-period" value={period} onChange={(e) => setPeriod(e.target.value as KpiPeriod)}>
+              {KPI_PERIODS.map((p) => (
+                <option key={p} value={p}>
+                  {p === "monthly" ? "month" : p === "quarterly" ? "quarter" : "year (to 31 March)"}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <TextField id="kpi-weight" label="Weight (1 to 100)" value={weight} onChange={setWeight} />
+          <Field id="kpi-source" label="Reported by">
+            <select id="kpi-source" value={source} onChange={(e) => setSource(e.target.value as KpiSource)}>
+              {KPI_SOURCES.map((x) => (
+                <option key={x} value={x}>
+                  {x === "supplier" ? "the supplier (self-reported)" : "the authority (its own measurement)"}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </fieldset>
         <ReasonAndPublish
           prefix="kpi"
           reason={reason}

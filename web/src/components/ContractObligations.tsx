@@ -98,8 +98,8 @@ function CompleteForm({ contractId, obligations }: { contractId: string; obligat
               : null,
       async () => {
         const r = await call(completeObligation, {
-          params: { id: contractId, obligationId: id },
-          body: { completedOn, evidence: evidence.trim(), reason: reason.trim() },
+          params: { id: contractId },
+          body: { obligationId: id, completedOn, evidence: evidence.trim(), reason: reason.trim() },
         });
         return r.status === "done" ? "Completed." : `Completed; next due ${formatDate(r.dueDate)}.`;
       },
