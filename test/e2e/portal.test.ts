@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeBrowser } from "../support/browser.ts";
+import { askQuestion } from "../../src/app/comments.ts";
 import { axeViolations, type Dashboard, startDashboard } from "./harness.ts";
 
 const serious = (v: string[]) => v.filter((line) => /\((serious|critical),/.test(line));
@@ -13,7 +14,10 @@ const serious = (v: string[]) => v.filter((line) => /\((serious|critical),/.test
 describeBrowser("public portal in the browser", () => {
   let web: Dashboard;
   beforeAll(async () => {
-    web = await startDashboard("portal");
+    web = await startDashboard("portal", {
+      seed: (store) =>
+        askQuestion(store, { subject: "contract:em-tagging", body: "<b>Why</b> did tagging end early?", name: "Sam" }, new Date()),
+    });
   }, 300_000);
   afterAll(async () => {
     await web?.close();
@@ -79,4 +83,28 @@ describeBrowser("public portal in the browser", () => {
     expect(await page.locator("mark").first().innerText()).toMatch(/newport/i);
     expect(serious(await axeViolations(page))).toEqual([]);
   }, 120_000);
+
+  it("lets an administrator publish and answer a question on the Questions page, axe-clean", async () => {
+    const page = await web.visitor();
+    await web.signIn(page, "admin", "demo-admin-pass", "/comments");
+    await page.getByRole("heading", { level: 1, name: "Questions from the public" }).waitFor();
+    const card = page.locator("article", { hasText: "did tagging end early?" });
+    await card.waitFor();
+    expect(await card.innerText()).toContain("<b>Why</b> did tagging end early?");
+    expect(await card.innerText()).toContain("Waiting for moderation");
+    expect(serious(await axeViolations(page))).toEqual([]);
+    await card.getByLabel("Decision").selectOption("publish");
+    await card.getByRole("form", { name: /Moderate/ }).getByLabel("Reason (kept in the audit trail)").fill("on topic");
+    await card.getByRole("button", { name: "Save decision" }).click();
+    await card.getByText("Published.", { exact: true }).waitFor();
+    await card.getByLabel("Official answer").fill("The contract ended at expiry.");
+    await card.getByRole("form", { name: /Answer/ }).getByLabel("Reason (kept in the audit trail)").fill("official answer");
+    await card.getByRole("button", { name: "Save answer" }).click();
+    await card.getByText("Answer saved.").waitFor();
+    const portal = await web.visitor();
+    await portal.goto(`${web.base}/public/contracts/em-tagging`);
+    const q = portal.locator("article.question", { hasText: "did tagging end early?" });
+    expect(await q.innerText()).toContain("The contract ended at expiry.");
+    expect(await q.locator("b").count()).toBe(0);
+  }, 180_000);
 });
