@@ -114,6 +114,60 @@ describeBrowser("record forms in the browser", () => {
     expect(row).toMatchObject({ name: "Market test 2027", starts_on: "2027-04-01", ends_on: "2028-03-31" });
   });
 
+  it("changes a workforce plan in a form checked by the engine, and names a bad cell of its spreadsheet", async () => {
+    const page = await web.visitor();
+    await web.signIn(page, "commercial", "demo-commercial-pass", "/workforce/sscl-bss-workforce/edit");
+    const form = page.getByRole("form", { name: "Workforce plan", exact: true });
+    await form.waitFor();
+    const scope = form.getByLabel("Posts in scope");
+    await page.waitForFunction(
+      () => (document.getElementById("wf-postsInScope") as HTMLInputElement | null)?.value !== "",
+    );
+    const posts = Number(await scope.inputValue());
+    expect(await axeViolations(page)).toEqual([]);
+    // One post more in scope than the plan accounts for: the engine's balance check says so.
+    await scope.fill(String(posts + 1));
+    const said = page.getByRole("region", { name: "What the plan says" });
+    await said
+      .getByText(/^Error:/)
+      .first()
+      .waitFor();
+    await form.getByLabel("Reason (kept in the audit trail)").fill("recounted");
+    await form.getByRole("button", { name: "Save workforce plan" }).click();
+    expect(await page.getByRole("alert").first().innerText()).not.toBe("");
+    const before = await web.store.db
+      .selectFrom("decide_documents")
+      .select("body_json")
+      .where("id", "=", "sscl-bss-workforce")
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(before.body_json).postsInScope).toBe(posts);
+    await scope.fill(String(posts));
+    await form.getByLabel("Zero-hours contracts declared").selectOption("no");
+    await form.getByRole("button", { name: "Save workforce plan" }).click();
+    await page.getByText("Workforce plan sscl-bss-workforce saved.").waitFor();
+    const after = await web.store.db
+      .selectFrom("decide_documents")
+      .select("body_json")
+      .where("id", "=", "sscl-bss-workforce")
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(after.body_json).zeroHours.status).toBe("no");
+
+    // The spreadsheet, with one bad cell, uploaded from the page: the cell is named, nothing stored.
+    const upload = page.getByRole("form", { name: "Upload the workforce plan" });
+    await upload.getByLabel("Filled-in workforce plan (XLSX or CSV)").setInputFiles({
+      name: "plan.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("Item,Posts,Location,Detail\nPosts in scope,lots,,\n"),
+    });
+    await upload.getByLabel("Reason (kept in the audit trail)").fill("from HR's sheet");
+    await upload.getByRole("button", { name: "Upload workforce plan" }).click();
+    const alert = upload.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(
+      /^plan\.csv: Workforce plan!B2 \(Posts\): expected a whole number such as 12, found "lots"/,
+    );
+  });
+
   it("keeps a scrutineer out of both forms", async () => {
     const page = await web.visitor();
     await web.signIn(page, "scrutineer", "demo-scrutineer-pass", "/contracts/new");

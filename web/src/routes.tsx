@@ -23,6 +23,7 @@ import { OcdsQualityPage } from "./pages/OcdsQualityPage.tsx";
 import { PipelinePage } from "./pages/PipelinePage.tsx";
 import { ServicePage } from "./pages/ServicePage.tsx";
 import { WaveNewPage } from "./pages/WaveNewPage.tsx";
+import { WorkforceFormPage } from "./pages/WorkforceFormPage.tsx";
 import { ScorecardPage } from "./pages/ScorecardPage.tsx";
 import { ServiceNewPage } from "./pages/ServiceNewPage.tsx";
 import { CaseFormPage } from "./pages/CaseFormPage.tsx";
@@ -53,6 +54,13 @@ export const routes: RouteDef[] = [
   { path: "/contracts/new", section: "/contracts", staffOnly: true, render: () => <ContractNewPage /> },
   { path: "/decisions/new", section: "/", staffOnly: true, render: () => <DecisionNewPage /> },
   { path: "/waves/new", section: "/", staffOnly: true, render: () => <WaveNewPage /> },
+  { path: "/workforce/new", section: "/appraisals", staffOnly: true, render: () => <WorkforceFormPage /> },
+  {
+    path: "/workforce/:id/edit",
+    section: "/appraisals",
+    staffOnly: true,
+    render: (p) => <WorkforceFormPage key={p.id} id={p.id ?? ""} />,
+  },
   {
     path: "/contracts/:id",
     section: "/contracts",
