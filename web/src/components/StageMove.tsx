@@ -16,6 +16,7 @@ import { useAuth } from "../auth.tsx";
 import { call } from "../client.ts";
 import { formatDate } from "../format.ts";
 import { useInvalidate } from "../queries.ts";
+import { Link } from "../router.tsx";
 import { useApi } from "../useApi.ts";
 import { Outcome, SaveButton, TextField, useSave } from "./Form.tsx";
 
@@ -150,6 +151,10 @@ export function StageMove({ service }: { service: Service }) {
         ) : null}
         <SaveButton busy={s.busy} label={`Approve and move to ${next.label}`} />
       </form>
+      <p>
+        <Link to={`/cases/new?service=${encodeURIComponent(service.id)}`}>Build an appraisal case for {service.name}</Link>{" "}
+        (options, cash flows, savings target; saved as a draft).
+      </p>
     </section>
   );
 }

@@ -19,7 +19,7 @@ import { Field, Outcome, SaveButton, TextField, useSave } from "../components/Fo
 import { ErrorPanel } from "../components/Status.tsx";
 import { VersionCompare } from "../components/VersionCompare.tsx";
 import { formatTimestamp } from "../format.ts";
-import { Link } from "../router.tsx";
+import { Link, queryParam, useLocation } from "../router.tsx";
 import { useInvalidate } from "../queries.ts";
 import { useApi } from "../useApi.ts";
 import { usePageTitle } from "./title.ts";
@@ -46,7 +46,7 @@ export function CaseFormPage({ id: routeId }: { id: string | null }) {
   const [loadedFrom, setLoadedFrom] = useState<number | null>(null);
   const [caseId, setCaseId] = useState(id ?? "");
   const [title, setTitle] = useState("");
-  const [serviceId, setServiceId] = useState("");
+  const [serviceId, setServiceId] = useState(queryParam(useLocation(), "service") ?? "");
   const [reason, setReason] = useState("");
   const [publishReason, setPublishReason] = useState("");
   const [compare, setCompare] = useState<{ from: number; to: number } | null>(null);
