@@ -2,18 +2,47 @@
  * Compile throughput: `npx tsx bench/ocds.ts [N] [memoryMiB] [workers]` writes N synthetic releases as JSON
  * Lines (about four per ocid: planning, tender, award, contract, sometimes implementation; parties,
  * items, awards, contracts; releases of one ocid mostly close together, 2% arriving at the very
- * end of the file), then times:
+ * end of the file), and the same lines shuffled (in random order), then times, for each file:
  *   floor:   read every line and JSON.parse it, nothing else;
  *   compile: the streaming compile to compiled releases, one per line, written to a file.
- * Prints releases/s for each, the ratio compile/floor and the peak RSS of the process.
+ * Prints releases/s for each, the ratio compile/floor (each floor measured just before its
+ * compile, as the machine's load changes) and the peak RSS of the process.
  * Optional third argument: worker threads for the compile (0 = all on the main thread).
+ * The compile is the build's (dist/, what `nous` runs) when it is newer than the sources, else the
+ * sources through tsx (whose worker threads start slower, compiling the sources first).
  */
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from "node:fs";
-import { createReadStream, createWriteStream } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from "node:fs";
+import { createReadStream, createWriteStream, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { compileStream } from "../src/io/ocds-compile.ts";
+import { fileURLToPath } from "node:url";
 import { readLines } from "../src/io/ocds-json.ts";
+
+type CompileStream = typeof import("../src/io/ocds-compile.ts").compileStream;
+const root = fileURLToPath(new URL("../", import.meta.url));
+const built = join(root, "dist/src/io/ocds-compile.js");
+/** The build is used when it is newer than every source it is made from. */
+const fresh =
+  existsSync(built) &&
+  ["src/io", "src/ocds", "src/shared"].every((d) =>
+    readdirSync(join(root, d), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith(".ts"))
+      .every((f) => statSync(join(root, d, f)).mtimeMs <= statSync(built).mtimeMs),
+  );
+const { compileStream } = (await import(fresh ? built : "../src/io/ocds-compile.ts")) as {
+  compileStream: CompileStream;
+};
+console.log(fresh ? "compile: the build in dist/" : "compile: the sources (npm run build to time the build)");
 
 const N = Number(process.argv[2] ?? 100_000);
 const memoryMiB = Number(process.argv[3] ?? 64);
@@ -181,40 +210,63 @@ console.log(
   `generated ${N} releases (${n} ocids started, ${late.length} late) in ${((performance.now() - genStart) / 1000).toFixed(1)} s, ${(size / 1048576).toFixed(0)} MiB`,
 );
 
-// Floor: read + JSON.parse every line.
-let t = performance.now();
-let cpu = process.cpuUsage();
-let parsed = 0;
-for await (const l of readLines(createReadStream(input, { highWaterMark: 1 << 20 }))) {
-  if (l.text) {
-    JSON.parse(l.text);
-    parsed++;
+// The same lines in random order (Fisher-Yates with the generator above).
+const shuffled = join(dir, "shuffled.jsonl");
+{
+  const lines = readFileSync(input, "utf8")
+    .split("\n")
+    .filter((l) => l !== "");
+  for (let i = lines.length - 1; i > 0; i--) {
+    const k = Math.floor(rnd() * (i + 1));
+    [lines[i], lines[k]] = [lines[k]!, lines[i]!];
   }
+  const sfd = openSync(shuffled, "w");
+  for (let i = 0; i < lines.length; i += 5000) writeSync(sfd, `${lines.slice(i, i + 5000).join("\n")}\n`);
+  closeSync(sfd);
 }
-const floorS = (performance.now() - t) / 1000;
-const floorCpu = process.cpuUsage(cpu);
-console.log(`floor:   ${parsed} lines in ${floorS.toFixed(2)} s = ${Math.round(parsed / floorS)} releases/s`);
 
-t = performance.now();
-cpu = process.cpuUsage();
-const outPath = join(dir, "compiled.jsonl");
-const out = createWriteStream(outPath);
-const result = await compileStream([input], out, {
-  memoryBudget: memoryMiB * 1024 * 1024,
-  tmpDir: dir,
-  ...(workers === undefined ? {} : { workers }),
-});
-await new Promise<void>((resolve) => out.end(resolve));
-const compileS = (performance.now() - t) / 1000;
-const compileCpu = process.cpuUsage(cpu);
 const cpuS = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
-console.log(
-  `compile: ${result.releases} releases -> ${result.ocids} compiled (${result.reopened} reopened) with ${result.workers} worker thread(s) in ${compileS.toFixed(2)} s = ${Math.round(result.releases / compileS)} releases/s, ${((compileS / result.releases) * 1e6).toFixed(2)} us/release`,
-);
-console.log(`ratio compile/floor: ${(compileS / floorS).toFixed(2)} (target <= 2.0)`);
-console.log(
-  `CPU time (all threads, less sensitive to other load): floor ${cpuS(floorCpu).toFixed(2)} s, compile ${cpuS(compileCpu).toFixed(2)} s, ratio ${(cpuS(compileCpu) / cpuS(floorCpu)).toFixed(2)}`,
-);
+
+/** Floor: read + JSON.parse every line. */
+async function floor(file: string): Promise<{ s: number; cpu: number }> {
+  const t = performance.now();
+  const cpu = process.cpuUsage();
+  let parsed = 0;
+  for await (const l of readLines(createReadStream(file, { highWaterMark: 1 << 20 }))) {
+    if (l.text) {
+      JSON.parse(l.text);
+      parsed++;
+    }
+  }
+  const s = (performance.now() - t) / 1000;
+  console.log(`floor:   ${parsed} lines in ${s.toFixed(2)} s = ${Math.round(parsed / s)} releases/s`);
+  return { s, cpu: cpuS(process.cpuUsage(cpu)) };
+}
+
+async function compile(file: string, label: string): Promise<void> {
+  const base = await floor(file);
+  const t = performance.now();
+  const cpu = process.cpuUsage();
+  const out = createWriteStream(join(dir, "compiled.jsonl"));
+  const result = await compileStream([file], out, {
+    memoryBudget: memoryMiB * 1024 * 1024,
+    tmpDir: dir,
+    ...(workers === undefined ? {} : { workers }),
+  });
+  await new Promise<void>((resolve) => out.end(resolve));
+  const s = (performance.now() - t) / 1000;
+  const c = cpuS(process.cpuUsage(cpu));
+  console.log(
+    `compile: ${result.releases} releases -> ${result.ocids} compiled (${result.reopened} reopened) with ${result.workers} worker thread(s) in ${s.toFixed(2)} s = ${Math.round(result.releases / s)} releases/s, ${((s / result.releases) * 1e6).toFixed(2)} us/release`,
+  );
+  console.log(`ratio compile/floor (${label}, ${N} releases): ${(s / base.s).toFixed(2)} (target <= 2.0)`);
+  console.log(
+    `CPU time (all threads): floor ${base.cpu.toFixed(2)} s, compile ${c.toFixed(2)} s, ratio ${(c / base.cpu).toFixed(2)}`,
+  );
+}
+
+await compile(input, "releases of an ocid close together");
+await compile(shuffled, "shuffled");
 console.log(
   `peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (memory budget ${memoryMiB} MiB)`,
 );
