@@ -58,4 +58,32 @@ describeBrowser("The contract register in the browser", () => {
     expect(csv).toContain("em-tagging,");
     expect(csv.split("\n").find((l) => l.startsWith("em-tagging,"))).toContain(",expired,");
   });
+
+  it("records a notice not to extend on the contract page: the status becomes in notice and the register follows", async () => {
+    const page = await web.visitor();
+    await web.signIn(page, "contracts", "demo-contracts-pass", "/contracts/sscl-bss");
+    const dates = page.getByTestId("contract-dates");
+    await dates.getByText("Decide what follows").first().waitFor();
+    await dates.getByText("Record a notice given to end the contract").click();
+    const form = page.getByRole("form", { name: "Record a notice given to end the contract" });
+    await form.getByLabel("Kind of notice").selectOption("non-extension");
+    await form.getByLabel("Given on").fill("2026-12-01");
+    await form.getByLabel("The contract's last day").fill("2027-09-30");
+    await form.getByRole("button", { name: "Record notice" }).click();
+    expect(await form.getByRole("alert").innerText()).toContain("Give a reason");
+    await form
+      .getByLabel("Reason (kept in the audit trail)")
+      .fill("notice served at the board of 1 December");
+    await form.getByRole("button", { name: "Record notice" }).click();
+    expect(await form.getByRole("status").innerText()).toBe(
+      "Notice recorded: the contract ends on 30 Sep 2027.",
+    );
+    await expect.poll(async () => dates.innerText()).toContain("in notice");
+    expect(await dates.innerText()).not.toContain("Decide what follows");
+    expect(await axeViolations(page, { include: ['[data-testid="contract-dates"]'] })).toEqual([]);
+
+    await web.open(page, "/contracts", "Contract register");
+    const row = page.locator("table").first().locator("tr", { hasText: "Shared Services Connected Ltd" });
+    await expect.poll(async () => row.innerText()).toContain("in notice");
+  });
 });
