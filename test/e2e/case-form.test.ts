@@ -10,6 +10,7 @@
  */
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators, whose innerText() is the rendered text a reader sees.
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { verifyAudit } from "../../src/store/audit.ts";
@@ -201,4 +202,44 @@ describeBrowser("A commercial lead enters a service and its appraisal case in th
     ]);
     expect((await verifyAudit(web.store)).ok).toBe(true);
   }, 300_000);
+
+  it("reads the case's spreadsheet into the form, and names a bad cell with nothing stored", async () => {
+    const page = await web.visitor();
+    await web.signIn(page, "commercial", "demo-commercial-pass", "/cases/fm-case");
+    await page.getByRole("heading", { level: 1, name: /Appraisal case/ }).waitFor();
+    const link = page.getByRole("link", { name: /This case as a spreadsheet \(XLSX\), version 2/ });
+    const res = await page.request.get(`${web.base}${await link.getAttribute("href")}`);
+    expect(res.status()).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await res.body()) as unknown as ExcelJS.Buffer);
+    const flows = wb.getWorksheet("Cash flows")!;
+    // Row 3 is the outsource option; column J is year 5.
+    expect([flows.getCell("A3").value, flows.getCell("J1").value]).toEqual(["outsource", "Year 5"]);
+    flows.getCell("J3").value = "tbc";
+    const bad = Buffer.from(await wb.xlsx.writeBuffer());
+    const versionsBefore = await web.store.db.selectFrom("decide_versions").select("version").execute();
+    await page.getByLabel("Upload a filled template (XLSX or CSV)").setInputFiles({
+      name: "fm-case.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: bad,
+    });
+    const alert = page.locator("#case-sheet-error");
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain("Cash flows!J3 (Year 5): expected an amount in pounds");
+    expect(await web.store.db.selectFrom("decide_versions").select("version").execute()).toEqual(versionsBefore);
+
+    flows.getCell("J3").value = -3_900_000;
+    wb.getWorksheet("Case")!.getCell("A2").value = "FM from the spreadsheet";
+    await page.getByLabel("Upload a filled template (XLSX or CSV)").setInputFiles({
+      name: "fm-case.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+    });
+    await expect
+      .poll(() => page.getByLabel("Row 2 (Outsource, opex), year 5").inputValue(), { timeout: 30_000 })
+      .toBe("-3,900,000");
+    expect(await page.getByLabel("What is being decided").inputValue()).toBe("FM from the spreadsheet");
+    expect(await page.getByLabel("Row 2 (Outsource, opex), year 3").inputValue()).toBe("-4,600,000");
+    expect(await web.store.db.selectFrom("decide_versions").select("version").execute()).toEqual(versionsBefore);
+  }, 120_000);
 });
