@@ -148,7 +148,9 @@ export function exitAssessment(
   const next = points.find((p) => !p.passed) ?? null;
   const firstAchievable = points.find((p) => p.achievable) ?? null;
   const ready = next?.achievable ?? false;
-  const daysShort = next && !ready ? Math.max(0, daysBetween(next.startBy < next.noticeBy ? next.startBy : next.noticeBy, today)) : 0;
+  // Late by the earlier of the two days missed: the start of the plan or the notice.
+  const missed = next ? [next.startBy, next.noticeBy].sort()[0] : undefined;
+  const daysShort = next && missed && !ready ? Math.max(0, daysBetween(missed, today)) : 0;
   const summary = !next
     ? "Every break point and the end of the term have passed."
     : ready
