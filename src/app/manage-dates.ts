@@ -333,12 +333,12 @@ export async function attentionFor(
   };
 }
 
-/** The worst of a period's ratings, on the UK9 scale's order (good first). */
+/** The worst of a period's ratings on the UK9 scale (good first); "other" only when nothing else is rated. */
 function worstRating(ratings: readonly string[]): string {
-  let worst = ratings[0] ?? "";
-  for (const r of ratings)
-    if ((RATINGS as readonly string[]).indexOf(r) > (RATINGS as readonly string[]).indexOf(worst)) worst = r;
-  return worst;
+  const scale = (RATINGS as readonly string[]).filter((r) => r !== "other");
+  const rated = ratings.filter((r) => scale.includes(r));
+  if (rated.length === 0) return ratings[0] ?? "";
+  return rated.reduce((worst, r) => (scale.indexOf(r) > scale.indexOf(worst) ? r : worst));
 }
 
 /** The register: every visible contract with its owners, term, derived status, next deadline and rating. */
