@@ -11,7 +11,14 @@ import type { FlagsRun } from "../contract/flags.ts";
 import { allIndicatorsSettings } from "../flags/settings.ts";
 import { buildScrutinyReport } from "../report/build.ts";
 import { type RenderOptions, renderReportHtml } from "../report/html.ts";
-import type { ContractFlags, ReportInput, SubjectGates, WithResult } from "../report/input.ts";
+import type {
+  ContractCredits,
+  ContractFlags,
+  ContractSavings,
+  ReportInput,
+  SubjectGates,
+  WithResult,
+} from "../report/input.ts";
 import type { ReportDocument, ScopeKind } from "../report/model.ts";
 import { STAGES } from "../shared/lifecycle.ts";
 import { InputError } from "../shared/errors.ts";
@@ -23,6 +30,8 @@ import { billingTotals } from "./billing.ts";
 import { gateHistory, horizonResult, workforceResult } from "./decide.ts";
 import type { DerivedResults } from "./derived-results.ts";
 import { FLAGS_NOTICE } from "./flags-view.ts";
+import { serviceCreditsFor } from "./manage-performance.ts";
+import { savingsFor } from "./manage-value.ts";
 import { decisionsWithFlags } from "./records.ts";
 
 export interface ReportScopeQuery {
@@ -45,6 +54,40 @@ function scopeOf(q: ReportScopeQuery): { kind: ScopeKind; id?: string } {
   if (q.serviceId) return { kind: "service", id: q.serviceId };
   if (q.contractId) return { kind: "contract", id: q.contractId };
   return { kind: "body" };
+}
+
+/** The service credits of a contract's regime (src/app/manage-performance.ts); null when no regime is recorded. */
+async function creditsOf(store: Store, contractId: string, today: string): Promise<ContractCredits> {
+  try {
+    const r = await serviceCreditsFor(store, contractId, today);
+    if (!r.regime) return { contractId, creditsPence: null, months: null, basis: r.terms };
+    return { contractId, creditsPence: r.totalCreditPence, months: r.months.length, basis: r.terms };
+  } catch (e) {
+    return { contractId, creditsPence: null, months: null, basis: `could not be read: ${errorText(e)}` };
+  }
+}
+
+/** Savings claimed and realised to date (src/app/manage-value.ts); realised null when no savings plan is recorded. */
+async function savingsOf(
+  store: Store,
+  contractId: string,
+  headlinePence: number | null,
+  today: string,
+): Promise<ContractSavings> {
+  const none = { contractId, claimedPence: headlinePence, claimedToDatePence: null, realisedPence: null };
+  try {
+    const s = await savingsFor(store, contractId, today);
+    if (!s.planned) return { ...none, basis: null };
+    return {
+      contractId,
+      claimedPence: s.claimedTotalPence,
+      claimedToDatePence: s.claimedToDatePence,
+      realisedPence: s.realisedToDatePence,
+      basis: `savings plan${s.demo ? " (demo figures)" : ""}`,
+    };
+  } catch (e) {
+    return { ...none, basis: `could not be read: ${errorText(e)}` };
+  }
 }
 
 /** Everything the report is built from, narrowed to the scope; 404 when the service or contract is not there. */
@@ -140,10 +183,14 @@ export async function scrutinyReportInput(
 
   const performance: ReportInput["performance"] = [];
   const billing: ReportInput["billing"] = [];
+  const credits: ReportInput["credits"] = [];
+  const savings: ReportInput["savings"] = [];
   for (const c of contracts) {
     const ev = await readContractEvents(store, c.id, false);
     performance.push({ contractId: c.id, kpis: ev.kpis, ratings: ev.ratings });
     billing.push(await billingTotals(store, c.id));
+    credits.push(await creditsOf(store, c.id, opts.today));
+    savings.push(await savingsOf(store, c.id, c.savingsClaimedPence, opts.today));
   }
 
   let flags: ContractFlags[] | null = null;
@@ -191,9 +238,8 @@ export async function scrutinyReportInput(
     horizons,
     workforce,
     performance,
-    // Service credits and realised savings: not recorded in the store yet (see the report's sections).
-    credits: [],
-    savings: [],
+    credits,
+    savings,
     billing,
     flags,
     flaggedProcesses,

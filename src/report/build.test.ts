@@ -79,6 +79,7 @@ describe("the scrutiny report's document", () => {
       "not recorded",
       "not recorded",
       "not recorded",
+      "not recorded",
     ]);
   });
 
@@ -94,6 +95,33 @@ describe("the scrutiny report's document", () => {
     expect(byFigure("open £20, disputed £0, recovered £10")?.source.href).toBe("/billing?contract=c-1");
     expect(byFigure("red flags: R003")).toBeDefined();
     expect(byFigure("budget-driven")).toBeUndefined();
+  });
+
+  it("compares realised savings with those claimed to date when a savings plan is recorded", () => {
+    const input = {
+      ...sampleInput(),
+      savings: [
+        {
+          contractId: "c-1",
+          claimedPence: 400_000_00,
+          claimedToDatePence: 100_000_00,
+          realisedPence: 60_000_00,
+          basis: "plan",
+        },
+      ],
+    };
+    const doc = buildScrutinyReport(input);
+    const table = blocks(doc, "savings").find((b) => b.kind === "table");
+    expect(table?.kind === "table" && table.rows[0]?.map((c) => c.text)).toEqual([
+      "HR services",
+      "£400,000",
+      "£100,000",
+      "£60,000",
+      "60.0%",
+      "plan",
+    ]);
+    const q = questions(doc).find((x) => x.figure === "realised 60.0% of the savings claimed to date");
+    expect(q?.text).toContain("what explains the gap of £40,000?");
   });
 
   it("narrows the title to the scope", () => {

@@ -59,14 +59,20 @@ export interface ContractPerformance {
 export interface ContractCredits {
   contractId: string;
   creditsPence: number | null;
-  /** Periods the credits cover, in words, when known. */
+  /** Months the regime assessed (null: not recorded). */
+  months: number | null;
+  /** The regime's terms in words, or why there are no credits. */
   basis: string | null;
 }
 
 /** Savings claimed against realised on a contract (null where not recorded). */
 export interface ContractSavings {
   contractId: string;
+  /** The headline claim over the contract's life. */
   claimedPence: number | null;
+  /** What the savings plan claims up to the date the data was read. */
+  claimedToDatePence: number | null;
+  /** Realised up to the date the data was read. */
   realisedPence: number | null;
   /** Where the realised figure came from, in words. */
   basis: string | null;

@@ -92,7 +92,7 @@ export function openQuestions(input: ReportInput): Question[] {
     if (r.redundant > 0 || r.relocatedTotal > 0) {
       q.push({
         kind: "question",
-        text: `"${w.title}" makes ${r.redundant} posts redundant and relocates ${r.relocatedTotal}: were these costs in the appraisal?`,
+        text: `"${w.title}" ${[r.redundant > 0 ? `makes ${r.redundant} posts redundant` : "", r.relocatedTotal > 0 ? `relocates ${r.relocatedTotal} posts` : ""].filter(Boolean).join(" and ")}: were the costs of that in the appraisal?`,
         figure: `redundant ${r.redundant}, relocated ${r.relocatedTotal} of ${r.postsInScope} posts`,
         source,
       });
@@ -117,6 +117,7 @@ export function openQuestions(input: ReportInput): Question[] {
     const s = input.savings.find((x) => x.contractId === c.id);
     const claimed = s?.claimedPence ?? c.savingsClaimedPence;
     const realised = s?.realisedPence ?? null;
+    const toDate = s?.claimedToDatePence ?? null;
     if (claimed !== null && claimed > 0 && realised === null) {
       q.push({
         kind: "question",
@@ -124,11 +125,11 @@ export function openQuestions(input: ReportInput): Question[] {
         figure: `savings claimed ${money(claimed)}, realised not recorded`,
         source: links.contract(c.id, c.title),
       });
-    } else if (claimed !== null && claimed > 0 && realised !== null && realised < claimed) {
+    } else if (toDate !== null && toDate > 0 && realised !== null && realised < toDate) {
       q.push({
         kind: "question",
-        text: `"${c.title}" has realised ${money(realised)} of the ${money(claimed)} savings claimed: what explains the gap?`,
-        figure: `realised ${share(realised / claimed)} of claimed`,
+        text: `"${c.title}" has realised ${money(realised)} of the ${money(toDate)} savings claimed to date (${money(claimed)} over its life): what explains the gap of ${money(toDate - realised)}?`,
+        figure: `realised ${share(realised / toDate)} of the savings claimed to date`,
         source: links.contract(c.id, c.title),
       });
     }

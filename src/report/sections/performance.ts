@@ -23,15 +23,16 @@ export function performanceSection(input: ReportInput): Section {
         { label: `${c.title}: KPIs recorded`, value: String(p?.kpis.length ?? 0), source },
         { label: "Ratings recorded", value: String(p?.ratings.length ?? 0), source },
         {
-          label: "Service credits deducted",
-          value:
-            credits?.creditsPence == null
-              ? "not recorded"
-              : `${money(credits.creditsPence)}${credits.basis ? ` (${credits.basis})` : ""}`,
+          label:
+            credits?.months == null
+              ? "Service credits deducted"
+              : `Service credits deducted (${credits.months} month${credits.months === 1 ? "" : "s"} assessed)`,
+          value: money(credits?.creditsPence),
           source,
         },
       ],
     });
+    if (credits?.basis) blocks.push({ kind: "paragraph", text: `Service credits: ${credits.basis}` });
     if (!p || p.kpis.length === 0) {
       blocks.push({ kind: "notRecorded", what: `${c.title}: no KPI is recorded.` });
       continue;

@@ -13,17 +13,26 @@ export function savingsSection(input: ReportInput): Section {
     const s = input.savings.find((x) => x.contractId === c.id);
     const claimed = s?.claimedPence ?? c.savingsClaimedPence;
     const realised = s?.realisedPence ?? null;
-    return { c, claimed, realised, basis: s?.basis ?? null };
+    const toDate = s?.claimedToDatePence ?? null;
+    return { c, claimed, toDate, realised, basis: s?.basis ?? null };
   });
   blocks.push({
     kind: "table",
     caption: "Savings per contract",
-    columns: ["Contract", "Claimed", "Realised", "Realised / claimed", "Basis"],
-    rows: rows.map(({ c, claimed, realised, basis }) => [
+    columns: [
+      "Contract",
+      "Claimed (whole life)",
+      "Claimed to date",
+      "Realised to date",
+      "Realised / claimed to date",
+      "Basis",
+    ],
+    rows: rows.map(({ c, claimed, toDate, realised, basis }) => [
       { text: c.title, href: links.contract(c.id).href },
       { text: money(claimed), numeric: true },
+      { text: money(toDate), numeric: true },
       { text: money(realised), numeric: true },
-      { text: claimed && realised !== null ? share(realised / claimed) : "not recorded", numeric: true },
+      { text: toDate && realised !== null ? share(realised / toDate) : "not recorded", numeric: true },
       { text: basis ?? "not recorded" },
     ]),
   });
@@ -37,8 +46,9 @@ export function savingsSection(input: ReportInput): Section {
         unit: "pence",
         categories: charted.map((r) => r.c.id),
         series: [
-          { name: "claimed", values: charted.map((r) => r.claimed ?? 0) },
-          { name: "realised", values: charted.map((r) => r.realised ?? 0) },
+          { name: "claimed (whole life)", values: charted.map((r) => r.claimed ?? 0) },
+          { name: "claimed to date", values: charted.map((r) => r.toDate ?? 0) },
+          { name: "realised to date", values: charted.map((r) => r.realised ?? 0) },
         ],
       },
       source:
