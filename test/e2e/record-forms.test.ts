@@ -168,6 +168,62 @@ describeBrowser("record forms in the browser", () => {
     );
   });
 
+  it("shows a DMA's recommendation as its scores are typed, before saving, and saves it", async () => {
+    const page = await web.visitor();
+    await web.signIn(page, "commercial", "demo-commercial-pass", "/dma/new");
+    const form = page.getByRole("form", { name: "Delivery model assessment", exact: true });
+    await form.waitFor();
+    const service = (
+      await web.store.db.selectFrom("services").select("id").limit(1).executeTakeFirstOrThrow()
+    ).id;
+    await form.getByLabel("Title").fill("Custody healthcare models");
+    await form.getByLabel("For the service").selectOption(service);
+    await form.getByLabel("Service, as the assessment names it").fill("Custody forensic healthcare");
+    await form.getByLabel("Option 1: name").fill("Reformed in-house team");
+    await form.getByLabel("Option 1: model").selectOption("in-house-reformed");
+    await form.getByLabel("Option 2: name").fill("Outsourced provider");
+    await form.getByLabel("Option 2: cost of coming back in-house").fill("£2.5m");
+    await form.getByLabel("Option 2: months to come back").fill("12");
+    await form.getByLabel("Option 2: assets to bring back").fill("clinical records");
+    await form.getByLabel("Option 2: people").fill("TUPE back");
+    await form.getByLabel("Criterion 1", { exact: true }).fill("Quality of care");
+    const result = page.getByRole("region", { name: "What the assessment says" });
+    // One criterion of one kind: the engine's own check says what is missing.
+    await result.getByText(/no operational criteria/).waitFor();
+    await form.getByRole("button", { name: "Add a criterion" }).click();
+    await form.getByLabel("Criterion 2", { exact: true }).fill("Cost");
+    await form.getByLabel("Reformed in-house team on Cost: score").fill("3");
+    await form.getByLabel("Reformed in-house team on Cost: evidence").fill("should-cost model");
+    await form.getByLabel("Outsourced provider on Cost: score").fill("3");
+    await form.getByLabel("Outsourced provider on Cost: evidence").fill("bids");
+    await form.getByLabel("Reformed in-house team on Quality of care: score").fill("4");
+    await form.getByLabel("Reformed in-house team on Quality of care: evidence").fill("CQC rating");
+    await form.getByLabel("Outsourced provider on Quality of care: score").fill("3");
+    await form.getByLabel("Outsourced provider on Quality of care: evidence").fill("market engagement");
+    await result.getByText("Recommended: Reformed in-house team.").waitFor();
+    await form.getByLabel("Outsourced provider on Quality of care: score").fill("5");
+    await result.getByText("Recommended: Outsourced provider.").waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await form.getByLabel("Reason (kept in the audit trail)").fill("options workshop");
+    await form.getByRole("button", { name: "Save assessment" }).click();
+    await page.waitForURL(/\/dma\/custody-healthcare-models\/edit$/);
+    const row = await web.store.db
+      .selectFrom("decide_documents")
+      .select("body_json")
+      .where("id", "=", "custody-healthcare-models")
+      .executeTakeFirstOrThrow();
+    const doc = JSON.parse(row.body_json);
+    expect(doc.options[1].returnInHouse).toEqual({
+      cost: 2500000,
+      timeMonths: 12,
+      assets: "clinical records",
+      people: "TUPE back",
+    });
+    expect(doc.scores).toHaveLength(4);
+    // The stored assessment now offers its scoring sheet.
+    await page.getByRole("form", { name: "Upload the scoring sheet" }).waitFor();
+  });
+
   it("keeps a scrutineer out of both forms", async () => {
     const page = await web.visitor();
     await web.signIn(page, "scrutineer", "demo-scrutineer-pass", "/contracts/new");

@@ -14,6 +14,7 @@ import { ContractPage } from "./pages/ContractPage.tsx";
 import { ContractsPage } from "./pages/ContractsPage.tsx";
 import { DecideListPage } from "./pages/DecideListPage.tsx";
 import { DecisionNewPage } from "./pages/DecisionNewPage.tsx";
+import { DmaFormPage } from "./pages/DmaFormPage.tsx";
 import { DecidePage } from "./pages/DecidePage.tsx";
 import { FlagsIndicatorPage } from "./pages/FlagsIndicatorPage.tsx";
 import { FlagsPage } from "./pages/FlagsPage.tsx";
@@ -55,6 +56,13 @@ export const routes: RouteDef[] = [
   { path: "/decisions/new", section: "/", staffOnly: true, render: () => <DecisionNewPage /> },
   { path: "/waves/new", section: "/", staffOnly: true, render: () => <WaveNewPage /> },
   { path: "/workforce/new", section: "/appraisals", staffOnly: true, render: () => <WorkforceFormPage /> },
+  { path: "/dma/new", section: "/appraisals", staffOnly: true, render: () => <DmaFormPage /> },
+  {
+    path: "/dma/:id/edit",
+    section: "/appraisals",
+    staffOnly: true,
+    render: (p) => <DmaFormPage key={p.id} id={p.id ?? ""} />,
+  },
   {
     path: "/workforce/:id/edit",
     section: "/appraisals",
