@@ -31,7 +31,10 @@ export interface SubjectRef {
 
 export function parseSubject(subject: string): SubjectRef {
   const m = /^(contract|service|decision):(.+)$/.exec(subject);
-  if (!m) throw new InputError(`expected a subject contract:ID, service:ID or decision:ID, got "${subject}"`, { location: { path: "subject" } });
+  if (!m)
+    throw new InputError(`expected a subject contract:ID, service:ID or decision:ID, got "${subject}"`, {
+      location: { path: "subject" },
+    });
   return { kind: m[1] as SubjectKind, id: m[2] as string };
 }
 
@@ -51,7 +54,8 @@ export async function subjectIsPublished(store: Store, s: SubjectRef): Promise<b
 /** Line ends as \n, no control characters but newlines and tabs, trimmed. */
 function plainText(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
-  return text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").trim();
+  const controls = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+  return text.replace(/\r\n?/g, "\n").replace(controls, "").trim();
 }
 
 export function toComment(r: CommentRow, forStaff: boolean): Comment {
@@ -137,7 +141,11 @@ export async function comments(
   const seen = new Map<string, boolean>();
   for (const r of rows) {
     const key = `${r.subject_kind}:${r.subject_id}`;
-    if (!seen.has(key)) seen.set(key, await subjectIsPublished(store, { kind: r.subject_kind as SubjectKind, id: r.subject_id }));
+    if (!seen.has(key))
+      seen.set(
+        key,
+        await subjectIsPublished(store, { kind: r.subject_kind as SubjectKind, id: r.subject_id }),
+      );
     if (seen.get(key)) out.push(toComment(r, false));
   }
   return out;
@@ -154,7 +162,13 @@ export async function moderate(
   return toComment(await getComment(store, id), true);
 }
 
-export async function answer(store: Store, id: string, text: string, actor: Actor, now: Date): Promise<Comment> {
+export async function answer(
+  store: Store,
+  id: string,
+  text: string,
+  actor: Actor,
+  now: Date,
+): Promise<Comment> {
   const clean = plainText(text);
   if (!clean) throw new InputError("the answer is empty", { location: { path: "answer" } });
   await storeAnswer(store, id, clean, now.toISOString(), actor);

@@ -148,10 +148,19 @@ export async function portalFeed(store: Store, contractId?: string): Promise<Fee
   const times = await publicationTimes(store);
   const names = new Map<string, { title: string; path: string; text: string }>();
   for (const c of contracts)
-    names.set(`contract:${c.id}`, { title: c.title, path: `/public/contracts/${c.id}`, text: `${c.buyer} with ${c.supplier}. ${c.description}` });
-  for (const s of services) names.set(`service:${s.id}`, { title: s.name, path: `/public/services/${s.id}`, text: s.description });
+    names.set(`contract:${c.id}`, {
+      title: c.title,
+      path: `/public/contracts/${c.id}`,
+      text: `${c.buyer} with ${c.supplier}. ${c.description}`,
+    });
+  for (const s of services)
+    names.set(`service:${s.id}`, { title: s.name, path: `/public/services/${s.id}`, text: s.description });
   for (const d of decisions)
-    names.set(`decision:${d.id}`, { title: d.title, path: `/public/decisions/${d.id}`, text: `${d.outcome}. ${d.rationale}` });
+    names.set(`decision:${d.id}`, {
+      title: d.title,
+      path: `/public/decisions/${d.id}`,
+      text: `${d.outcome}. ${d.rationale}`,
+    });
   const inScope = (kind: string, id: string) =>
     !only ||
     (kind === "contract" && id === only.id) ||
@@ -159,7 +168,13 @@ export async function portalFeed(store: Store, contractId?: string): Promise<Fee
   for (const t of times) {
     const rec = names.get(`${t.entity}:${t.entityId}`);
     if (!rec || !inScope(t.entity, t.entityId)) continue;
-    entries.push({ key: `published/${t.entity}/${t.entityId}`, title: `Published: ${rec.title}`, updated: t.at, path: rec.path, text: rec.text });
+    entries.push({
+      key: `published/${t.entity}/${t.entityId}`,
+      title: `Published: ${rec.title}`,
+      updated: t.at,
+      path: rec.path,
+      text: rec.text,
+    });
   }
   const hidden = new Set(
     (await listContracts(store, false)).filter((c) => !c.published && c.ocid).map((c) => c.ocid as string),
@@ -198,5 +213,7 @@ export async function portalFeed(store: Store, contractId?: string): Promise<Fee
         text: q.answer,
       });
   }
-  return entries.sort((a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.key.localeCompare(b.key)));
+  return entries.sort((a, b) =>
+    a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.key.localeCompare(b.key),
+  );
 }

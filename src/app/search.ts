@@ -94,7 +94,9 @@ export async function searchDocuments(store: Store): Promise<SearchDoc[]> {
       ref: `${d.contractId ? `contract:${d.contractId}` : d.serviceId ? `service:${d.serviceId}` : ""}/${d.id}`,
       published: d.published,
       title: clean(d.title),
-      body: clean(`${d.outcome}. ${d.rationale} ${d.drivers.join(" ")} ${d.outOfOrderReason ?? ""} ${d.gate}`),
+      body: clean(
+        `${d.outcome}. ${d.rationale} ${d.drivers.join(" ")} ${d.outOfOrderReason ?? ""} ${d.gate}`,
+      ),
     });
   const hiddenOcids = new Set(contracts.filter((c) => !c.published && c.ocid).map((c) => c.ocid as string));
   for (const r of await listReleases(store, {})) {
@@ -184,7 +186,10 @@ export async function search(
   const terms = queryTerms(q);
   if (terms.length === 0) return { query: q, terms, results: [] };
   await ensureSearchIndex(store);
-  const rows = await searchIndex(store, terms, { publishedOnly: opts.publishedOnly, limit: opts.limit ?? 50 });
+  const rows = await searchIndex(store, terms, {
+    publishedOnly: opts.publishedOnly,
+    limit: opts.limit ?? 50,
+  });
   const results: SearchHit[] = rows.map((r) => {
     const slash = r.ref.indexOf("/");
     const pair = (r.kind === "comment" || r.kind === "notice" || r.kind === "decision") && slash >= 0;

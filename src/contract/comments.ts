@@ -27,7 +27,9 @@ export const Subject = z
 export const CommentStatus = z.enum(["pending", "published", "rejected"]);
 export const ModerationMode = z
   .enum(["before-publication", "none"])
-  .describe("before-publication: an administrator publishes each comment; none: comments are published at once");
+  .describe(
+    "before-publication: an administrator publishes each comment; none: comments are published at once",
+  );
 
 export const Comment = z.object({
   id: z.string(),
@@ -40,7 +42,11 @@ export const Comment = z.object({
   moderationReason: z.string().nullable().describe("Staff only"),
   answer: z.string().nullable(),
   answeredAt: z.string().nullable(),
-  daysToAnswer: z.number().int().nullable().describe("Calendar days (Europe/London) from the question to the answer"),
+  daysToAnswer: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Calendar days (Europe/London) from the question to the answer"),
 });
 export type Comment = z.infer<typeof Comment>;
 
@@ -125,4 +131,3 @@ export const setCommentSettings = defineOperation({
   body: z.object({ moderation: ModerationMode, reason }).strict(),
   response: CommentSettings,
 });
-

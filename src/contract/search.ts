@@ -15,12 +15,16 @@ export const SearchHit = z.object({
   subject: z
     .string()
     .nullable()
-    .describe("A comment's subject (contract:ID, service:ID, decision:ID); the contract or service a decision is about; a notice's ocid; otherwise null"),
+    .describe(
+      "A comment's subject (contract:ID, service:ID, decision:ID); the contract or service a decision is about; a notice's ocid; otherwise null",
+    ),
   title: z.string(),
   snippet: z
     .array(z.object({ text: z.string(), match: z.boolean() }))
     .describe("The text around the matches, in parts; `match` marks the matched words"),
-  score: z.number().describe("Relevance, higher first (bm25 on SQLite, ts_rank on PostgreSQL: not comparable between them)"),
+  score: z
+    .number()
+    .describe("Relevance, higher first (bm25 on SQLite, ts_rank on PostgreSQL: not comparable between them)"),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 

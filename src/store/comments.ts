@@ -12,8 +12,14 @@ import type { CommentStatus, CommentsTable, ModerationMode } from "./portal-sche
 export type CommentRow = CommentsTable;
 
 /** The moderation setting: before publication unless an administrator has said none. */
-export async function moderationMode(store: Store): Promise<{ mode: ModerationMode; changedAt: string | null; changedBy: string | null }> {
-  const row = await store.db.selectFrom("comment_settings").selectAll().where("id", "=", 1).executeTakeFirst();
+export async function moderationMode(
+  store: Store,
+): Promise<{ mode: ModerationMode; changedAt: string | null; changedBy: string | null }> {
+  const row = await store.db
+    .selectFrom("comment_settings")
+    .selectAll()
+    .where("id", "=", 1)
+    .executeTakeFirst();
   return {
     mode: row?.moderation === "none" ? "none" : "before-publication",
     changedAt: row?.changed_at ?? null,
@@ -21,12 +27,19 @@ export async function moderationMode(store: Store): Promise<{ mode: ModerationMo
   };
 }
 
-export async function setModerationMode(store: Store, mode: ModerationMode, at: string, actor: Actor): Promise<void> {
+export async function setModerationMode(
+  store: Store,
+  mode: ModerationMode,
+  at: string,
+  actor: Actor,
+): Promise<void> {
   await store.db.transaction().execute(async (trx) => {
     await trx
       .insertInto("comment_settings")
       .values({ id: 1, moderation: mode, changed_at: at, changed_by: actor.username })
-      .onConflict((oc) => oc.column("id").doUpdateSet({ moderation: mode, changed_at: at, changed_by: actor.username }))
+      .onConflict((oc) =>
+        oc.column("id").doUpdateSet({ moderation: mode, changed_at: at, changed_by: actor.username }),
+      )
       .execute();
     await appendAudit(trx, {
       actor: actor.username,
@@ -106,7 +119,13 @@ export async function moderateComment(
 }
 
 /** Records (or replaces) the official answer to a comment. */
-export async function answerComment(store: Store, id: string, answer: string, at: string, actor: Actor): Promise<void> {
+export async function answerComment(
+  store: Store,
+  id: string,
+  answer: string,
+  at: string,
+  actor: Actor,
+): Promise<void> {
   await store.db.transaction().execute(async (trx) => {
     const res = await trx
       .updateTable("comments")
@@ -127,7 +146,9 @@ export async function answerComment(store: Store, id: string, answer: string, at
 }
 
 /** When each service, contract and decision was last published (the audit trail's publish entries). */
-export async function publicationTimes(store: Store): Promise<{ entity: string; entityId: string; at: string }[]> {
+export async function publicationTimes(
+  store: Store,
+): Promise<{ entity: string; entityId: string; at: string }[]> {
   const rows = await store.db
     .selectFrom("audit_log")
     .select(["entity", "entity_id", "at"])
@@ -136,6 +157,7 @@ export async function publicationTimes(store: Store): Promise<{ entity: string; 
     .orderBy("seq")
     .execute();
   const latest = new Map<string, { entity: string; entityId: string; at: string }>();
-  for (const r of rows) latest.set(`${r.entity}:${r.entity_id}`, { entity: r.entity, entityId: r.entity_id, at: r.at });
+  for (const r of rows)
+    latest.set(`${r.entity}:${r.entity_id}`, { entity: r.entity, entityId: r.entity_id, at: r.at });
   return [...latest.values()];
 }

@@ -45,7 +45,9 @@ export async function auditHeadHash(store: Store): Promise<string> {
 
 /** The audit head the index was built at, or null if it was never built (a new or restored store). */
 export async function indexedAt(store: Store): Promise<string | null> {
-  const r = await sql<{ audit_hash: string }>`select audit_hash from search_state where id = 1`.execute(store.db);
+  const r = await sql<{ audit_hash: string }>`select audit_hash from search_state where id = 1`.execute(
+    store.db,
+  );
   return r.rows[0]?.audit_hash ?? null;
 }
 
@@ -61,7 +63,9 @@ export async function replaceIndex(store: Store, docs: readonly SearchDoc[], has
       const rows = docs
         .slice(i, i + 200)
         .map((d) => sql`(${d.kind}, ${d.ref}, ${d.published ? 1 : 0}, ${d.title}, ${d.body})`);
-      await sql`insert into ${table} (kind, ref, published, title, body) values ${sql.join(rows)}`.execute(trx);
+      await sql`insert into ${table} (kind, ref, published, title, body) values ${sql.join(rows)}`.execute(
+        trx,
+      );
     }
     await sql`delete from search_state`.execute(trx);
     await sql`insert into search_state (id, audit_hash) values (1, ${hash})`.execute(trx);

@@ -8,11 +8,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DemoServer, call, startDemoServer } from "../server/helpers.ts";
 
-const SECRET = { id: "secret-zyzzyva", title: "Zyzzyva confidential outsourcing", buyer: "MOPAC", supplier: "Quetzalcoatl Holdings Ltd" };
+const SECRET = {
+  id: "secret-zyzzyva",
+  title: "Zyzzyva confidential outsourcing",
+  buyer: "MOPAC",
+  supplier: "Quetzalcoatl Holdings Ltd",
+};
 
 describe("public portal", () => {
   let server: DemoServer;
-  const get = (path: string, headers: Record<string, string> = {}) => fetch(server.base + path, { headers, redirect: "manual" });
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(server.base + path, { headers, redirect: "manual" });
   const text = async (path: string) => {
     const res = await get(path);
     return { status: res.status, body: await res.text(), res };
@@ -20,7 +26,10 @@ describe("public portal", () => {
 
   beforeAll(async () => {
     server = await startDemoServer();
-    const made = await call(server, "commercial", "POST", "/api/contracts", { ...SECRET, reason: "a contract not yet published" });
+    const made = await call(server, "commercial", "POST", "/api/contracts", {
+      ...SECRET,
+      reason: "a contract not yet published",
+    });
     expect(made.status).toBe(201);
   });
   afterAll(async () => {
@@ -83,20 +92,37 @@ describe("public portal", () => {
     expect((pub.json as { results: unknown[] }).results).toEqual([]);
     const staff = await call(server, "scrutineer", "GET", "/api/search?q=zyzzyva");
     expect((staff.json as { results: { id: string }[] }).results.map((r) => r.id)).toContain(SECRET.id);
-    const ask = await call(server, "public", "POST", "/api/comments", { subject: `contract:${SECRET.id}`, body: "What is this?" });
+    const ask = await call(server, "public", "POST", "/api/comments", {
+      subject: `contract:${SECRET.id}`,
+      body: "What is this?",
+    });
     expect(ask.status).toBe(400);
     expect(ask.json).toMatchObject({ error: "unknown_reference" });
   });
 
   it("shows a question holding <script> as text, after an administrator publishes it, with the answer and the days it took", async () => {
     const body = '<script>alert(1)</script> see <a href="https://evil.example">https://evil.example</a>';
-    const asked = await call(server, "public", "POST", "/api/comments", { subject: "contract:sscl-bss", body, name: "<b>Ann</b>" });
+    const asked = await call(server, "public", "POST", "/api/comments", {
+      subject: "contract:sscl-bss",
+      body,
+      name: "<b>Ann</b>",
+    });
     expect(asked.status).toBe(201);
     const { id, status } = asked.json as { id: string; status: string };
     expect(status).toBe("pending");
     expect((await text("/public/contracts/sscl-bss")).body).not.toContain("alert(1)");
-    expect((await call(server, "scrutineer", "POST", `/api/comments/${id}/moderation`, { decision: "publish", reason: "x" })).status).toBe(403);
-    const mod = await call(server, "admin", "POST", `/api/comments/${id}/moderation`, { decision: "publish", reason: "on topic" });
+    expect(
+      (
+        await call(server, "scrutineer", "POST", `/api/comments/${id}/moderation`, {
+          decision: "publish",
+          reason: "x",
+        })
+      ).status,
+    ).toBe(403);
+    const mod = await call(server, "admin", "POST", `/api/comments/${id}/moderation`, {
+      decision: "publish",
+      reason: "on topic",
+    });
     expect(mod.status).toBe(200);
     const ans = await call(server, "contract-manager", "POST", `/api/comments/${id}/answer`, {
       answer: "The invoices are checked monthly.",
@@ -122,23 +148,41 @@ describe("public portal", () => {
     const { status, body, res } = await text("/public/feed.atom");
     expect(status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
-    expect(body.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">')).toBe(true);
-    for (const el of ["<id>tag:", "<title>", "<updated>", '<link rel="self"', "<author>"]) expect(body).toContain(el);
+    expect(
+      body.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'),
+    ).toBe(true);
+    for (const el of ["<id>tag:", "<title>", "<updated>", '<link rel="self"', "<author>"])
+      expect(body).toContain(el);
     const entries = body.split("<entry>").slice(1);
     expect(entries.length).toBeGreaterThan(5);
     for (const e of entries) {
       expect(e).toMatch(/<id>tag:[^<]+<\/id>/);
       expect(e).toMatch(/<title type="text">[^<]+<\/title>/);
       expect(e).toMatch(/<updated>\d{4}-\d\d-\d\dT[^<]+<\/updated>/);
-      expect(e).toMatch(/<link rel="alternate" type="text\/html" href="http:\/\/127\.0\.0\.1:\d+\/public\/[^"]*"\/>/);
+      expect(e).toMatch(
+        /<link rel="alternate" type="text\/html" href="http:\/\/127\.0\.0\.1:\d+\/public\/[^"]*"\/>/,
+      );
       expect(e).toContain('<content type="text">');
     }
   });
 
   it("takes a question from the plain HTML form and sends the visitor back with a message; refuses another site's post", async () => {
-    const form = new URLSearchParams({ subject: "service:finance", name: "", body: "When is the next review?" });
-    const headers = { "content-type": "application/x-www-form-urlencoded", origin: server.base, "sec-fetch-site": "same-origin" };
-    const res = await fetch(`${server.base}/public/questions`, { method: "POST", headers, body: form, redirect: "manual" });
+    const form = new URLSearchParams({
+      subject: "service:finance",
+      name: "",
+      body: "When is the next review?",
+    });
+    const headers = {
+      "content-type": "application/x-www-form-urlencoded",
+      origin: server.base,
+      "sec-fetch-site": "same-origin",
+    };
+    const res = await fetch(`${server.base}/public/questions`, {
+      method: "POST",
+      headers,
+      body: form,
+      redirect: "manual",
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/public/services/finance?asked=pending#questions");
     const back = await text("/public/services/finance?asked=pending");
@@ -160,17 +204,29 @@ describe("public portal", () => {
   });
 
   it("publishes at once when an administrator turns moderation off (audited), and limits questions per address", async () => {
-    expect((await call(server, "commercial", "PUT", "/api/comments/settings", { moderation: "none", reason: "x" })).status).toBe(403);
-    const set = await call(server, "admin", "PUT", "/api/comments/settings", { moderation: "none", reason: "the committee asked for it" });
+    expect(
+      (await call(server, "commercial", "PUT", "/api/comments/settings", { moderation: "none", reason: "x" }))
+        .status,
+    ).toBe(403);
+    const set = await call(server, "admin", "PUT", "/api/comments/settings", {
+      moderation: "none",
+      reason: "the committee asked for it",
+    });
     expect(set.json).toMatchObject({ moderation: "none", changedBy: "admin" });
-    const asked = await call(server, "public", "POST", "/api/comments", { subject: "decision:d-2015-award", body: "Who decided?" });
+    const asked = await call(server, "public", "POST", "/api/comments", {
+      subject: "decision:d-2015-award",
+      body: "Who decided?",
+    });
     expect(asked.json).toMatchObject({ status: "published" });
     expect((await text("/public/decisions/d-2015-award")).body).toContain("Who decided?");
     // Five a window per address, the API and the form counted together: four were sent above from
     // this address (one refused as its subject is unpublished still counts), so the sixth is refused.
     const statuses: number[] = [];
     for (let i = 0; i < 2; i++)
-      statuses.push((await call(server, "public", "POST", "/api/comments", { subject: "service:finance", body: `q${i}` })).status);
+      statuses.push(
+        (await call(server, "public", "POST", "/api/comments", { subject: "service:finance", body: `q${i}` }))
+          .status,
+      );
     expect(statuses).toEqual([201, 429]);
     const refused = await fetch(`${server.base}/api/comments`, {
       method: "POST",

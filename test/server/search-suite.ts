@@ -34,40 +34,85 @@ export function searchStoreSuite(kind: string, target: StoreTarget): void {
       expect(ids(a)[0]).toBe("contract:sscl-bss");
       const scores = a.results.map((r) => r.score);
       expect([...scores].sort((x, y) => y - x)).toEqual(scores);
-      expect(a.results[0]?.snippet.some((p) => p.match && /business|support|newport/i.test(p.text))).toBe(true);
+      expect(a.results[0]?.snippet.some((p) => p.match && /business|support|newport/i.test(p.text))).toBe(
+        true,
+      );
     });
 
     it("shows the public no unpublished service or decision; staff find them", async () => {
       expect(ids(await search(store, "detention officers", STAFF))).toContain("service:detention-officers");
-      expect(ids(await search(store, "detention officers", PUBLIC))).not.toContain("service:detention-officers");
-      expect(ids(await search(store, "detention", PUBLIC)).filter((i) => i.startsWith("decision:d-2015-detention"))).toEqual([]);
+      expect(ids(await search(store, "detention officers", PUBLIC))).not.toContain(
+        "service:detention-officers",
+      );
+      expect(
+        ids(await search(store, "detention", PUBLIC)).filter((i) =>
+          i.startsWith("decision:d-2015-detention"),
+        ),
+      ).toEqual([]);
     });
 
     it("follows a new record and its publication without being told", async () => {
       await addContract(
         store,
-        { id: "quokka-laundry", title: "Quokka laundry services", buyer: "MOPAC", supplier: "Wombat Linen Ltd", reason: "test" },
+        {
+          id: "quokka-laundry",
+          title: "Quokka laundry services",
+          buyer: "MOPAC",
+          supplier: "Wombat Linen Ltd",
+          reason: "test",
+        },
         "commercial",
       );
       expect(ids(await search(store, "quokka", STAFF))).toContain("contract:quokka-laundry");
       expect(ids(await search(store, "quokka", PUBLIC))).toEqual([]);
       expect(ids(await search(store, "wombat", PUBLIC))).toEqual([]);
-      await setPublication(store, "contracts", "quokka-laundry", { published: true, reason: "test" }, "admin");
+      await setPublication(
+        store,
+        "contracts",
+        "quokka-laundry",
+        { published: true, reason: "test" },
+        "admin",
+      );
       expect(ids(await search(store, "quokka", PUBLIC))).toContain("contract:quokka-laundry");
       expect(ids(await search(store, "wombat", PUBLIC))).toContain("contract:quokka-laundry");
     });
 
     it("finds a published comment, and not one waiting for moderation", async () => {
-      await askQuestion(store, { subject: "contract:sscl-bss", body: "Why did the axolotl invoices rise?" }, new Date());
+      await askQuestion(
+        store,
+        { subject: "contract:sscl-bss", body: "Why did the axolotl invoices rise?" },
+        new Date(),
+      );
       expect(ids(await search(store, "axolotl", PUBLIC))).toEqual([]);
       await setCommentModeration(store, "none", { username: "admin", reason: "test" }, new Date());
-      const q = await askQuestion(store, { subject: "contract:sscl-bss", body: "What about the narwhal clause?" }, new Date());
+      const q = await askQuestion(
+        store,
+        { subject: "contract:sscl-bss", body: "What about the narwhal clause?" },
+        new Date(),
+      );
       const a = await search(store, "narwhal", PUBLIC);
-      expect(a.results).toEqual([expect.objectContaining({ kind: "comment", id: q.id, subject: "contract:sscl-bss" })]);
+      expect(a.results).toEqual([
+        expect.objectContaining({ kind: "comment", id: q.id, subject: "contract:sscl-bss" }),
+      ]);
     });
 
     it("treats quotes, stars, NEAR, minus and brackets as plain text, never an error", async () => {
-      for (const q of ['"', "*", "sscl*", 'NEAR(a b)', "-sscl", "a OR", "'; drop table x; --", ")(", "col:x", "^", "&|!", '""sscl""', "NOT", "\\"]) {
+      for (const q of [
+        '"',
+        "*",
+        "sscl*",
+        "NEAR(a b)",
+        "-sscl",
+        "a OR",
+        "'; drop table x; --",
+        ")(",
+        "col:x",
+        "^",
+        "&|!",
+        '""sscl""',
+        "NOT",
+        "\\",
+      ]) {
         const a = await search(store, q, PUBLIC);
         expect(Array.isArray(a.results), q).toBe(true);
       }

@@ -35,7 +35,11 @@ export interface FeedOptions {
 
 export function atomFeed(o: FeedOptions, entries: readonly FeedEntry[]): string {
   const tag = (key: string) => `tag:${o.authority},2026:nous/${key}`;
-  const updated = entries.map((e) => e.updated).sort().at(-1) ?? o.emptyUpdated;
+  const updated =
+    entries
+      .map((e) => e.updated)
+      .sort()
+      .at(-1) ?? o.emptyUpdated;
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',

@@ -18,7 +18,14 @@ export class SafeHtml {
 
 const MINT = Symbol("SafeHtml");
 
-export type Interpolation = SafeHtml | string | number | boolean | null | undefined | readonly Interpolation[];
+export type Interpolation =
+  | SafeHtml
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | readonly Interpolation[];
 
 const ESCAPES: Record<string, string> = {
   "&": "&amp;",

@@ -152,10 +152,11 @@ export function contractPage(p: PortalContract, asked: string | undefined): Safe
 <dt>Value</dt><dd>${money(c.valuePence)}</dd>
 <dt>Awarded</dt><dd>${date(c.awardedOn)}</dd>
 <dt>Runs</dt><dd>${date(p.dates.startDate ?? c.startDate)} to ${date(p.dates.currentEnd ?? c.endDate)}${
-  (p.dates.maximumEnd ?? c.maxEndDate) && (p.dates.maximumEnd ?? c.maxEndDate) !== (p.dates.currentEnd ?? c.endDate)
-    ? html` (at most to ${p.dates.maximumEnd ?? c.maxEndDate} with every option)`
-    : null
-}</dd>
+      (p.dates.maximumEnd ?? c.maxEndDate) &&
+      (p.dates.maximumEnd ?? c.maxEndDate) !== (p.dates.currentEnd ?? c.endDate)
+        ? html` (at most to ${p.dates.maximumEnd ?? c.maxEndDate} with every option)`
+        : null
+    }</dd>
 <dt>Services</dt><dd>${p.services.length ? p.services.map((s, i) => html`${i ? ", " : ""}${serviceLink(s)}`) : "none published"}</dd>
 ${c.ocid ? html`<dt>OCDS id</dt><dd>${c.ocid}</dd>` : null}
 </dl>

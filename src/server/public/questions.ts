@@ -13,9 +13,18 @@ export const ASKED_MESSAGES: Record<string, { text: string; error: boolean }> = 
   published: { text: "Thank you: your question is published below.", error: false },
   pending: { text: "Thank you: your question will be published once a moderator has read it.", error: false },
   empty: { text: "Your question was not sent: write a question first.", error: true },
-  "too-long": { text: `Your question was not sent: it is longer than ${COMMENT_MAX} characters.`, error: true },
-  "name-too-long": { text: `Your question was not sent: the name is longer than ${NAME_MAX} characters.`, error: true },
-  "too-many": { text: "Your question was not sent: too many questions from your address just now. Try again later.", error: true },
+  "too-long": {
+    text: `Your question was not sent: it is longer than ${COMMENT_MAX} characters.`,
+    error: true,
+  },
+  "name-too-long": {
+    text: `Your question was not sent: the name is longer than ${NAME_MAX} characters.`,
+    error: true,
+  },
+  "too-many": {
+    text: "Your question was not sent: too many questions from your address just now. Try again later.",
+    error: true,
+  },
   "not-published": { text: "Your question was not sent: that record is not published.", error: true },
 };
 
@@ -31,7 +40,9 @@ function question(q: Comment): SafeHtml {
 ${
   q.answer
     ? html`<div class="answer"><p><strong>Answer, ${when(q.answeredAt ?? "")}</strong>${
-        days === null ? null : html` (${days === 0 ? "the same day" : `${days} day${days === 1 ? "" : "s"} after the question`})`
+        days === null
+          ? null
+          : html` (${days === 0 ? "the same day" : `${days} day${days === 1 ? "" : "s"} after the question`})`
       }</p><p class="text">${multiline(q.answer)}</p></div>`
     : html`<p class="muted">Not answered yet.</p>`
 }

@@ -99,7 +99,11 @@ export const publicPortal: FastifyPluginAsync = async (app) => {
     "/public/contracts/:id",
     HIDDEN,
     guard(async (req, reply) =>
-      sendPage(req, reply, contractPage(await portalContract(app.store, id(req), todayInLondon()), askedOf(req.query))),
+      sendPage(
+        req,
+        reply,
+        contractPage(await portalContract(app.store, id(req), todayInLondon()), askedOf(req.query)),
+      ),
     ),
   );
   app.get(

@@ -19,7 +19,10 @@ import { addOperation } from "../operation.ts";
 import { questionLimiter } from "../public/rate-limit.ts";
 
 export const commentRoutes: FastifyPluginAsync = async (app) => {
-  const actor = (req: Parameters<typeof callerOf>[0], reason: string) => ({ username: callerOf(req).username, reason });
+  const actor = (req: Parameters<typeof callerOf>[0], reason: string) => ({
+    username: callerOf(req).username,
+    reason,
+  });
 
   addOperation(app, op.createComment, async ({ body, req, reply }) => {
     const wait = questionLimiter(app.store).take(req.ip, Date.now());

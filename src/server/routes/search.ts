@@ -7,6 +7,9 @@ import { addOperation } from "../operation.ts";
 
 export const searchRoutes: FastifyPluginAsync = async (app) => {
   addOperation(app, op.search, ({ query, req }) =>
-    search(app.store, query.q, { publishedOnly: !seesUnpublished(req), ...(query.limit ? { limit: query.limit } : {}) }),
+    search(app.store, query.q, {
+      publishedOnly: !seesUnpublished(req),
+      ...(query.limit ? { limit: query.limit } : {}),
+    }),
   );
 };

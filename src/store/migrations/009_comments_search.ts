@@ -32,7 +32,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn("answered_at", "text")
     .addColumn("answered_by", "text")
     .execute();
-  await db.schema.createIndex("comments_subject").on("comments").columns(["subject_kind", "subject_id"]).execute();
+  await db.schema
+    .createIndex("comments_subject")
+    .on("comments")
+    .columns(["subject_kind", "subject_id"])
+    .execute();
   await db.schema
     .createTable("comment_settings")
     .addColumn("id", "integer", (c) => c.primaryKey())
@@ -70,5 +74,6 @@ export async function up(db: AnyDb): Promise<void> {
 export async function down(db: AnyDb): Promise<void> {
   if (isPostgres(db)) await sql`drop table if exists search_docs`.execute(db);
   else await sql`drop table if exists search_fts`.execute(db);
-  for (const t of ["search_state", "comment_settings", "comments"]) await db.schema.dropTable(t).ifExists().execute();
+  for (const t of ["search_state", "comment_settings", "comments"])
+    await db.schema.dropTable(t).ifExists().execute();
 }
