@@ -25,7 +25,7 @@ const aCase = (outsourced: number) => ({
     { id: "outsource", cashflows: years(outsourced) },
   ],
 });
-const body = (document: unknown, reason: string) => ({ title: "Payroll case", serviceId: "catering", document, reason });
+const body = (document: Record<string, unknown>, reason: string) => ({ title: "Payroll case", serviceId: "catering", document, reason });
 
 export function draftsStoreSuite(kind: string, target: StoreTarget): void {
   describe(`Decide drafts and versions on ${kind}`, () => {
