@@ -4,6 +4,7 @@
  * replace decision documents here.
  */
 import { decideApi } from "../api-decide.ts";
+import { isStaff, useAuth } from "../auth.tsx";
 import { UnpublishedTag } from "../components/Badges.tsx";
 import { DecideDocumentForm } from "../components/DecideDocumentForm.tsx";
 import { ErrorPanel, Loading } from "../components/Status.tsx";
@@ -15,6 +16,7 @@ import { usePageTitle } from "./title.ts";
 export function DecideListPage() {
   usePageTitle("Appraisals");
   const invalidate = useInvalidate();
+  const { me } = useAuth();
   const { data, error, loading } = useApi(() => decideApi.appraisals(), "appraisals");
   if (error) return <ErrorPanel error={error} />;
   if (loading && !data) return <Loading what="Loading the appraisals" />;
@@ -46,6 +48,30 @@ export function DecideListPage() {
           { key: "p", header: "Status", cell: (a) => <UnpublishedTag published={a.published} /> },
         ]}
       />
+      {isStaff(me) && ["admin", "commercial", "finance"].includes(me.role) ? (
+        <nav aria-labelledby="decide-forms-h" className="panel">
+          <h2 id="decide-forms-h">Make one in a form</h2>
+          <ul>
+            <li>
+              <Link to="/cases/new">New appraisal case</Link> (options, cash flows by year, optimism bias,
+              savings target)
+            </li>
+            {me.role !== "finance" ? (
+              <>
+                <li>
+                  <Link to="/dma/new">New delivery model assessment</Link> (options, weighted criteria,
+                  scores)
+                </li>
+                <li>
+                  <Link to="/workforce/new">New workforce plan</Link> (posts transferred, retained, redundant,
+                  relocated)
+                </li>
+              </>
+            ) : null}
+          </ul>
+          <p className="muted">Or add one in the engine's file form (JSON) below.</p>
+        </nav>
+      ) : null}
       <DecideDocumentForm onSaved={() => void invalidate("appraisals")} />
     </>
   );
