@@ -108,7 +108,7 @@ describe("nous decide <record>", () => {
 
   it("summarises workforce, pipeline and capability records", () => {
     expect(nous("decide", "workforce", "docs/decide/examples/met-workforce.json").stdout).toContain(
-      "Relocated: 445 (Newport 250, Newcastle 195)",
+      "Relocated: 45 (Newport 25, Newcastle 20)",
     );
     const p = nous("decide", "pipeline", "docs/decide/examples/met-pipeline.json");
     expect(p.status).toBe(0);
