@@ -126,7 +126,7 @@ function KpiForm({ contractId, onSaved }: { contractId: string; onSaved: () => v
         <TextField id="kpi-title" label="What is measured" value={title} onChange={setTitle} />
         <TextField id="kpi-target" label="Target" value={target} onChange={setTarget} />
         <TextField id="kpi-description" label="Description" value={description} onChange={setDescription} />
-        <fieldset className="form__fieldset">
+        <fieldset className="form__fieldset" style={{ minWidth: 0 }}>
           <legend>How results are judged (optional)</legend>
           <TextField
             id="kpi-goal"

@@ -114,7 +114,7 @@ function CompleteForm({ contractId, obligations }: { contractId: string; obligat
       <summary>
         <strong>Mark an obligation complete</strong>
       </summary>
-      <form onSubmit={submit} noValidate>
+      <form className="form" onSubmit={submit} noValidate>
         <Field id="oc-id" label="Obligation">
           <select id="oc-id" value={id} onChange={(e) => setId(e.target.value)}>
             {open.map((o) => (
@@ -185,7 +185,7 @@ function AddForm({ contractId }: { contractId: string }) {
       <summary>
         <strong>Add an obligation</strong>
       </summary>
-      <form onSubmit={submit} noValidate>
+      <form className="form" onSubmit={submit} noValidate>
         <TextField id="ob-id" label="Reference" value={id} onChange={setId} />
         <Field id="ob-kind" label="Kind">
           <select id="ob-kind" value={kind} onChange={(e) => setKind(e.target.value as Obligation["kind"])}>
@@ -242,7 +242,7 @@ export function ContractObligations({ contractId }: { contractId: string }) {
         </p>
       ) : null}
       <Table
-        caption="Obligations"
+        caption="Obligations, their owners and due dates"
         captionHidden
         columns={columns}
         rows={data}

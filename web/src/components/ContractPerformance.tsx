@@ -313,7 +313,7 @@ function ResultForm({ contractId, kpis }: { contractId: string; kpis: Kpi[] }) {
       <summary>
         <strong>Record a KPI result</strong>
       </summary>
-      <form onSubmit={submit} noValidate>
+      <form className="form" onSubmit={submit} noValidate>
         <Field id="kr-kpi" label="KPI">
           <select id="kr-kpi" value={kpiId} onChange={(e) => setKpiId(e.target.value)}>
             {measured.map((k) => (
@@ -400,7 +400,7 @@ function ImportForm({ contractId }: { contractId: string }) {
         <a href={operationUrl(kpiResultsTemplateXlsx, params)}>XLSX</a> or{" "}
         <a href={operationUrl(kpiResultsTemplateCsv, params)}>CSV</a> (one row for each period owed).
       </p>
-      <form onSubmit={submit} noValidate>
+      <form className="form" onSubmit={submit} noValidate>
         <Field id="ki-file" label="File (CSV or XLSX)">
           <input
             id="ki-file"
@@ -436,10 +436,8 @@ export function ContractPerformance({ contractId }: { contractId: string }) {
         <h2 id="performance-heading">Performance</h2>
         {data.unverifiedCount > 0 ? (
           <p>
-            <WarningBadge>
-              {data.unverifiedCount} supplier-reported result{data.unverifiedCount === 1 ? "" : "s"} never
-              verified by the authority
-            </WarningBadge>
+            <WarningBadge>unverified</WarningBadge> {data.unverifiedCount} supplier-reported result
+            {data.unverifiedCount === 1 ? " was" : "s were"} never verified by the authority.
           </p>
         ) : null}
         <Table
