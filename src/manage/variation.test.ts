@@ -32,7 +32,7 @@ const entry: VariationEntry = {
 
 function versions(...entries: Partial<VariationEntry>[]): VariationFacts[] {
   const out: VariationFacts[] = [];
-  entries.forEach((e, i) => out.push(newVariation("c1", i + 1, { ...entry, ...e }, out)));
+  for (const [i, e] of entries.entries()) out.push(newVariation("c1", i + 1, { ...entry, ...e }, out));
   return out;
 }
 const one = (e: Partial<VariationEntry>, b: AwardBaseline = award) => variationTimeline(b, versions(e)).rows[0]!;
