@@ -4,11 +4,14 @@
  * its dates today, its next deadline and its latest rating; sortable, filterable, and downloadable
  * as the page shows it or whole from GET /api/contracts.csv. Each contract links to its page.
  */
-import { exportContractsCsv, listRegister } from "../../../src/contract/manage-dates.ts";
+
 import type { RegisterRow } from "../../../src/contract/manage-dates.ts";
+import { exportContractsCsv, listRegister } from "../../../src/contract/manage-dates.ts";
+import { createContract } from "../../../src/contract/records.ts";
 import { RATING_WORDS, type Rating } from "../../../src/manage/rating.ts";
-import { UnpublishedTag } from "../components/Badges.tsx";
+import { useAuth } from "../auth.tsx";
 import { call, operationUrl } from "../client.ts";
+import { UnpublishedTag } from "../components/Badges.tsx";
 import { DemoBadge, DemoMark } from "../components/DemoBadge.tsx";
 import { Money } from "../components/Money.tsx";
 import { SourceNote } from "../components/Source.tsx";
@@ -139,10 +142,18 @@ const columns: Column<Row>[] = [
 
 export function ContractsPage() {
   usePageTitle("Contract register");
+  const { me } = useAuth();
   const { data, error, loading } = useApi(() => call(listRegister), "register");
   return (
     <>
       <h1>Contract register</h1>
+      {createContract.roles.includes(me.role) ? (
+        <p>
+          <Link to="/contracts/new" className="button">
+            Add a contract
+          </Link>
+        </p>
+      ) : null}
       <p className="lead">
         Every contract the body has let: who supplies it and who owns the supplier, what it is worth and was
         meant to save, when it ends, its status today and the next date that needs a decision.

@@ -5,7 +5,7 @@
  * typed stays when the server refuses it. On success the service's page opens.
  */
 import { type FormEvent, useState } from "react";
-import { createService, NewServiceBody } from "../../../src/contract/records.ts";
+import { createDecision, createService, createWave, NewServiceBody } from "../../../src/contract/records.ts";
 import { api } from "../api.ts";
 import { useAuth } from "../auth.tsx";
 import { call } from "../client.ts";
@@ -30,10 +30,12 @@ export function NewServiceLink() {
   const { me } = useAuth();
   if (!createService.roles.includes(me.role)) return null;
   return (
-    <p>
+    <p className="actions">
       <Link to="/services/new" className="button">
         Add a service
-      </Link>
+      </Link>{" "}
+      {createWave.roles.includes(me.role) ? <Link to="/waves/new">Add a market-testing wave</Link> : null}{" "}
+      {createDecision.roles.includes(me.role) ? <Link to="/decisions/new">Record a decision</Link> : null}
     </p>
   );
 }
@@ -91,10 +93,15 @@ export function ServiceNewPage() {
   if ("problem" in cost) problems.annualCostPence = cost.problem;
   if (f.staff.trim() && !/^\d+$/.test(f.staff.trim())) problems.staff = "a whole number of people";
   const shown = (k: string) => (touched ? problems[k] : undefined);
-  const describe = (k: string) => (shown(k) ? { "aria-invalid": true as const, "aria-describedby": `service-new-${k}-problem` } : {});
+  const describe = (k: string) =>
+    shown(k) ? { "aria-invalid": true as const, "aria-describedby": `service-new-${k}-problem` } : {};
   const problem = (k: string) =>
     shown(k) ? (
-      <p className="field-error" id={`service-new-${k}-problem`} style={{ color: "var(--red)", margin: "0.25rem 0 0" }}>
+      <p
+        className="field-error"
+        id={`service-new-${k}-problem`}
+        style={{ color: "var(--red)", margin: "0.25rem 0 0" }}
+      >
         {LABELS[k] ?? k}: {shown(k)}
       </p>
     ) : null;
@@ -117,7 +124,9 @@ export function ServiceNewPage() {
     return (
       <>
         <h1>Add a service</h1>
-        <p>Your role may not add services. <Link to="/">Back to the pipeline</Link></p>
+        <p>
+          Your role may not add services. <Link to="/">Back to the pipeline</Link>
+        </p>
       </>
     );
   return (
@@ -126,36 +135,85 @@ export function ServiceNewPage() {
         <Link to="/">Market-testing pipeline</Link> › Add a service
       </p>
       <h1>Add a service</h1>
-      <p className="lead">A new service starts at the Pipeline stage, unpublished, until its gate is approved.</p>
+      <p className="lead">
+        A new service starts at the Pipeline stage, unpublished, until its gate is approved.
+      </p>
       <Outcome prefix="service-new" error={s.error} done={s.done} />
       <form className="form" onSubmit={submit} noValidate aria-label="Add a service">
-        <Field id="service-new-id" label="Service id" hint="Lower-case letters, digits and hyphens, e.g. payroll-services.">
-          <input id="service-new-id" value={f.id} onChange={(e) => set("id")(e.target.value)} {...describe("id")} aria-describedby={shown("id") ? "service-new-id-problem" : "service-new-id-hint"} />
+        <Field
+          id="service-new-id"
+          label="Service id"
+          hint="Lower-case letters, digits and hyphens, e.g. payroll-services."
+        >
+          <input
+            id="service-new-id"
+            value={f.id}
+            onChange={(e) => set("id")(e.target.value)}
+            {...describe("id")}
+            aria-describedby={shown("id") ? "service-new-id-problem" : "service-new-id-hint"}
+          />
           {problem("id")}
         </Field>
         <Field id="service-new-name" label="Name">
-          <input id="service-new-name" value={f.name} onChange={(e) => set("name")(e.target.value)} {...describe("name")} />
+          <input
+            id="service-new-name"
+            value={f.name}
+            onChange={(e) => set("name")(e.target.value)}
+            {...describe("name")}
+          />
           {problem("name")}
         </Field>
-        <TextField id="service-new-description" label="Description" value={f.description} onChange={set("description")} />
+        <TextField
+          id="service-new-description"
+          label="Description"
+          value={f.description}
+          onChange={set("description")}
+        />
         <TextField id="service-new-owner" label="Owner" value={f.owner} onChange={set("owner")} />
-        <Field id="service-new-cost" label="Annual cost (£)" hint="As you would write it: 48,000,000, £1.2m or £250k.">
-          <input id="service-new-cost" value={f.cost} onChange={(e) => set("cost")(e.target.value)} {...describe("annualCostPence")} aria-describedby={shown("annualCostPence") ? "service-new-annualCostPence-problem" : "service-new-cost-hint"} />
+        <Field
+          id="service-new-cost"
+          label="Annual cost (£)"
+          hint="As you would write it: 48,000,000, £1.2m or £250k."
+        >
+          <input
+            id="service-new-cost"
+            value={f.cost}
+            onChange={(e) => set("cost")(e.target.value)}
+            {...describe("annualCostPence")}
+            aria-describedby={
+              shown("annualCostPence") ? "service-new-annualCostPence-problem" : "service-new-cost-hint"
+            }
+          />
           {problem("annualCostPence")}
         </Field>
         <Field id="service-new-staff" label="Staff">
-          <input id="service-new-staff" inputMode="numeric" value={f.staff} onChange={(e) => set("staff")(e.target.value)} {...describe("staff")} />
+          <input
+            id="service-new-staff"
+            inputMode="numeric"
+            value={f.staff}
+            onChange={(e) => set("staff")(e.target.value)}
+            {...describe("staff")}
+          />
           {problem("staff")}
         </Field>
         <TextField id="service-new-volumes" label="Volumes" value={f.volumes} onChange={set("volumes")} />
         <Field id="service-new-classification" label="Classification">
-          <select id="service-new-classification" value={f.classification} onChange={(e) => set("classification")(e.target.value)}>
+          <select
+            id="service-new-classification"
+            value={f.classification}
+            onChange={(e) => set("classification")(e.target.value)}
+          >
             <option value="non-core">Non-core</option>
             <option value="core">Core</option>
           </select>
         </Field>
         <Field id="service-new-classification-reason" label="Why it is classified so">
-          <input id="service-new-classification-reason" value={f.classificationReason} onChange={(e) => set("classificationReason")(e.target.value)} {...describe("classificationReason")} />
+          <input
+            id="service-new-classification-reason"
+            value={f.classificationReason}
+            onChange={(e) => set("classificationReason")(e.target.value)}
+            {...describe("classificationReason")}
+          />
           {problem("classificationReason")}
         </Field>
         <Field id="service-new-wave" label="Market-testing wave">
@@ -169,7 +227,12 @@ export function ServiceNewPage() {
           </select>
         </Field>
         <Field id="service-new-reason" label="Reason (kept in the audit trail)">
-          <input id="service-new-reason" value={f.reason} onChange={(e) => set("reason")(e.target.value)} {...describe("reason")} />
+          <input
+            id="service-new-reason"
+            value={f.reason}
+            onChange={(e) => set("reason")(e.target.value)}
+            {...describe("reason")}
+          />
           {problem("reason")}
         </Field>
         <SaveButton busy={s.busy} label="Add the service" />
