@@ -24,6 +24,7 @@ export const PROBLEMS = {
   conflict: { status: 409, title: "The request conflicts with what is stored" },
   duplicate_id: { status: 409, title: "The id is already taken" },
   body_too_large: { status: 413, title: "The body is too large" },
+  uri_too_long: { status: 414, title: "The address is too long" },
   unsupported_media_type: { status: 415, title: "The body's content type is not accepted" },
   too_large: { status: 413, title: "The data is too large to compute on request" },
   account_locked: { status: 423, title: "The account is locked" },

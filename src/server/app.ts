@@ -9,19 +9,20 @@ import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
+import { problemBody } from "../contract/problems.ts";
+import { packagePath } from "../io/runtime-paths.ts";
 import { InputError, printable } from "../shared/errors.ts";
 import type { Store } from "../store/db.ts";
-import { storeUnavailable } from "../store/unavailable.ts";
-import { sendProblem } from "./problem.ts";
 import type { Role } from "../store/schema.ts";
+import { storeUnavailable } from "../store/unavailable.ts";
 import { ANYONE, installAuth, isApiPath } from "./auth.ts";
 import { JSON_BODY_LIMIT, parseJsonBody } from "./json-body.ts";
 import { installRequestId, type LogSettings, loggingOptions } from "./logging.ts";
+import { sendProblem } from "./problem.ts";
+import { publicPortal } from "./public/routes.ts";
 import { routeModules } from "./routes/index.ts";
 import { plainCheckMessage } from "./routes/schemas.ts";
-import { packagePath } from "../io/runtime-paths.ts";
-import { publicPortal } from "./public/routes.ts";
 
 export interface RouteInfo {
   method: string;
@@ -62,6 +63,28 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     trustProxy: opts.trustProxy ?? false,
     // verbose: a failed check carries its schema, so a bounded field's error states its range.
     ajv: { customOptions: { allErrors: true, coerceTypes: "array", removeAdditional: false, verbose: true } },
+    // Errors the router raises before a route is matched (an undecodable address, a path part
+    // past maxParamLength) answer problem+json like every other error, and never repeat the
+    // address, which may hold control characters or a megabyte of junk.
+    frameworkErrors: (err, _req, res) => {
+      const long = err.code === "FST_ERR_MAX_PARAM_LENGTH";
+      // Typed for a route's reply schema; none applies before a route is matched.
+      const reply = res as unknown as FastifyReply;
+      return reply
+        .code(long ? 414 : 400)
+        .type("application/problem+json; charset=utf-8")
+        .send(
+          problemBody(
+            long ? 414 : 400,
+            long ? "uri_too_long" : "bad_request",
+            long
+              ? "a part of the address is longer than nous accepts (100 characters); no record has an id that long"
+              : "the address is not valid: a %-escape in it does not decode",
+            null,
+            undefined,
+          ),
+        );
+    },
   });
   app.decorate("store", opts.store);
   app.decorate("nousRoutes", [] as RouteInfo[]);
@@ -138,9 +161,15 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       for (const [name, value] of Object.entries(values as Record<string, unknown>)) {
         const texts = Array.isArray(value) ? value : [value];
         if (texts.some((t) => typeof t === "string" && t.includes("\u0000")))
-          return sendProblem(reply, 400, "bad_request", `${where} parameter ${printable(name)} holds a NUL character (U+0000), which no value may contain`, {
-            path: `${where === "path" ? "params" : "querystring"}.${name}`,
-          });
+          return sendProblem(
+            reply,
+            400,
+            "bad_request",
+            `${where} parameter ${printable(name)} holds a NUL character (U+0000), which no value may contain`,
+            {
+              path: `${where === "path" ? "params" : "querystring"}.${name}`,
+            },
+          );
       }
     }
   });
@@ -251,7 +280,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 /** The catalogue's code for a 4xx Fastify raises itself (an unsupported content type, an empty body). */
 function fastifyProblemCode(fe: FastifyError): string {
   if (fe.statusCode === 415) return "unsupported_media_type";
-  if (fe.code === "FST_ERR_CTP_EMPTY_JSON_BODY" || fe.code === "FST_ERR_CTP_INVALID_JSON_BODY") return "malformed_json";
+  if (fe.code === "FST_ERR_CTP_EMPTY_JSON_BODY" || fe.code === "FST_ERR_CTP_INVALID_JSON_BODY")
+    return "malformed_json";
   if (fe.statusCode === 404) return "not_found";
   return "bad_request";
 }
