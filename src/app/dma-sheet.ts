@@ -12,7 +12,7 @@ import { badCellsError, readWorkbookWithColumns, type SheetSpec } from "../io/sh
 import type { Actor } from "../store/audit.ts";
 import type { Store } from "../store/db.ts";
 import { getDocument } from "../store/decide.ts";
-import { saveDocument } from "./decide.ts";
+import { uploadDocumentSheet } from "./document-sheet.ts";
 import { type SheetFile, sheetFile } from "./sheet-file.ts";
 
 export const DMA_SCORES: SheetSpec = {
@@ -139,26 +139,11 @@ export async function applyDmaSheet(doc: DmaFile, bytes: Uint8Array, fileName: s
 }
 
 /** Stores the assessment an uploaded scoring sheet makes (the engine's own checks run on save). */
-export async function uploadDmaSheet(
+export function uploadDmaSheet(
   store: Store,
   id: string,
   upload: { fileName: string; bytes: Uint8Array },
   actor: Actor,
 ): Promise<DocumentOfKind<"dma">> {
-  const stored = await getDocument(store, "dma", id, false);
-  const document = await applyDmaSheet(stored.document as DmaFile, upload.bytes, upload.fileName);
-  const saved = await saveDocument(
-    store,
-    "dma",
-    id,
-    {
-      title: stored.title,
-      serviceId: stored.serviceId,
-      contractId: stored.contractId,
-      document,
-      reason: actor.reason,
-    },
-    actor,
-  );
-  return saved.document;
+  return uploadDocumentSheet<"dma", DmaFile>(store, "dma", id, upload, actor, applyDmaSheet);
 }

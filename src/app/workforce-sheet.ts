@@ -12,7 +12,7 @@ import { InputError } from "../shared/errors.ts";
 import type { Actor } from "../store/audit.ts";
 import type { Store } from "../store/db.ts";
 import { getDocument } from "../store/decide.ts";
-import { saveDocument } from "./decide.ts";
+import { uploadDocumentSheet } from "./document-sheet.ts";
 import { type SheetFile, sheetFile } from "./sheet-file.ts";
 
 export const WORKFORCE_PLAN: SheetSpec = {
@@ -171,26 +171,18 @@ export async function applyWorkforceSheet(
   return out;
 }
 
-export async function uploadWorkforceSheet(
+export function uploadWorkforceSheet(
   store: Store,
   id: string,
   upload: { fileName: string; bytes: Uint8Array },
   actor: Actor,
 ): Promise<DocumentOfKind<"workforce">> {
-  const stored = await getDocument(store, "workforce", id, false);
-  const document = await applyWorkforceSheet(stored.document as WorkforceFile, upload.bytes, upload.fileName);
-  const saved = await saveDocument(
+  return uploadDocumentSheet<"workforce", WorkforceFile>(
     store,
     "workforce",
     id,
-    {
-      title: stored.title,
-      serviceId: stored.serviceId,
-      contractId: stored.contractId,
-      document,
-      reason: actor.reason,
-    },
+    upload,
     actor,
+    applyWorkforceSheet,
   );
-  return saved.document;
 }
