@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAudit } from "../../src/store/audit.ts";
 import { insertContract } from "../../src/store/records.ts";
-import { type DemoServer, call, startDemoServer } from "../server/helpers.ts";
+import { call, type DemoServer, startDemoServer } from "../server/helpers.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -80,12 +80,26 @@ describe("OCDS notices and data quality API", () => {
   });
 
   it("refuses UK7 for a contract over £5m with fewer than 3 KPIs, saying how many are recorded", async () => {
-    const n = byType((await call(server, "admin", "GET", "/api/contracts/em-tagging/notices")).json);
+    // Every demo contract now has its KPIs; a new contract has none.
+    const made = await call(server, "contract-manager", "POST", "/api/contracts", {
+      id: "uk7-no-kpis",
+      ocid: "ocds-nous01-mopac-uk7-test",
+      title: "Translation services",
+      buyer: "MOPAC",
+      supplier: "Example Languages Ltd",
+      valuePence: 600_000_000,
+      awardedOn: "2026-01-15",
+      startDate: "2026-02-01",
+      endDate: "2029-01-31",
+      reason: "a contract with no KPIs yet",
+    });
+    expect(made.status).toBe(201);
+    const n = byType((await call(server, "admin", "GET", "/api/contracts/uk7-no-kpis/notices")).json);
     expect(n.UK7!.producible).toBe(false);
     expect(n.UK7!.reason).toBe(
       "UK7: a contract worth more than £5,000,000 needs at least 3 KPIs (Procurement Act 2023 s.52); 0 given",
     );
-    const one = await call(server, "admin", "GET", "/api/contracts/em-tagging/notices/UK7");
+    const one = await call(server, "admin", "GET", "/api/contracts/uk7-no-kpis/notices/UK7");
     expect(one.status).toBe(409);
     expect((one.json as { message: string }).message).toContain("needs at least 3 KPIs");
   });
@@ -121,10 +135,9 @@ describe("OCDS notices and data quality API", () => {
     ).toBe(201);
     const dup = await call(server, "contract-manager", "POST", "/api/contracts/em-tagging/kpis", kpi);
     expect(dup.status).toBe(409);
+    // The demo's 3 KPIs and the one just recorded.
     const n = byType((await call(server, "admin", "GET", "/api/contracts/em-tagging/notices")).json);
-    expect(n.UK7!.reason).toBe(
-      "UK7: a contract worth more than £5,000,000 needs at least 3 KPIs (Procurement Act 2023 s.52); 1 given",
-    );
+    expect(n.UK7!.reason).toBe("contract entered into with 4 KPIs");
 
     const badRating = await call(server, "commercial", "POST", "/api/contracts/em-tagging/ratings", {
       kpiId: "em-kpi-1",
@@ -174,7 +187,7 @@ describe("OCDS notices and data quality API", () => {
       changes: unknown[];
       termination: { totalPaidPence: number };
     };
-    expect(events.kpis).toHaveLength(1);
+    expect(events.kpis).toHaveLength(4); // the demo's three and the one recorded here
     expect(events.ratings).toHaveLength(1);
     expect(events.changes).toHaveLength(1);
     expect(events.termination.totalPaidPence).toBe(5_100_000_000);

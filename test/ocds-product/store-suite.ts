@@ -81,7 +81,8 @@ export function contractEventsStoreSuite(kind: string, target: StoreTarget): voi
       expect((await importReleases(store, [uk7], actor)).unchanged).toBe(1);
       const file = join(dir, "backup.jsonl");
       const counts = await backup(store, file);
-      expect(counts.contract_kpis).toBe(3);
+      // Three KPIs for each of the three demo contracts.
+      expect(counts.contract_kpis).toBe(9);
       expect(counts.contract_ratings).toBe(6);
       expect(counts.contract_changes).toBe(2);
       const other = await create();
