@@ -224,6 +224,42 @@ describeBrowser("record forms in the browser", () => {
     await page.getByRole("form", { name: "Upload the scoring sheet" }).waitFor();
   });
 
+  it("changes a capability self-assessment in a form, the engine's summary shown before saving", async () => {
+    const page = await web.visitor();
+    await web.signIn(
+      page,
+      "commercial",
+      "demo-commercial-pass",
+      "/capability/met-commercial-capability/edit",
+    );
+    const form = page.getByRole("form", { name: "Capability self-assessment" });
+    await form.waitFor();
+    await page.waitForFunction(
+      () => (document.getElementById("cap-body") as HTMLInputElement | null)?.value !== "",
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    const said = page.getByRole("region", { name: "What the assessment says" });
+    await form.getByLabel("People: maturity").selectOption("4");
+    await form.getByLabel("People: evidence").fill("");
+    await said
+      .getByText(/without evidence|not shown/i)
+      .first()
+      .waitFor();
+    await form.getByLabel("People: evidence").fill("2016 skills audit");
+    await form.getByLabel("Reason (kept in the audit trail)").fill("annual review");
+    await form.getByRole("button", { name: "Save self-assessment" }).click();
+    await page.getByText("Capability self-assessment met-commercial-capability saved.").waitFor();
+    const row = await web.store.db
+      .selectFrom("decide_documents")
+      .select("body_json")
+      .where("id", "=", "met-commercial-capability")
+      .executeTakeFirstOrThrow();
+    const people = (
+      JSON.parse(row.body_json).areas as { area: string; score: number; evidence: string }[]
+    ).find((a) => a.area === "people");
+    expect(people).toEqual({ area: "people", score: 4, evidence: "2016 skills audit" });
+  });
+
   it("keeps a scrutineer out of both forms", async () => {
     const page = await web.visitor();
     await web.signIn(page, "scrutineer", "demo-scrutineer-pass", "/contracts/new");

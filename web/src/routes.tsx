@@ -9,6 +9,7 @@ import { AttentionPage } from "./pages/AttentionPage.tsx";
 import { AuditPage } from "./pages/AuditPage.tsx";
 import { BillingExceptionPage } from "./pages/BillingExceptionPage.tsx";
 import { BillingPage } from "./pages/BillingPage.tsx";
+import { CapabilityFormPage } from "./pages/CapabilityFormPage.tsx";
 import { ContractNewPage } from "./pages/ContractNewPage.tsx";
 import { ContractPage } from "./pages/ContractPage.tsx";
 import { ContractsPage } from "./pages/ContractsPage.tsx";
@@ -57,6 +58,13 @@ export const routes: RouteDef[] = [
   { path: "/waves/new", section: "/", staffOnly: true, render: () => <WaveNewPage /> },
   { path: "/workforce/new", section: "/appraisals", staffOnly: true, render: () => <WorkforceFormPage /> },
   { path: "/dma/new", section: "/appraisals", staffOnly: true, render: () => <DmaFormPage /> },
+  { path: "/capability/new", section: "/appraisals", staffOnly: true, render: () => <CapabilityFormPage /> },
+  {
+    path: "/capability/:id/edit",
+    section: "/appraisals",
+    staffOnly: true,
+    render: (p) => <CapabilityFormPage key={p.id} id={p.id ?? ""} />,
+  },
   {
     path: "/dma/:id/edit",
     section: "/appraisals",

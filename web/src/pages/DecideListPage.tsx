@@ -63,6 +63,10 @@ export function DecideListPage() {
                   scores)
                 </li>
                 <li>
+                  <Link to="/capability/new">New capability self-assessment</Link> (the NAO's eight
+                  contract-management areas)
+                </li>
+                <li>
                   <Link to="/workforce/new">New workforce plan</Link> (posts transferred, retained, redundant,
                   relocated)
                 </li>
