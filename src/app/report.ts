@@ -6,7 +6,7 @@
  * (`GET /api/report/scrutiny`) both call `scrutinyReport`. The date the data was read is passed
  * in (the adapters take todayInLondon()). Staff only: the report reads unpublished records.
  */
-import type { AppraisalResult } from "../contract/decide.ts";
+import type { AppraisalResult, DocumentOfKind, StoredDocument } from "../contract/decide.ts";
 import type { FlagsRun } from "../contract/flags.ts";
 import { allIndicatorsSettings } from "../flags/settings.ts";
 import { buildScrutinyReport } from "../report/build.ts";
@@ -20,8 +20,8 @@ import type {
   WithResult,
 } from "../report/input.ts";
 import type { ReportDocument, ScopeKind } from "../report/model.ts";
-import { STAGES } from "../shared/lifecycle.ts";
 import { InputError } from "../shared/errors.ts";
+import { STAGES } from "../shared/lifecycle.ts";
 import type { Store } from "../store/db.ts";
 import { listDocuments, listGateEvents } from "../store/decide.ts";
 import { readContractEvents } from "../store/manage.ts";
@@ -122,51 +122,35 @@ export async function scrutinyReportInput(
 
   const decisions = (await decisionsWithFlags(store, { publishedOnly: false })).filter(inScope);
 
-  const appraisals: WithResult<AppraisalResult>[] = [];
-  for (const doc of (await listDocuments(store, "appraisal", { publishedOnly: false })).filter(inScope)) {
-    const head = {
-      id: doc.id,
-      title: doc.title,
-      serviceId: doc.serviceId,
-      contractId: doc.contractId,
-      demoFields: doc.demoFields,
-    };
-    try {
-      appraisals.push({ ...head, result: (await derived.appraisals.result(doc, {})) as AppraisalResult });
-    } catch (e) {
-      appraisals.push({ ...head, result: null, error: errorText(e) });
+  /** Each in-scope document of a kind with the engine's result, or the reason it has none. */
+  async function withResults<K extends "appraisal" | "horizon" | "workforce", R>(
+    kind: K,
+    compute: (doc: DocumentOfKind<K>) => R | Promise<R>,
+  ): Promise<WithResult<R>[]> {
+    const out: WithResult<R>[] = [];
+    for (const doc of (await listDocuments(store, kind, { publishedOnly: false })).filter(inScope)) {
+      const d: StoredDocument = doc;
+      const head = {
+        id: d.id,
+        title: d.title,
+        serviceId: d.serviceId,
+        contractId: d.contractId,
+        demoFields: d.demoFields,
+      };
+      try {
+        out.push({ ...head, result: await compute(doc) });
+      } catch (e) {
+        out.push({ ...head, result: null, error: errorText(e) });
+      }
     }
+    return out;
   }
-  const horizons: ReportInput["horizons"] = [];
-  for (const doc of (await listDocuments(store, "horizon", { publishedOnly: false })).filter(inScope)) {
-    const head = {
-      id: doc.id,
-      title: doc.title,
-      serviceId: doc.serviceId,
-      contractId: doc.contractId,
-      demoFields: doc.demoFields,
-    };
-    try {
-      horizons.push({ ...head, result: await horizonResult(store, doc.document) });
-    } catch (e) {
-      horizons.push({ ...head, result: null, error: errorText(e) });
-    }
-  }
-  const workforce: ReportInput["workforce"] = [];
-  for (const doc of (await listDocuments(store, "workforce", { publishedOnly: false })).filter(inScope)) {
-    const head = {
-      id: doc.id,
-      title: doc.title,
-      serviceId: doc.serviceId,
-      contractId: doc.contractId,
-      demoFields: doc.demoFields,
-    };
-    try {
-      workforce.push({ ...head, result: workforceResult(doc.document) });
-    } catch (e) {
-      workforce.push({ ...head, result: null, error: errorText(e) });
-    }
-  }
+  const appraisals = await withResults(
+    "appraisal",
+    async (doc) => (await derived.appraisals.result(doc, {})) as AppraisalResult,
+  );
+  const horizons = await withResults("horizon", (doc) => horizonResult(store, doc.document));
+  const workforce = await withResults("workforce", (doc) => workforceResult(doc.document));
 
   const events = (await listGateEvents(store, { publishedOnly: false })).filter(inScope);
   const bySubject = new Map<string, { subject: SubjectGates["subject"]; events: typeof events }>();
