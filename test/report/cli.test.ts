@@ -102,7 +102,10 @@ describe("nous report scrutiny", () => {
     expect(existsSync(out)).toBe(false);
   }, 180_000);
 
-  it.skipIf(!browserAvailable() || !existsSync("/usr/bin/pdftotext"))(
+  // Skipped only on a machine without Chromium or poppler's pdftotext; with NOUS_REQUIRE_BROWSER=1
+  // (CI) it runs and fails there, so a missing tool cannot pass as a skipped test.
+  const canPrint = browserAvailable() && existsSync("/usr/bin/pdftotext");
+  it.skipIf(!canPrint && process.env.NOUS_REQUIRE_BROWSER !== "1")(
     "prints the PDF: A4, a contents page, every section heading, the running header and page numbers",
     () => {
       const out = join(dir, "body.pdf");
