@@ -71,6 +71,7 @@ describe("public portal", () => {
     const secret = await text(`/public/contracts/${SECRET.id}`);
     expect(secret.status).toBe(404);
     expect(secret.body).toBe(missing.body);
+    expect(secret.res.headers.get("cache-control")).toBe("no-store");
     expect(secret.body).not.toContain("Zyzzyva");
     expect((await text(`/public/contracts/${SECRET.id}/feed.atom`)).status).toBe(404);
     expect((await text("/public/services/detention-officers")).status).toBe(404);

@@ -2,7 +2,7 @@
  * The public portal at /public: server-rendered HTML with no script, readable without signing
  * in, the same for everyone (a signed-in member of staff sees what the public sees). Pages are
  * cacheable for a minute (Cache-Control: public, max-age=60) with an ETag; a record that is
- * missing and one that is not published get the same 404 page. The question form posts here as
+ * missing and one that is not published get the same 404 page, never cached. The question form posts here as
  * an ordinary HTML form (application/x-www-form-urlencoded, parsed only inside this plugin) and
  * is answered with 303 See Other back to the record's page with a message.
  *
@@ -40,7 +40,9 @@ function etagOf(body: string): string {
 /** Sends a cacheable answer with its ETag, or 304 when the client already holds it. */
 function send(req: FastifyRequest, reply: FastifyReply, status: number, type: string, body: string) {
   const etag = etagOf(body);
-  reply.header("cache-control", CACHE).header("etag", etag).header("vary", "accept-encoding");
+  // Only a page that exists is cached: a 404 is answered afresh each time, so a record published
+  // a moment after someone looked for it is there on their next look, not a minute later.
+  reply.header("cache-control", status === 200 ? CACHE : "no-store").header("etag", etag).header("vary", "accept-encoding");
   const inm = req.headers["if-none-match"];
   if (
     status === 200 &&
