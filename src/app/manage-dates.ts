@@ -8,6 +8,7 @@ import type {
   Attention,
   ContractDates,
   Deadline as DeadlineOut,
+  OwnersBody,
   RegisterRow,
   TermBody,
 } from "../contract/manage-dates.ts";
@@ -198,6 +199,35 @@ export async function setSupplierOwners(
   const checked = checkOwnership(supplier, shares);
   await replaceOwnership(store, supplier, checked, new Date().toISOString(), actor);
   return checked;
+}
+
+/**
+ * Records (replaces) the owners of a contract's supplier, as the form enters them for the
+ * contract; answers the contract's dates. Owners belong to the supplier, so every contract with
+ * the same supplier shows them.
+ */
+export async function setContractOwners(
+  store: Store,
+  id: string,
+  owners: OwnersBody["owners"],
+  actor: Actor,
+  opts: { today?: string } = {},
+): Promise<ContractDates> {
+  const row = await contractRow(store, id, false);
+  await setSupplierOwners(
+    store,
+    row.supplier,
+    owners.map((o) => ({
+      owner: o.owner,
+      shareBp: o.shareBp,
+      fromDate: o.fromDate ?? null,
+      toDate: o.toDate ?? null,
+      source: o.source ?? "",
+      demo: false,
+    })),
+    actor,
+  );
+  return contractDates(store, id, false, opts.today);
 }
 
 /** Every visible contract's deadlines as an iCalendar feed, earliest first. */

@@ -123,6 +123,29 @@ export const TermBody = z
   .strict();
 export type TermBody = z.infer<typeof TermBody>;
 
+export const OwnersBody = z
+  .object({
+    reason,
+    owners: z
+      .array(
+        z
+          .object({
+            owner: z.string().min(1).max(200),
+            shareBp: z.number().int().min(1).max(10_000).describe("Share in basis points (7500 = 75%)"),
+            fromDate: isoDate
+              .nullable()
+              .optional()
+              .describe("First day held; null: from before the record starts"),
+            toDate: isoDate.nullable().optional().describe("Last day held; null: still held"),
+            source: z.string().max(500).optional(),
+          })
+          .strict(),
+      )
+      .max(50),
+  })
+  .strict();
+export type OwnersBody = z.infer<typeof OwnersBody>;
+
 export const AttentionItem = z.object({
   kind: enumOf([
     "deadline",
@@ -201,6 +224,21 @@ export const putContractTerm = defineOperation({
   roles: CONTRACT_SIDE,
   params: IdParams,
   body: TermBody,
+  errors: ["bad_input"],
+  response: ContractDates,
+});
+
+export const putContractOwners = defineOperation({
+  operationId: "putContractOwners",
+  method: "PUT",
+  path: "/contracts/:id/owners",
+  summary: "Record who owns the contract's supplier: each owner's share, dated",
+  description:
+    "Replaces the supplier's owners (every contract with the same supplier shows them). Refused, naming the field, when on any day the shares add up to more than 100% or a share ends before it starts. Answers the contract's dates with the owners now recorded.",
+  tags: ["manage"],
+  roles: CONTRACT_SIDE,
+  params: IdParams,
+  body: OwnersBody,
   errors: ["bad_input"],
   response: ContractDates,
 });

@@ -24,6 +24,7 @@ import { PERFORMANCE_TABLES } from "./manage-performance-schema.ts";
 import { PORTAL_TABLES } from "./portal-schema.ts";
 import { CONTRACT_TERMS_TABLES } from "./manage-dates-schema.ts";
 import { VALUE_TABLES } from "./manage-value-schema.ts";
+import { PAYMENT_TABLES } from "./manage-payment-schema.ts";
 
 /** The foundation's tables in an order that satisfies foreign keys on restore. */
 const CORE_TABLES: (keyof Database)[] = [
@@ -42,7 +43,7 @@ const CORE_TABLES: (keyof Database)[] = [
 ];
 
 /** Every table, in restore order. A capability appends its own list (parents before children). */
-export const TABLES: (keyof Database)[] = [...CORE_TABLES, ...DECIDE_TABLES, ...BILLING_TABLES, ...CONTRACT_EVENTS_TABLES, ...PERFORMANCE_TABLES, "sign_in_throttle", ...PORTAL_TABLES, ...CONTRACT_TERMS_TABLES, ...DECIDE_VERSION_TABLES, ...VALUE_TABLES];
+export const TABLES: (keyof Database)[] = [...CORE_TABLES, ...DECIDE_TABLES, ...BILLING_TABLES, ...CONTRACT_EVENTS_TABLES, ...PERFORMANCE_TABLES, "sign_in_throttle", ...PORTAL_TABLES, ...CONTRACT_TERMS_TABLES, ...DECIDE_VERSION_TABLES, ...VALUE_TABLES, ...PAYMENT_TABLES];
 
 const FORMAT = "nous-backup";
 

@@ -18,6 +18,7 @@ import type { PerformanceTables } from "./manage-performance-schema.ts";
 import type { PortalTables } from "./portal-schema.ts";
 import type { ContractTermsTables } from "./manage-dates-schema.ts";
 import type { ValueTables } from "./manage-value-schema.ts";
+import type { PaymentTables } from "./manage-payment-schema.ts";
 
 import type { Role } from "../contract/roles.ts";
 
@@ -175,7 +176,7 @@ export interface CoreTables {
 }
 
 /** Every table. A capability adds its tables by extending this interface here. */
-export interface Database extends CoreTables, DecideTables, BillingTables, ContractEventsTables, SignInTables, PortalTables, PerformanceTables, ContractTermsTables, DecideVersionTables, ValueTables {}
+export interface Database extends CoreTables, DecideTables, BillingTables, ContractEventsTables, SignInTables, PortalTables, PerformanceTables, ContractTermsTables, DecideVersionTables, ValueTables, PaymentTables {}
 
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

@@ -17,6 +17,7 @@ import { searchRoutes } from "./search.ts";
 import { manageDatesRoutes } from "./manage-dates.ts";
 import { managePerformanceRoutes } from "./manage-performance.ts";
 import { manageValueRoutes } from "./manage-value.ts";
+import { managePaymentRoutes } from "./manage-payment.ts";
 import { sheetRoutes } from "./sheets.ts";
 
 export const routeModules: FastifyPluginAsync[] = [
@@ -35,6 +36,7 @@ export const routeModules: FastifyPluginAsync[] = [
   manageDatesRoutes,
   managePerformanceRoutes,
   manageValueRoutes,
+  managePaymentRoutes,
   commentRoutes,
   searchRoutes,
   reportRoutes,

@@ -10,6 +10,7 @@ import {
   contractDates,
   register,
   registerCsv,
+  setContractOwners,
   setContractTerm,
 } from "../../app/manage-dates.ts";
 import * as op from "../../contract/manage-dates.ts";
@@ -28,6 +29,13 @@ export const manageDatesRoutes: FastifyPluginAsync = async (app) => {
     const { reason, ...term } = body;
     return setContractTerm(app.store, params.id, term, { username: callerOf(req).username, reason });
   });
+
+  addOperation(app, op.putContractOwners, ({ params, body, req }) =>
+    setContractOwners(app.store, params.id, body.owners, {
+      username: callerOf(req).username,
+      reason: body.reason,
+    }),
+  );
 
   addOperation(app, op.getAttention, ({ req }) => attentionFor(app.store, req.role));
 

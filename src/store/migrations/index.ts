@@ -13,6 +13,7 @@ import * as m007performance from "./007_performance.ts";
 import * as m008value from "./008_value.ts";
 import * as m009commentsSearch from "./009_comments_search.ts";
 import * as m010decideVersions from "./010_decide_versions.ts";
+import * as m011paymentMechanism from "./011_payment_mechanism.ts";
 
 export const migrations: Record<string, Migration> = {
   "001_initial": m001,
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   "008_value": m008value,
   "009_comments_search": m009commentsSearch,
   "010_decide_versions": m010decideVersions,
+  "011_payment_mechanism": m011paymentMechanism,
 };
 
 export const migrationProvider: MigrationProvider = {
