@@ -2,14 +2,23 @@
  * What the drafts-and-versions requests do: save a document as its next draft once the engine's
  * schema accepts it, publish a version (it becomes the stored document the rest of nous reads,
  * in the same transaction as the version is marked), compare two versions of an appraisal case
- * with their results, and preview a case's result without storing it. Results are computed on
- * the derived-results worker (src/app/appraisal-result.ts), never on the event loop, with at most
- * PREVIEW_ITERATIONS Monte Carlo iterations.
+ * or of a delivery model assessment with their results, and preview a case's result without
+ * storing it. Appraisal results are computed on the derived-results worker
+ * (src/app/appraisal-result.ts), never on the event loop, with at most PREVIEW_ITERATIONS Monte
+ * Carlo iterations; a delivery model assessment is cheap and assessed on the spot.
  */
 import type { DecideKind, StoredDocument } from "../contract/decide.ts";
-import { type CaseComparison, type DraftBody, PREVIEW_ITERATIONS } from "../contract/decide-drafts.ts";
+import {
+  type CaseComparison,
+  type DmaComparison,
+  type DraftBody,
+  PREVIEW_ITERATIONS,
+} from "../contract/decide-drafts.ts";
 import { type ComparedReport, compareCases } from "../decide/case/compare.ts";
 import { parseCase } from "../decide/case/parse-case.ts";
+import { compareDmas } from "../decide/dma/compare.ts";
+import { parseDma } from "../decide/dma/dma-schema.ts";
+import { assessDeliveryModels } from "../decide/dma/recommend.ts";
 import { type CaseReport, DEFAULT_ITERATIONS } from "../decide/case/run-case.ts";
 import { withAudit } from "../store/audit.ts";
 import type { Store } from "../store/db.ts";
@@ -119,10 +128,28 @@ export async function compareVersions(
     getVersion(store, "appraisal", id, from),
     getVersion(store, "appraisal", id, to),
   ]);
-  const [ra, rb] = await Promise.all([previewCase(appraisals, a.document), previewCase(appraisals, b.document)]);
+  const [ra, rb] = await Promise.all([
+    previewCase(appraisals, a.document),
+    previewCase(appraisals, b.document),
+  ]);
   const cmp = compareCases(
     { case: parseCase(a.document), report: ra.result as ComparedReport },
     { case: parseCase(b.document), report: rb.result as ComparedReport },
   );
   return { id, from, to, iterations: Math.max(ra.iterations, rb.iterations), ...cmp };
+}
+
+/** Two versions of a delivery model assessment compared, each assessed by the engine (pure, on the spot). */
+export async function compareDmaVersions(
+  store: Store,
+  id: string,
+  from: number,
+  to: number,
+): Promise<DmaComparison> {
+  const [a, b] = await Promise.all([getVersion(store, "dma", id, from), getVersion(store, "dma", id, to)]);
+  const side = (document: unknown) => {
+    const dma = parseDma(document);
+    return { dma, result: assessDeliveryModels(dma) };
+  };
+  return { id, from, to, ...compareDmas(side(a.document), side(b.document)) };
 }

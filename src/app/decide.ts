@@ -41,6 +41,7 @@ import {
   setDocumentPublished,
   setGateEventPublished,
 } from "../store/decide.ts";
+import { insertPublished } from "../store/decide-drafts.ts";
 import { getContract } from "../store/records.ts";
 import type { AppraisalResults } from "./appraisal-result.ts";
 import {
@@ -141,28 +142,32 @@ export async function recordValidGateEvent(
   await insertGateEvent(trx, e, actor, at);
 }
 
-/** Creates or replaces a document from an API body; answers whether it was created, and the document. */
+/**
+ * Creates or replaces a document from an API body; answers whether it was created, and the
+ * document. The write is also recorded as the document's next version, published (author, reason,
+ * time), in the same audited transaction, so the version history holds every stored change.
+ */
 export async function saveDocument<K extends DecideKind>(
   store: Store,
   kind: K,
   id: string,
   body: DocumentBody,
   actor: Actor,
+  at = new Date().toISOString(),
 ): Promise<{ action: "create" | "update"; document: Extract<StoredDocument, { kind: K }> }> {
-  const action = await withAudit(store, (trx) =>
-    putValidDocument(
-      trx,
-      {
-        kind,
-        id,
-        serviceId: body.serviceId ?? null,
-        contractId: body.contractId ?? null,
-        title: body.title,
-        document: body.document,
-      },
-      actor,
-    ),
-  );
+  const input = {
+    kind,
+    id,
+    serviceId: body.serviceId ?? null,
+    contractId: body.contractId ?? null,
+    title: body.title,
+    document: body.document,
+  };
+  const action = await withAudit(store, async (trx) => {
+    const done = await putValidDocument(trx, input, actor, at);
+    await insertPublished(trx, input, actor, at);
+    return done;
+  });
   return { action, document: await getDocument(store, kind, id, false) };
 }
 

@@ -2,8 +2,10 @@
  * Drafts and versions of Decide's documents, the appraisal preview and the case spreadsheet: the
  * dashboard's forms save a document as a numbered draft (every version kept and audited), compare
  * two versions of an appraisal case (what changed, and what it did to the NPV, the probability
- * of meeting the savings target and the recommendation), and publish one, which makes it the
- * stored document every other read uses (src/contract/decide.ts). The preview computes a case's
+ * of meeting the savings target and the recommendation) or of a delivery model assessment (what
+ * it did to the weighted scores, the recommended model and the findings), and publish one, which
+ * makes it the stored document every other read uses (src/contract/decide.ts); a document PUT
+ * is recorded as a version published at once. The preview computes a case's
  * result without storing it, bounded in Monte Carlo iterations. The template operations download
  * a case's cash flows as XLSX or CSV and read one back, refusing a bad cell by sheet, row and
  * column. What they do is in src/app/decide-drafts.ts and src/app/decide-sheets.ts.
@@ -15,6 +17,7 @@ import {
   type DECIDE_KINDS,
   type DecideKind,
   DocumentFiles,
+  Finding,
   StoredDocument,
 } from "./decide.ts";
 import { reason, slug } from "./fields.ts";
@@ -65,7 +68,11 @@ interface Names {
   one: string;
 }
 
-function versionOperations<K extends DecideKind, const N extends Names>(kind: K, n: N, writers: readonly Role[]) {
+function versionOperations<K extends DecideKind, const N extends Names>(
+  kind: K,
+  n: N,
+  writers: readonly Role[],
+) {
   const tags = ["decide"];
   const version = versionOf(kind);
   return {
@@ -171,11 +178,51 @@ export const compareAppraisalVersions = defineOperation({
   tags: ["decide"],
   roles: STAFF,
   params: z.object({ id: z.string() }),
-  query: z
-    .object({ from: z.number().int().min(1), to: z.number().int().min(1) })
-    .strict(),
+  query: z.object({ from: z.number().int().min(1), to: z.number().int().min(1) }).strict(),
   response: CaseComparison,
   errors: ["busy"],
+});
+
+export const DmaComparison = z.object({
+  id: z.string(),
+  from: z.number().int(),
+  to: z.number().int(),
+  changes: z.array(
+    CaseChange.extend({
+      where: z.string().describe('Where, in words: Option "Shared service" on "Cost": score'),
+    }),
+  ),
+  weighted: z.array(
+    z.object({
+      option: z.string(),
+      before: z.number().nullable().describe("Weighted score on the scoring scale"),
+      after: z.number().nullable(),
+      change: z.number().nullable().describe("After minus before"),
+    }),
+  ),
+  recommended: z.object({
+    before: z.string().nullable(),
+    after: z.string().nullable(),
+    changed: z.boolean(),
+  }),
+  findings: z.object({
+    raised: z.array(Finding).describe("In the later version, not the earlier"),
+    cleared: z.array(Finding).describe("In the earlier version, not the later"),
+  }),
+});
+export type DmaComparison = z.infer<typeof DmaComparison>;
+
+export const compareDmaVersions = defineOperation({
+  operationId: "compareDmaVersions",
+  method: "GET",
+  path: "/decide/dmas/:id/comparison",
+  summary:
+    "What changed between two versions of a delivery model assessment (criteria, weights, scores, return in-house), and what it did to each option's weighted score, the recommended model and the engine's findings",
+  tags: ["decide"],
+  roles: STAFF,
+  params: z.object({ id: z.string() }),
+  query: z.object({ from: z.number().int().min(1), to: z.number().int().min(1) }).strict(),
+  response: DmaComparison,
 });
 
 export const PreviewBody = z
@@ -231,7 +278,11 @@ export const blankCaseTemplate = defineOperation({
 
 export const CaseSheetBody = z
   .object({
-    fileName: z.string().min(1).max(200).describe("case.xlsx or case.csv: the reader goes by the bytes, then the name"),
+    fileName: z
+      .string()
+      .min(1)
+      .max(200)
+      .describe("case.xlsx or case.csv: the reader goes by the bytes, then the name"),
     contentBase64: z.string().min(1).describe("The file's bytes, base64"),
     base: z
       .record(z.string(), z.unknown())

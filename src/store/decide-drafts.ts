@@ -1,7 +1,8 @@
 /**
  * Versions of Decide's documents in the store: a draft is a new numbered version (1, 2, 3...) of
  * one document, kept for good; publishing marks a version published, and the use case copies it
- * into decide_documents (src/store/decide.ts putDocument), the row every other read uses. Every
+ * into decide_documents (src/store/decide.ts putDocument), the row every other read uses; a
+ * document written whole (the document PUT) is recorded as a version published at once. Every
  * write is audited in its transaction. Validating a version's document is the use case's
  * (src/app/decide-drafts.ts).
  */
@@ -113,6 +114,30 @@ export interface VersionInput {
 
 /** Adds the next version of a document as a draft; answers its number. */
 export async function insertDraft(trx: Trx, input: VersionInput, actor: Actor, at: string): Promise<number> {
+  return insertVersion(trx, input, actor, at, "draft");
+}
+
+/**
+ * Adds the next version of a document as published at once: a document written whole (the
+ * document PUT) is its own published version, so the version history misses no stored change.
+ * The caller writes decide_documents in the same transaction.
+ */
+export async function insertPublished(
+  trx: Trx,
+  input: VersionInput,
+  actor: Actor,
+  at: string,
+): Promise<number> {
+  return insertVersion(trx, input, actor, at, "published");
+}
+
+async function insertVersion(
+  trx: Trx,
+  input: VersionInput,
+  actor: Actor,
+  at: string,
+  status: "draft" | "published",
+): Promise<number> {
   await requireRows(trx, [
     { field: "serviceId", table: "services", id: input.serviceId },
     { field: "contractId", table: "contracts", id: input.contractId },
@@ -130,10 +155,10 @@ export async function insertDraft(trx: Trx, input: VersionInput, actor: Actor, a
       kind: input.kind,
       doc_id: input.id,
       version,
-      status: "draft",
+      status,
       author: actor.username,
       created_at: at,
-      published_at: null,
+      published_at: status === "published" ? at : null,
       service_id: input.serviceId,
       contract_id: input.contractId,
       title: input.title,
@@ -141,19 +166,24 @@ export async function insertDraft(trx: Trx, input: VersionInput, actor: Actor, a
       note: actor.reason,
     })
     .execute();
+  const data =
+    status === "draft"
+      ? {
+          version,
+          serviceId: input.serviceId,
+          contractId: input.contractId,
+          title: input.title,
+          document: input.document,
+        }
+      : // The document itself is in the write's own audit entry (create or update) just before.
+        { version, from: "document PUT" };
   await appendAudit(trx, {
     actor: actor.username,
-    action: "draft",
+    action: status === "draft" ? "draft" : "publish-version",
     entity: `decide-${input.kind}`,
     entityId: input.id,
     reason: actor.reason,
-    data: {
-      version,
-      serviceId: input.serviceId,
-      contractId: input.contractId,
-      title: input.title,
-      document: input.document,
-    },
+    data,
     at,
   });
   return version;

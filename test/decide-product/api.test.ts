@@ -205,6 +205,8 @@ describe("Decide API", () => {
       ]),
     ).toEqual([
       ["publish", "finance", "for the committee"],
+      // The PUT is recorded as the case's first version, published (src/app/decide.ts saveDocument).
+      ["publish-version", "finance", "first appraisal"],
       ["create", "finance", "first appraisal"],
     ]);
   });

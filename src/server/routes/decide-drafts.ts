@@ -6,6 +6,7 @@
  */
 import type { FastifyPluginAsync } from "fastify";
 import {
+  compareDmaVersions,
   compareVersions,
   latestVersions,
   listVersions,
@@ -48,6 +49,10 @@ export const decideDraftRoutes: FastifyPluginAsync = async (app) => {
 
   addOperation(app, op.compareAppraisalVersions, ({ params, query }) =>
     compareVersions(store, derived.appraisals, params.id, query.from, query.to),
+  );
+
+  addOperation(app, op.compareDmaVersions, ({ params, query }) =>
+    compareDmaVersions(store, params.id, query.from, query.to),
   );
 
   addOperation(app, op.previewAppraisal, ({ body }) => previewCase(derived.appraisals, body.document));
