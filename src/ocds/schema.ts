@@ -23,7 +23,7 @@ export const schemas = {
   releasePackage: releasePackageSchema as unknown as JsonObject,
   recordPackage: recordPackageSchema as unknown as JsonObject,
   versionedRelease: versionedReleaseSchema as unknown as JsonObject,
-  /** The OCDS 1.0.3 release schema (structure and merge rules; see schema/ocds/1.0.3/README.md). */
+  /** The OCDS 1.0.3 release schema, as published (see schema/ocds/1.0.3/README.md). */
   release10: releaseSchema10 as unknown as JsonObject,
 };
 

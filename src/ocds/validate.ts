@@ -1,15 +1,20 @@
 /**
- * Validation of OCDS 1.1.5 data: release packages, record packages and single releases against
+ * Validation of OCDS data: release packages, record packages, records and single releases against
  * the standard's JSON Schemas (draft 4), plus codelist checks. A value outside a closed codelist
  * is an error; outside an open codelist it is a warning (publishers may add codes, but users
- * should know). Each issue carries the JSON path and what was expected.
+ * should know). Each issue carries the JSON path and what was expected. `validate` judges by
+ * OCDS 1.1.5, the version nous imports and publishes; `validateAsPublished` first decides which
+ * version a document follows, as compile does (src/ocds/version.ts), and judges 1.0 data by the
+ * 1.0.3 schemas (src/ocds/schema-10.ts), so that nothing valid under its own version is refused.
  */
 import AjvDraft04, { type ErrorObject, type ValidateFunction } from "ajv-draft-04";
 import ajvFormats from "ajv-formats";
 import { identicalItems, nonUniqueRecords, nonUniqueReleases } from "./duplicates.ts";
-import { deriveRules, extendSchema, schemas, type SchemaRules } from "./schema.ts";
+import { deriveRules, extendSchema, OCDS_VERSION, schemas, type SchemaRules } from "./schema.ts";
+import { schemas10 } from "./schema-10.ts";
 import { type Issue, isObject, type Json, type JsonObject, pathKey } from "./types.ts";
 import { isUri } from "./uri.ts";
+import { detectVersion, type OcdsVersion, type VersionVerdict } from "./version.ts";
 
 export type DocumentKind = "release-package" | "record-package" | "record" | "release";
 
@@ -20,9 +25,41 @@ export interface ValidatorOptions {
   extensionPatches?: JsonObject[];
 }
 
+/** The schema a document was judged by, and why. */
+export interface SchemaChoice {
+  version: OcdsVersion;
+  /** The schema release: `1.0.3` or `1.1.5`. */
+  schema: string;
+  reason: string;
+}
+
 export interface Validator {
   kindOf(doc: Json): DocumentKind;
+  /** Issues against OCDS 1.1.5. */
   validate(doc: Json): Issue[];
+  /**
+   * Issues against the schema of the OCDS version the document follows (detected as compile
+   * detects it), or of the version of `given` when the caller knows better.
+   */
+  validateAsPublished(doc: Json, given?: VersionVerdict): { schema: SchemaChoice; issues: Issue[] };
+}
+
+/** The schema release each OCDS version is judged by. */
+export const SCHEMA_OF: Record<OcdsVersion, string> = { "1.0": "1.0.3", "1.1": OCDS_VERSION };
+
+interface SchemaSet {
+  release: JsonObject;
+  releasePackage: JsonObject;
+  recordPackage: JsonObject;
+  versionedRelease: JsonObject;
+}
+
+/** One version's compiled schemas and the codelist rules of its (extended) release schema. */
+interface Checks {
+  byKind: Record<DocumentKind, ValidateFunction>;
+  rules: SchemaRules;
+  /** Dotted prefixes under which some field has a codelist, so the walk skips the rest. */
+  prefixes: Set<string>;
 }
 
 /** `/releases/0/tag` -> `$.releases[0].tag` */
@@ -115,10 +152,8 @@ function untangleOneOf(errors: ErrorObject[], doc: Json): ErrorObject[] {
 const Ajv = AjvDraft04 as unknown as typeof import("ajv-draft-04")["default"];
 const addFormats = ajvFormats as unknown as typeof import("ajv-formats")["default"];
 
-export function createValidator(opts: ValidatorOptions = {}): Validator {
-  const release = opts.extensionPatches?.length
-    ? extendSchema(schemas.release, opts.extensionPatches)
-    : schemas.release;
+function compileChecks(set: SchemaSet, patches: JsonObject[] | undefined): Checks {
+  const release = patches?.length ? extendSchema(set.release, patches) : set.release;
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true, verbose: true });
   addFormats(ajv);
   // RFC 3986's grammar, not ajv-formats' stricter pattern (which rejects `placeholder:`).
@@ -130,27 +165,37 @@ export function createValidator(opts: ValidatorOptions = {}): Validator {
     "openCodelist",
     "deprecated",
     "mergeStrategy",
+    "mergeOptions",
     "versionId",
   ]) {
     ajv.addKeyword(k);
   }
   ajv.addSchema(release as object);
-  ajv.addSchema(schemas.versionedRelease as object);
+  ajv.addSchema(set.versionedRelease as object);
   const byKind: Record<DocumentKind, ValidateFunction> = {
     release: ajv.getSchema(String(release.id))!,
-    "release-package": ajv.compile(schemas.releasePackage as object),
-    "record-package": ajv.compile(schemas.recordPackage as object),
-    record: ajv.getSchema(`${String(schemas.recordPackage.id)}#/definitions/record`)!,
+    "release-package": ajv.compile(set.releasePackage as object),
+    "record-package": ajv.compile(set.recordPackage as object),
+    record: ajv.getSchema(`${String(set.recordPackage.id)}#/definitions/record`)!,
   };
   const rules: SchemaRules = deriveRules(release);
-  const codes = new Map<string, Set<string>>();
-  for (const [name, list] of Object.entries(opts.codelists ?? {})) codes.set(name, new Set(list));
-  // Dotted prefixes under which some field has a codelist, so the walk skips the rest.
   const prefixes = new Set<string>();
   for (const path of rules.codelists.keys()) {
     const parts = path.split(".");
     for (let i = 1; i <= parts.length; i++) prefixes.add(parts.slice(0, i).join("."));
   }
+  return { byKind, rules, prefixes };
+}
+
+export function createValidator(opts: ValidatorOptions = {}): Validator {
+  const checks11 = compileChecks(schemas as SchemaSet, opts.extensionPatches);
+  // Built when the first 1.0 document comes.
+  let checks10: Checks | null = null;
+  const codes = new Map<string, Set<string>>();
+  for (const [name, list] of Object.entries(opts.codelists ?? {})) codes.set(name, new Set(list));
+  // The rules of the version being checked, set by run() before the codelist walk reads them.
+  let rules = checks11.rules;
+  let prefixes = checks11.prefixes;
 
   const checkValue = (v: Json, dotted: string, jsonPath: string, out: Issue[]) => {
     const rule = rules.codelists.get(dotted);
@@ -196,81 +241,107 @@ export function createValidator(opts: ValidatorOptions = {}): Validator {
     return "releases" in doc ? "release-package" : "release";
   };
 
+  const run = (doc: Json, checks: Checks): Issue[] => {
+    rules = checks.rules;
+    prefixes = checks.prefixes;
+    const kind = kindOf(doc);
+    const fn = checks.byKind[kind];
+    const out: Issue[] = [];
+    // Releases sharing (ocid, id), records sharing an ocid: every one, identical or not.
+    let covered: (path: string, i: number) => boolean = () => false;
+    if (kind === "release-package" && isObject(doc) && Array.isArray(doc.releases)) {
+      const rs = doc.releases;
+      out.push(...nonUniqueReleases(rs));
+      covered = (path, i) => {
+        const r = rs[i];
+        return path === "$.releases" && isObject(r) && typeof r.ocid === "string" && typeof r.id === "string";
+      };
+    } else if (kind === "record-package" && isObject(doc) && Array.isArray(doc.records)) {
+      const rs = doc.records;
+      out.push(...nonUniqueRecords(rs));
+      covered = (path, i) => {
+        const r = rs[i];
+        return path === "$.records" && isObject(r) && typeof r.ocid === "string";
+      };
+    }
+    if (!fn(doc)) {
+      const seen = new Set<string>();
+      for (const e of untangleOneOf(fn.errors ?? [], doc)) {
+        if (e.keyword === "uniqueItems" && Array.isArray(e.data)) {
+          // Ajv names the first pair only: name every group of identical items.
+          const path = pointerToPath(e.instancePath);
+          if (seen.has(`${path}\u0000uniqueItems`)) continue;
+          seen.add(`${path}\u0000uniqueItems`);
+          out.push(...identicalItems(e.data as Json[], path, (i) => covered(path, i)));
+          continue;
+        }
+        const d = describe(e);
+        const key = `${d.path}\u0000${d.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({ severity: "error", code: `schema-${e.keyword}`, path: d.path, message: d.message });
+      }
+    }
+    if (codes.size > 0) {
+      const releaseRoots: [JsonObject, string][] = [];
+      if (kind === "release" && isObject(doc)) releaseRoots.push([doc, "$"]);
+      if (kind === "release-package" && isObject(doc) && Array.isArray(doc.releases)) {
+        for (let i = 0; i < doc.releases.length; i++) {
+          const r = doc.releases[i];
+          if (isObject(r)) releaseRoots.push([r, `$.releases[${i}]`]);
+        }
+      }
+      const records: [Json, string][] = [];
+      if (kind === "record" && isObject(doc)) records.push([doc, "$"]);
+      if (kind === "record-package" && isObject(doc) && Array.isArray(doc.records)) {
+        for (let i = 0; i < doc.records.length; i++) records.push([doc.records[i]!, `$.records[${i}]`]);
+      }
+      for (const [rec, base] of records) {
+        if (!isObject(rec)) continue;
+        if (Array.isArray(rec.releases)) {
+          for (let j = 0; j < rec.releases.length; j++) {
+            const r = rec.releases[j];
+            if (isObject(r) && r.url === undefined) releaseRoots.push([r, `${base}.releases[${j}]`]);
+          }
+        }
+        if (isObject(rec.compiledRelease))
+          releaseRoots.push([rec.compiledRelease, `${base}.compiledRelease`]);
+      }
+      // Closed codelists are also enums in the schema: report each bad value once.
+      const schemaEnum = new Set(out.filter((x) => x.code === "schema-enum").map((x) => x.path));
+      const found: Issue[] = [];
+      for (const [r, p] of releaseRoots) walkObject(r, "", p, found);
+      for (const f of found) if (!(f.severity === "error" && schemaEnum.has(f.path))) out.push(f);
+    }
+    return out;
+  };
+
   return {
     kindOf,
-    validate(doc: Json): Issue[] {
-      const kind = kindOf(doc);
-      const fn = byKind[kind];
-      const out: Issue[] = [];
-      // Releases sharing (ocid, id), records sharing an ocid: every one, identical or not.
-      let covered: (path: string, i: number) => boolean = () => false;
-      if (kind === "release-package" && isObject(doc) && Array.isArray(doc.releases)) {
-        const rs = doc.releases;
-        out.push(...nonUniqueReleases(rs));
-        covered = (path, i) => {
-          const r = rs[i];
-          return (
-            path === "$.releases" && isObject(r) && typeof r.ocid === "string" && typeof r.id === "string"
-          );
-        };
-      } else if (kind === "record-package" && isObject(doc) && Array.isArray(doc.records)) {
-        const rs = doc.records;
-        out.push(...nonUniqueRecords(rs));
-        covered = (path, i) => {
-          const r = rs[i];
-          return path === "$.records" && isObject(r) && typeof r.ocid === "string";
-        };
-      }
-      if (!fn(doc)) {
-        const seen = new Set<string>();
-        for (const e of untangleOneOf(fn.errors ?? [], doc)) {
-          if (e.keyword === "uniqueItems" && Array.isArray(e.data)) {
-            // Ajv names the first pair only: name every group of identical items.
-            const path = pointerToPath(e.instancePath);
-            if (seen.has(`${path}\u0000uniqueItems`)) continue;
-            seen.add(`${path}\u0000uniqueItems`);
-            out.push(...identicalItems(e.data as Json[], path, (i) => covered(path, i)));
-            continue;
-          }
-          const d = describe(e);
-          const key = `${d.path}\u0000${d.message}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          out.push({ severity: "error", code: `schema-${e.keyword}`, path: d.path, message: d.message });
+    validate: (doc) => run(doc, checks11),
+    validateAsPublished(doc, given) {
+      const verdict = given ?? detectVersion(doc, kindOf(doc));
+      const schema = { version: verdict.version, schema: SCHEMA_OF[verdict.version], reason: verdict.reason };
+      if (verdict.version === "1.1") return { schema, issues: run(doc, checks11) };
+      const notes: Issue[] = [];
+      if (!checks10) {
+        try {
+          checks10 = compileChecks(schemas10, opts.extensionPatches);
+        } catch (e) {
+          // Extensions are written against 1.1 and may refer to what 1.0 lacks (OrganizationReference).
+          checks10 = compileChecks(schemas10, undefined);
+          notes.push({
+            severity: "warning",
+            code: "extension-unavailable",
+            path: "$.extensions",
+            message:
+              `the declared extensions cannot be applied to the OCDS 1.0.3 release schema (${(e as Error).message}), ` +
+              "so 1.0 data is validated without them and their fields as unknown fields; " +
+              "nous ocds upgrade turns the data into 1.1, which they fit",
+          });
         }
       }
-      if (codes.size > 0) {
-        const releaseRoots: [JsonObject, string][] = [];
-        if (kind === "release" && isObject(doc)) releaseRoots.push([doc, "$"]);
-        if (kind === "release-package" && isObject(doc) && Array.isArray(doc.releases)) {
-          for (let i = 0; i < doc.releases.length; i++) {
-            const r = doc.releases[i];
-            if (isObject(r)) releaseRoots.push([r, `$.releases[${i}]`]);
-          }
-        }
-        const records: [Json, string][] = [];
-        if (kind === "record" && isObject(doc)) records.push([doc, "$"]);
-        if (kind === "record-package" && isObject(doc) && Array.isArray(doc.records)) {
-          for (let i = 0; i < doc.records.length; i++) records.push([doc.records[i]!, `$.records[${i}]`]);
-        }
-        for (const [rec, base] of records) {
-          if (!isObject(rec)) continue;
-          if (Array.isArray(rec.releases)) {
-            for (let j = 0; j < rec.releases.length; j++) {
-              const r = rec.releases[j];
-              if (isObject(r) && r.url === undefined) releaseRoots.push([r, `${base}.releases[${j}]`]);
-            }
-          }
-          if (isObject(rec.compiledRelease))
-            releaseRoots.push([rec.compiledRelease, `${base}.compiledRelease`]);
-        }
-        // Closed codelists are also enums in the schema: report each bad value once.
-        const schemaEnum = new Set(out.filter((x) => x.code === "schema-enum").map((x) => x.path));
-        const found: Issue[] = [];
-        for (const [r, p] of releaseRoots) walkObject(r, "", p, found);
-        for (const f of found) if (!(f.severity === "error" && schemaEnum.has(f.path))) out.push(f);
-      }
-      return out;
+      return { schema, issues: [...notes, ...run(doc, checks10)] };
     },
   };
 }

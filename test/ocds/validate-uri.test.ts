@@ -188,6 +188,8 @@ describe("non-unique releases and records, every one", () => {
         code: "non-unique-release",
         message:
           'non-unique combination of ocid "ocds-a" and id "1": 2 releases have it ($.releases[0] and $.releases[1]), with different content',
+        schema: "1.1.5",
+        schemaReason: 'the release package says "version": "1.1"',
       },
     ]);
   });

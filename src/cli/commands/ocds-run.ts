@@ -9,7 +9,8 @@ import { loadCodelists, loadExtensionPatches } from "../../io/ocds-schema.ts";
 import { deriveRules, extendSchema, releaseRules, schemas, type SchemaRules } from "../../ocds/schema.ts";
 import type { Issue } from "../../ocds/types.ts";
 import { isObject } from "../../ocds/types.ts";
-import { createValidator, type Validator } from "../../ocds/validate.ts";
+import { createValidator, type SchemaChoice, type Validator } from "../../ocds/validate.ts";
+import type { VersionVerdict } from "../../ocds/version.ts";
 import { InputError, formatLocation } from "../../shared/errors.ts";
 import { createProgress } from "../progress.ts";
 
@@ -63,28 +64,41 @@ function quietEpipe(): void {
   });
 }
 
+/** `--ocds-version 1.0|1.1`: judge every document by that version instead of detecting it. */
+function givenVersion(v: string | undefined): VersionVerdict | undefined {
+  if (v === undefined) return undefined;
+  if (v !== "1.0" && v !== "1.1") {
+    throw new InputError(`expected 1.0 or 1.1, got "${v}"`, { location: { path: "--ocds-version" } });
+  }
+  return { version: v, reason: `--ocds-version ${v} was given` };
+}
+
 export async function validate(
   files: string[],
-  o: { extensionsDir?: string; warnings: boolean; json?: boolean },
+  o: { extensionsDir?: string; warnings: boolean; json?: boolean; ocdsVersion?: string },
 ): Promise<void> {
   quietEpipe();
+  const given = givenVersion(o.ocdsVersion);
   let errors = 0;
   let warnings = 0;
   let documents = 0;
-  // A finding as --json writes it: always the same keys, in the same order.
-  const findingJson = (i: Issue) => ({
+  // A finding as --json writes it: always the same keys, in the same order; `schema` and
+  // `schemaReason` say which OCDS schema judged the document and why (null for unreadable input).
+  const findingJson = (i: Issue, s: SchemaChoice | null) => ({
     file: i.file ?? null,
     line: i.line ?? null,
     path: i.path,
     severity: i.severity,
     code: i.code,
     message: i.message,
+    schema: s?.schema ?? null,
+    schemaReason: s?.reason ?? null,
   });
-  const print = (i: Issue) => {
+  const print = (i: Issue, s: SchemaChoice | null = null) => {
     if (i.severity === "error") errors++;
     else warnings++;
     if (i.severity !== "error" && !o.warnings) return;
-    process.stdout.write(o.json ? `${JSON.stringify(findingJson(i))}\n` : `${formatIssue(i)}\n`);
+    process.stdout.write(o.json ? `${JSON.stringify(findingJson(i, s))}\n` : `${formatIssue(i)}\n`);
   };
   for (const f of files) checkInput(f);
   const total = files.reduce((n, f) => n + (f === "-" ? 0 : statSync(f).size), 0);
@@ -96,6 +110,8 @@ export async function validate(
     const cache = extensionCache(o.extensionsDir, (i) =>
       print({ ...i, file, line: current.line || undefined }),
     );
+    // Which schema judged the file's documents and why, on stderr once per distinct choice.
+    const noted = new Set<string>();
     try {
       for await (const doc of readDocuments(file)) {
         documents++;
@@ -104,8 +120,16 @@ export async function validate(
           isObject(doc.value) && Array.isArray(doc.value.extensions)
             ? doc.value.extensions.filter((x): x is string => typeof x === "string")
             : [];
-        for (const i of cache.validator(ext).validate(doc.value)) {
-          print({ ...i, file, line: doc.text === undefined ? undefined : doc.line });
+        const { schema, issues } = cache.validator(ext).validateAsPublished(doc.value, given);
+        const note = `validated against OCDS ${schema.schema}: ${schema.reason}`;
+        if (!noted.has(note)) {
+          noted.add(note);
+          process.stderr.write(
+            `nous: ${formatLocation({ file, line: current.line || undefined })}: ${note}\n`,
+          );
+        }
+        for (const i of issues) {
+          print({ ...i, file, line: doc.text === undefined ? undefined : doc.line }, schema);
         }
         if ((documents & 1023) === 0) progress.update(before + doc.offset + doc.bytes);
       }

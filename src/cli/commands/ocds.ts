@@ -17,7 +17,8 @@ export function registerOcds(program: Command): void {
   ocds
     .command("validate")
     .description(
-      "Validate release packages, record packages, records or releases (JSON or JSON Lines) against OCDS 1.1.5;\n" +
+      "Validate release packages, record packages, records or releases (JSON or JSON Lines) against the schema\n" +
+        "of the OCDS version each follows (1.1: 1.1.5, 1.0: 1.0.3; detected as compile does, said on stderr);\n" +
         "exit 1 when any error is found. Values outside open codelists are warnings.",
     )
     .argument("<file...>", "files to validate (- for stdin)")
@@ -26,9 +27,16 @@ export function registerOcds(program: Command): void {
       "directory holding extensions (each in a folder named after its repository)",
     )
     .option("--no-warnings", "print errors only")
-    .option("--json", "one JSON object per finding (file, line, path, severity, code, message), one per line")
-    .action(async (files: string[], o: { extensionsDir?: string; warnings: boolean; json?: boolean }) =>
-      (await run()).validate(files, o),
+    .option(
+      "--json",
+      "one JSON object per finding (file, line, path, severity, code, message, schema, schemaReason), one per line",
+    )
+    .option("--ocds-version <version>", "validate as OCDS 1.0 or 1.1 instead of detecting the version")
+    .action(
+      async (
+        files: string[],
+        o: { extensionsDir?: string; warnings: boolean; json?: boolean; ocdsVersion?: string },
+      ) => (await run()).validate(files, o),
     );
 
   ocds
