@@ -84,6 +84,19 @@ const PAGES: PageCase[] = [
     },
   },
   {
+    name: "contract form (owners, term, payment mechanism), an owner's share refused",
+    path: "/contracts/sscl-bss/edit",
+    heading: /^Change Business support services/,
+    title: /^Change Business support services \(finance, procurement, HR\) · nous$/,
+    prepare: async (page) => {
+      const form = page.getByRole("form", { name: "Contract record" });
+      await form.getByRole("button", { name: "Add an owner" }).click();
+      await form.getByLabel("Owner 4: name").fill("Another plc");
+      await form.getByLabel("Owner 4: share").fill("10%");
+      await page.getByText(/more than 100%/).first().waitFor();
+    },
+  },
+  {
     name: "decide list with its document form",
     path: "/appraisals",
     heading: /^Appraisals$/,

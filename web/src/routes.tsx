@@ -11,6 +11,7 @@ import { BillingExceptionPage } from "./pages/BillingExceptionPage.tsx";
 import { BillingPage } from "./pages/BillingPage.tsx";
 import { CapabilityFormPage } from "./pages/CapabilityFormPage.tsx";
 import { ContractNewPage } from "./pages/ContractNewPage.tsx";
+import { ContractEditPage } from "./pages/ContractEditPage.tsx";
 import { ContractPage } from "./pages/ContractPage.tsx";
 import { ContractsPage } from "./pages/ContractsPage.tsx";
 import { DecideListPage } from "./pages/DecideListPage.tsx";
@@ -76,6 +77,12 @@ export const routes: RouteDef[] = [
     section: "/appraisals",
     staffOnly: true,
     render: (p) => <WorkforceFormPage key={p.id} id={p.id ?? ""} />,
+  },
+  {
+    path: "/contracts/:id/edit",
+    section: "/contracts",
+    staffOnly: true,
+    render: (p) => <ContractEditPage key={p.id} id={p.id ?? ""} />,
   },
   {
     path: "/contracts/:id",

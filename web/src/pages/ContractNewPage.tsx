@@ -4,7 +4,8 @@
  * people write it: "£234.5m", "48,000,000"), the award, start, end and latest possible end
  * dates, and the reason kept in the audit trail. The form checks as you type in plain words,
  * keeps what was typed when the server refuses it, and opens the new contract's page on
- * success, where its term, options and break points are recorded.
+ * success, whose "Change the owners, term…" link opens the contract form (/contracts/:id/edit)
+ * where the supplier's owners, the term, options, break points and payment mechanism are recorded.
  */
 import { type FormEvent, useMemo, useState } from "react";
 import { createContract, listServices } from "../../../src/contract/records.ts";

@@ -3,6 +3,7 @@ import { api } from "../api.ts";
 import { UnpublishedTag } from "../components/Badges.tsx";
 import { BillingTotals } from "../components/BillingTotals.tsx";
 import { ContractDates } from "../components/ContractDates.tsx";
+import { ContractEditLink, ContractPayment } from "../components/ContractPayment.tsx";
 import { ContractObligations } from "../components/ContractObligations.tsx";
 import { ContractPerformance } from "../components/ContractPerformance.tsx";
 import { ContractExit } from "../components/ContractExit.tsx";
@@ -111,7 +112,9 @@ export function ContractPage({ id }: { id: string }) {
           ]}
         />
       </section>
+      <ContractEditLink contractId={c.id} />
       <ContractDates contractId={c.id} />
+      <ContractPayment contractId={c.id} />
       <DecideLink contractIds={[c.id]} />
       <ReportButton contract={c.id} />
       <section aria-labelledby="decisions-heading">

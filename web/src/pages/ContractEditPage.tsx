@@ -1,0 +1,267 @@
+/**
+ * `/contracts/:id/edit` (contract side): one form for what a contract manager keeps about a
+ * contract beyond its register entry. Its parties and base fields are shown as recorded (set when
+ * the contract is added at /contracts/new: the API has no operation that changes them yet); then
+ * who owns the supplier (shares typed as percentages, kept as basis points), the term with its
+ * extension options and break points, and the payment mechanism. Each section is checked as you
+ * type by the rules the server runs (web/src/pages/contract-edit-model.ts), and the result they
+ * derive (the end it runs to and could run to, the next deadlines, the owners today) is shown
+ * before saving. Saving sends each section that has something in it, one audited write each
+ * (owners, term, payment mechanism); a refusal keeps everything typed and says which were saved.
+ */
+import { type FormEvent, useEffect, useMemo, useState } from "react";
+import { getContractDates, putContractOwners, putContractTerm } from "../../../src/contract/manage-dates.ts";
+import { getPaymentMechanism, putPaymentMechanism } from "../../../src/contract/manage-payment.ts";
+import { getContract } from "../../../src/contract/records.ts";
+import { daysLeft } from "../../../src/manage/deadlines.ts";
+import { PRICING_WORDS } from "../../../src/manage/payment-mechanism.ts";
+import { useAuth } from "../auth.tsx";
+import { call } from "../client.ts";
+import { OwnersFields, PaymentFields, TermFields } from "../components/ContractEditFields.tsx";
+import { Facts } from "../components/Facts.tsx";
+import { Outcome, ReasonField, SaveButton, useSave } from "../components/Form.tsx";
+import { Money } from "../components/Money.tsx";
+import { ErrorPanel, Loading } from "../components/Status.tsx";
+import { formatDate } from "../format.ts";
+import { bpToInput } from "../percent-input.ts";
+import { Link, navigate } from "../router.tsx";
+import { useApi } from "../useApi.ts";
+import {
+  checkOwners,
+  checkPayment,
+  checkTerm,
+  EMPTY_PAYMENT,
+  type OwnerRow,
+  ownersPreview,
+  type PaymentTyped,
+  type TermTyped,
+  termPreview,
+  termTyped,
+} from "./contract-edit-model.ts";
+import { usePageTitle } from "./title.ts";
+
+const EMPTY_TERM: TermTyped = {
+  initialEndDate: "",
+  endNoticeMonths: "6",
+  options: [],
+  breakPoints: [],
+  notice: null,
+  source: "",
+};
+
+const share = (bp: number | null) => (bp === null ? "" : bpToInput(bp));
+
+export function ContractEditPage({ id }: { id: string }) {
+  const { me } = useAuth();
+  const loaded = useApi(async () => {
+    const [contract, dates, payment] = await Promise.all([
+      call(getContract, { params: { id } }),
+      call(getContractDates, { params: { id } }),
+      call(getPaymentMechanism, { params: { id } }),
+    ]);
+    return { contract, dates, payment };
+  }, `contract-edit:${id}`);
+  const c = loaded.data?.contract;
+  usePageTitle(c ? `Change ${c.title}` : "Change a contract");
+  const [ready, setReady] = useState(false);
+  const [owners, setOwners] = useState<OwnerRow[]>([]);
+  const [hadOwners, setHadOwners] = useState(false);
+  const [term, setTerm] = useState<TermTyped>(EMPTY_TERM);
+  const [payment, setPayment] = useState<PaymentTyped>(EMPTY_PAYMENT);
+  const [reason, setReason] = useState("");
+  const s = useSave();
+
+  // What is stored, once, as the form's starting values (a reload after saving does not
+  // overwrite what is being typed).
+  useEffect(() => {
+    const d = loaded.data;
+    if (!d || ready) return;
+    setOwners(
+      d.dates.owners.map((o, i) => ({
+        key: `owner-${i}`,
+        owner: o.owner,
+        share: bpToInput(o.shareBp),
+        fromDate: o.fromDate ?? "",
+        toDate: o.toDate ?? "",
+        source: o.source,
+      })),
+    );
+    setHadOwners(d.dates.owners.length > 0);
+    const t = d.dates.term;
+    if (t)
+      setTerm({
+        initialEndDate: t.initialEndDate,
+        endNoticeMonths: String(t.endNoticeMonths),
+        options: t.options.map((o) => ({
+          key: `option-${o.id}`,
+          id: o.id,
+          fromDate: o.fromDate,
+          toDate: o.toDate,
+          noticeMonths: String(o.noticeMonths),
+          state: o.state,
+          decidedOn: o.decidedOn ?? "",
+          note: o.note,
+        })),
+        breakPoints: t.breakPoints.map((b) => ({
+          key: `break-${b.id}`,
+          id: b.id,
+          on: b.on,
+          noticeMonths: String(b.noticeMonths),
+          note: b.note,
+        })),
+        notice: t.notice,
+        source: t.source,
+      });
+    const m = d.payment.mechanism;
+    if (m)
+      setPayment({
+        pricingBasis: m.pricingBasis,
+        painShare: share(m.painShareBp),
+        gainShare: share(m.gainShareBp),
+        invoicing: m.invoicing,
+        paymentTermsDays: String(m.paymentTermsDays),
+        indexation: m.indexation,
+        indexationRate: share(m.indexationRateBp),
+        indexationReviewOn: m.indexationReviewOn ?? "",
+        serviceCreditCap: share(m.serviceCreditCapBp),
+        note: m.note,
+      });
+    setReady(true);
+  }, [loaded.data, ready]);
+
+  const supplier = c?.supplier ?? "";
+  const startDate = c?.startDate ?? null;
+  const today = loaded.data?.dates.today ?? "";
+  const ownersChecked = useMemo(() => checkOwners(owners, supplier), [owners, supplier]);
+  const termChecked = useMemo(
+    () => (termTyped(term) ? checkTerm(term, id, startDate) : null),
+    [term, id, startDate],
+  );
+  const paymentChecked = useMemo(() => checkPayment(payment, startDate), [payment, startDate]);
+
+  if (!(putContractTerm.roles as readonly string[]).includes(me.role))
+    return (
+      <div className="error-panel" role="alert">
+        <p>Only the contract side (contract managers, commercial leads) changes a contract's record.</p>
+      </div>
+    );
+  if (loaded.error) return <ErrorPanel error={loaded.error} />;
+  if (!c || !ready) return <Loading what="Loading the contract" />;
+
+  const ownersProblem = "problem" in ownersChecked ? ownersChecked.problem : null;
+  const termProblem = termChecked && "problem" in termChecked ? termChecked.problem : null;
+  const paymentProblems = paymentChecked && "problems" in paymentChecked ? paymentChecked.problems : [];
+  const preview = termChecked && "ok" in termChecked ? termPreview(termChecked.ok.term, c, today) : null;
+  const ownersToday = "ok" in ownersChecked ? ownersPreview(ownersChecked.ok, supplier, today) : "";
+  const sendOwners = owners.length > 0 || hadOwners;
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const saved = await s.run(
+      () => {
+        if (ownersProblem) return ownersProblem;
+        if (termProblem) return termProblem;
+        if (paymentProblems[0]) return paymentProblems[0];
+        if (!sendOwners && !termChecked && !paymentChecked) return "There is nothing to record yet.";
+        if (!reason.trim()) return "Say why the record changes: the audit trail keeps it.";
+        return null;
+      },
+      async () => {
+        const done: string[] = [];
+        const step = async (what: string, send: () => Promise<unknown>) => {
+          try {
+            await send();
+            done.push(what);
+          } catch (err) {
+            const said = err instanceof Error ? err.message : String(err);
+            throw new Error(
+              `${done.length ? `Saved: ${done.join(", ")}. ` : ""}The ${what} ${done.length ? "were" : "was"} not saved: ${said}`,
+            );
+          }
+        };
+        const why = reason.trim();
+        if (sendOwners && "ok" in ownersChecked)
+          await step("owners", () =>
+            call(putContractOwners, { params: { id }, body: { reason: why, owners: ownersChecked.ok } }),
+          );
+        if (termChecked && "ok" in termChecked)
+          await step("term", () =>
+            call(putContractTerm, { params: { id }, body: { reason: why, ...termChecked.ok.body } }),
+          );
+        if (paymentChecked && "ok" in paymentChecked)
+          await step("payment mechanism", () =>
+            call(putPaymentMechanism, { params: { id }, body: { reason: why, ...paymentChecked.ok } }),
+          );
+        setHadOwners(owners.length > 0);
+        return `Recorded: ${done.join(", ")}.`;
+      },
+    );
+    if (saved) navigate(`/contracts/${encodeURIComponent(id)}`);
+  };
+
+  const m = paymentChecked && "ok" in paymentChecked ? paymentChecked.ok : null;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/contracts">Contract register</Link> ›{" "}
+        <Link to={`/contracts/${encodeURIComponent(id)}`}>{c.title}</Link>
+      </p>
+      <h1>Change {c.title}</h1>
+      <form className="form" aria-label="Contract record" onSubmit={submit} noValidate>
+        <section aria-labelledby="edit-parties-h">
+          <h2 id="edit-parties-h">Parties and base fields</h2>
+          <Facts
+            label="Parties and base fields"
+            facts={[
+              { label: "Buyer", value: c.buyer || "—" },
+              { label: "Supplier", value: c.supplier || "—" },
+              { label: "Value", value: <Money pence={c.valuePence} /> },
+              { label: "Starts", value: formatDate(c.startDate) },
+              { label: "Ends (register)", value: formatDate(c.endDate) },
+            ]}
+          />
+          <p className="muted">
+            These are recorded when the contract is added; nous has no way yet to change them here.
+          </p>
+        </section>
+        <OwnersFields
+          rows={owners}
+          setRows={setOwners}
+          supplier={supplier}
+          problem={ownersProblem}
+          preview={ownersToday}
+        />
+        <TermFields term={term} setTerm={setTerm} problem={termProblem} />
+        <PaymentFields p={payment} setP={setPayment} problems={paymentProblems} />
+        <section className="panel" aria-labelledby="edit-result-h">
+          <h2 id="edit-result-h">What will be recorded</h2>
+          <ul aria-label="Result before saving">
+            <li>Owners today: {ownersProblem ? "to correct first." : ownersToday || "none recorded."}</li>
+            <li>
+              {preview
+                ? `Runs to ${formatDate(preview.currentEnd)}; could run to ${formatDate(preview.maximumEnd)} with every option not declined.`
+                : termProblem
+                  ? "Term: to correct first."
+                  : "No term will be recorded."}
+            </li>
+            {preview?.next.map((d) => (
+              <li key={d.key}>
+                {formatDate(d.date)} (in {daysLeft(d, today)} days): {d.title}
+              </li>
+            ))}
+            <li>
+              {m
+                ? `${PRICING_WORDS[m.pricingBasis]}, invoiced ${m.invoicing.replace("-", " ")}, paid within ${m.paymentTermsDays} days.`
+                : paymentProblems.length
+                  ? "Payment mechanism: to correct first."
+                  : "No payment mechanism will be recorded."}
+            </li>
+          </ul>
+        </section>
+        <ReasonField prefix="edit" reason={reason} setReason={setReason} />
+        <Outcome prefix="edit" error={s.error} done={s.done} />
+        <SaveButton busy={s.busy} label="Save contract record" />
+      </form>
+    </>
+  );
+}
