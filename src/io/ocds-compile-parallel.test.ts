@@ -114,6 +114,34 @@ describe("compiling partitions of the ocids on several threads", () => {
     expect((err as InputError).location).toEqual({ file: bad, line: 501, column: 29 });
   });
 
+  it("refuses a release nested too deep, naming its line and column as one thread does", async () => {
+    const lines = releaseLines();
+    lines[300] = `{"ocid":"ocds-r-7","id":"deep","date":"2021-01-01","x":${"[".repeat(70)}${"]".repeat(70)}}`;
+    const f = join(dir, "deep.jsonl");
+    writeFileSync(f, `${lines.join("\n")}\n`);
+    const one = await run(f, { workers: 0 }).catch((e: unknown) => e);
+    const many = await run(f, { workers: 2, rangeMinBytes: 0 }).catch((e: unknown) => e);
+    expect(many).toBeInstanceOf(InputError);
+    expect((many as InputError).message).toBe("JSON nested more than 64 levels deep; nous reads at most 64");
+    expect((many as InputError).location).toEqual({ file: f, line: 301, column: 119 });
+    expect((many as InputError).location).toEqual((one as InputError).location);
+  });
+
+  it("puts ocids with escapes or non-ASCII text in their partition as one thread does", async () => {
+    const lines = releaseLines().map((l, i) =>
+      i % 3 === 0 ? l.replace(/"ocid":"ocds-r-(\d+)"/, '"ocid":"ocds-\\u00e9-$1"') : l,
+    );
+    for (const [i, l] of lines.entries())
+      if (i % 3 !== 0) lines[i] = l.replace(/"ocid":"ocds-r-/, '"ocid":"ocds-é-');
+    const f = join(dir, "accents.jsonl");
+    writeFileSync(f, `${lines.join("\n")}\n`);
+    const one = await run(f, { workers: 0 });
+    const many = await run(f, { workers: 2, rangeMinBytes: 0 });
+    expect(many.result.ocids).toBe(200);
+    expect(sorted(many.text)).toEqual(sorted(one.text));
+    expect(many.text).toContain('"ocid":"ocds-é-5"');
+  });
+
   it("reads CRLF line ends and blank lines as one thread does", async () => {
     const lines = releaseLines();
     lines.splice(300, 0, "", "   ");

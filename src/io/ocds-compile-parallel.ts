@@ -166,7 +166,7 @@ export async function compilePartitions(
         const msg = await workers[k]!.next();
         if (msg.type === "batch") {
           if (opts.package && records > 0) await sink.add(",");
-          await sink.direct(Buffer.from(msg.bytes));
+          await sink.direct(Buffer.from(msg.bytes, 0, msg.length));
           records += msg.count;
           Atomics.add(acked, k, 1);
           Atomics.notify(acked, k);

@@ -32,14 +32,14 @@ const guard = (f: () => void) => {
 
 let sent = 0;
 /** Sends a batch of lines, first waiting while the main thread is AHEAD batches behind. */
-const send = (bytes: ArrayBuffer, count: number) => {
+const send = (bytes: ArrayBuffer, length: number, count: number) => {
   for (;;) {
     const written = Atomics.load(acks, job.part);
     if (sent - written < AHEAD) break;
     Atomics.wait(acks, job.part, written, 1000);
   }
   sent++;
-  reply({ type: "batch", bytes, count }, [bytes]);
+  reply({ type: "batch", bytes, length, count }, [bytes]);
 };
 
 let lastReport = 0;

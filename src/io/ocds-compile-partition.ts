@@ -6,19 +6,23 @@
  *
  * 1. `scanPartition` reads each line's ocid from its text (parsing only lines where that is not
  *    enough) and indexes the partition's lines: file, offset, length, line number, ocid number.
+ *    Lines of other partitions cost no string (the ocid is hashed from its bytes); the
+ *    partition's own lines have their nesting depth checked there, on their bytes.
  * 2. `planPasses` splits the ocids into passes over the files so that, in each pass, the releases
  *    held (an ocid's, from its first line to its last) stay within the memory budget: ocids are
  *    taken in the order they start while their whole groups fit. Releases of one ocid close
  *    together (the usual case) take one pass; a shuffled file takes a few.
- * 3. `compilePartition` reads, pass by pass, only the indexed lines of the pass's ocids, and
- *    renders each group at its last line, sending the output lines in batches.
+ * 3. `compilePartition` reads, pass by pass, only the indexed lines of the pass's ocids, decoding
+ *    each straight from the read buffer, and renders each group at its last line (each release
+ *    parsed once, then), encoding the output lines into the batches it sends.
  */
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import type { Issue, JsonObject } from "../ocds/types.ts";
 import { isObject } from "../ocds/types.ts";
 import { InputError } from "../shared/errors.ts";
 import { parseJson } from "./ocds-json.ts";
-import { topLevelOcid } from "./ocds-ocid.ts";
+import { checkJsonDepth, MAX_JSON_DEPTH } from "../shared/json-depth.ts";
+import { bytesTooDeep, findTopLevelOcid, ocidAt, ocidText } from "./ocds-ocid.ts";
 import {
   isContainer,
   type RenderGroup,
@@ -56,7 +60,7 @@ export interface PartitionDone {
 
 export type PartitionReply =
   | PartitionScan
-  | { type: "batch"; bytes: ArrayBuffer; count: number }
+  | { type: "batch"; bytes: ArrayBuffer; length: number; count: number }
   | PartitionDone
   | { type: "progress"; bytes: number }
   | { type: "failure"; message: string; location: object; fatal: boolean };
@@ -65,6 +69,8 @@ export type PartitionReply =
 const JOB_BYTES = 1 << 20;
 /** Characters of output lines per batch sent. */
 const BATCH_CHARS = 1 << 20;
+/** Bytes first allocated for a batch (grown when its lines need more). */
+const BATCH_BYTES = 3 << 19;
 /** Bytes read at a time in a compile pass. */
 const WINDOW = 4 << 20;
 
@@ -144,6 +150,16 @@ export function partitionOf(ocid: string, n: number): number {
   return (h >>> 0) % n;
 }
 
+/** partitionOf of an ocid given as ASCII bytes (its bytes are its UTF-16 code units), not decoded. */
+export function partitionOfBytes(buf: Buffer, start: number, end: number, n: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    h ^= buf[i]!;
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % n;
+}
+
 /** The partition's lines: file, offset, length, line number and ocid number. */
 export class PartitionIndex {
   files = new Uint16Array(1 << 16);
@@ -202,9 +218,20 @@ export function scanPartition(
     eachLine(
       { file, start: 0, end: size },
       (buf, line, offset) => {
-        let ocid = topLevelOcid(buf);
+        // The ocid from the text where it can be read there; the partition from its bytes, so
+        // the lines of other partitions cost no string.
+        const end = findTopLevelOcid(buf);
+        let ocid: string;
         let parsed = false;
-        if (ocid === null) {
+        if (end >= 0) {
+          if (ocidAt.plain) {
+            if (partitionOfBytes(buf, ocidAt.start, end, job.n) !== job.part) return true;
+          } else if (partitionOf(ocidText(buf, end), job.n) !== job.part) return true;
+          // The depth check of the partition's own lines, on their bytes: they are parsed
+          // later without it.
+          if (bytesTooDeep(buf, MAX_JSON_DEPTH)) checkJsonDepth(buf.toString(), file, line);
+          ocid = ocidText(buf, end);
+        } else {
           let value: unknown;
           try {
             value = parseJson(buf.toString(), file, line);
@@ -231,8 +258,8 @@ export function scanPartition(
             return true;
           }
           ocid = value.ocid;
+          if (partitionOf(ocid, job.n) !== job.part) return true;
         }
-        if (partitionOf(ocid, job.n) !== job.part) return true;
         releases++;
         index.push(ocid, f, offset, buf.length, line, parsed);
         return true;
@@ -290,7 +317,7 @@ function twoOcids(file: string, line: number): InputError {
 export function compilePartition(
   job: PartitionJob,
   index: PartitionIndex,
-  send: (bytes: ArrayBuffer, count: number) => void,
+  send: (bytes: ArrayBuffer, length: number, count: number) => void,
   onProgress?: (fraction: number) => void,
 ): PartitionDone {
   const { pass, passes } = planPasses(index, job.budget);
@@ -300,19 +327,42 @@ export function compilePartition(
   let later = 0;
   for (let id = 0; id < count; id++) if (pass[id]! > 0) later++;
   const warnings: Issue[] = [];
-  let texts: string[] = [];
+  // The batch being filled: each output line is encoded into it as it is rendered (no joined
+  // string, no second pass to measure it); a batch ends once it holds BATCH_CHARS characters.
+  let out = Buffer.allocUnsafeSlow(BATCH_BYTES);
+  let used = 0;
+  let lines = 0;
   let chars = 0;
   let ready: RenderGroup[] = [];
   let readyBytes = 0;
 
   const sendTexts = () => {
-    if (texts.length === 0) return;
-    const text = job.settings.package ? texts.join(",") : `${texts.join("\n")}\n`;
-    const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
-    bytes.write(text);
-    send(bytes.buffer as ArrayBuffer, texts.length);
-    texts = [];
+    if (lines === 0) return;
+    send(out.buffer as ArrayBuffer, used, lines);
+    out = Buffer.allocUnsafeSlow(BATCH_BYTES);
+    used = 0;
+    lines = 0;
     chars = 0;
+  };
+  const addText = (text: string) => {
+    const sep = lines === 0 ? 0 : 1;
+    // At most three bytes a UTF-16 code unit, and the separator and newline.
+    const room = text.length * 3 + 2;
+    if (used + room > out.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(out.length * 2, used + room));
+      out.copy(bigger, 0, 0, used);
+      out = bigger;
+    }
+    if (job.settings.package) {
+      if (sep) out[used++] = 44;
+      used += out.write(text, used);
+    } else {
+      used += out.write(text, used);
+      out[used++] = 10;
+    }
+    lines++;
+    chars += text.length;
+    if (chars >= BATCH_CHARS) sendTexts();
   };
   const render = () => {
     for (const r of renderGroups(ready, null, job.settings)) {
@@ -320,9 +370,7 @@ export function compilePartition(
       const m = r.misplaced[0];
       if (m !== undefined) throw twoOcids(m.file, m.line);
       if (r.text === null) continue;
-      texts.push(r.text);
-      chars += r.text.length;
-      if (chars >= BATCH_CHARS) sendTexts();
+      addText(r.text);
     }
     ready = [];
     readyBytes = 0;
@@ -352,11 +400,17 @@ export function compilePartition(
         }
         const file = job.files[f]!;
         const line = index.lines[i]!;
-        const buf = window.subarray(off - wStart, off - wStart + len);
+        const from = off - wStart;
+        // Decoded straight from the window (no copy of the bytes): the text is parsed when its
+        // group is complete, once, its depth checked by the scan.
         const item: WireItem =
           index.parsed[i] === 1
-            ? { release: parseJson(buf.toString(), file, line) as JsonObject, file, line }
-            : { buf: Buffer.from(buf), file, line };
+            ? {
+                release: parseJson(window.toString("utf8", from, from + len), file, line) as JsonObject,
+                file,
+                line,
+              }
+            : { text: window.toString("utf8", from, from + len), file, line };
         let g = groups.get(id);
         if (g === undefined) {
           g = [];

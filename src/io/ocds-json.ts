@@ -18,6 +18,11 @@ import { readUnits, Splitter, type Unit } from "./ocds-read.ts";
  */
 export function parseJson(text: string, file?: string, line = 1): Json {
   checkJsonDepth(text, file, line);
+  return parseDepthChecked(text, file, line);
+}
+
+/** parseJson of text whose depth was checked already (on its bytes, as it was indexed). */
+export function parseDepthChecked(text: string, file?: string, line = 1): Json {
   try {
     return JSON.parse(text) as Json;
   } catch {

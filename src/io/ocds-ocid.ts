@@ -9,13 +9,16 @@ function unescapeJson(s: string): string {
 const OCID_KEY = Buffer.from('"ocid"');
 
 /**
- * The release's own ocid read from its bytes: the first `"ocid"` key, if it is at the top level
- * (object depth 1, outside strings) and within the first 64 KiB; otherwise null, and the line
- * is parsed instead. Nothing is decoded except the ocid itself.
+ * Where the release's own ocid is in its bytes: the first `"ocid"` key, if it is at the top level
+ * (object depth 1, outside strings) and within the first 64 KiB. Returns the index of the closing
+ * quote of its value, or -1 (then the line is parsed instead); `ocidAt.start` is where the value's
+ * text starts and `ocidAt.plain` is true when it is ASCII without escapes (its bytes are its
+ * UTF-16 code units). Nothing is decoded or allocated.
  */
-export function topLevelOcid(buf: Buffer): string | null {
+export const ocidAt = { start: 0, plain: true };
+export function findTopLevelOcid(buf: Buffer): number {
   const at = buf.indexOf(OCID_KEY);
-  if (at < 0 || at > 65_536) return null;
+  if (at < 0 || at > 65_536) return -1;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < at; i++) {
@@ -28,13 +31,13 @@ export function topLevelOcid(buf: Buffer): string | null {
     else if (c === 125 || c === 93) depth--;
   }
   // A key is where a string starts outside a string: `"ocid"` inside a string value does not count.
-  if (inString || depth !== 1) return null;
+  if (inString || depth !== 1) return -1;
   let i = at + OCID_KEY.length;
   while (buf[i] === 32 || buf[i] === 9) i++;
-  if (buf[i] !== 58) return null;
+  if (buf[i] !== 58) return -1;
   i++;
   while (buf[i] === 32 || buf[i] === 9) i++;
-  if (buf[i] !== 34) return null;
+  if (buf[i] !== 34) return -1;
   const start = i + 1;
   let plain = true;
   for (i = start; i < buf.length; i++) {
@@ -45,8 +48,45 @@ export function topLevelOcid(buf: Buffer): string | null {
       i++;
     } else if (c >= 0x80) plain = false;
   }
-  if (i >= buf.length) return null;
-  return plain ? buf.toString("latin1", start, i) : unescapeJson(buf.toString("utf8", start, i));
+  if (i >= buf.length) return -1;
+  ocidAt.start = start;
+  ocidAt.plain = plain;
+  return i;
+}
+
+/** The ocid found by findTopLevelOcid, decoded (`end` is what it returned). */
+export function ocidText(buf: Buffer, end: number): string {
+  const { start, plain } = ocidAt;
+  return plain ? buf.toString("latin1", start, end) : unescapeJson(buf.toString("utf8", start, end));
+}
+
+/** The release's own ocid read from its bytes (see findTopLevelOcid); null when it must be parsed. */
+export function topLevelOcid(buf: Buffer): string | null {
+  const end = findTopLevelOcid(buf);
+  return end < 0 ? null : ocidText(buf, end);
+}
+
+/**
+ * True when JSON bytes nest arrays and objects deeper than `max`: the verdict isTooDeep
+ * (src/shared/json-depth.ts) gives on the decoded text (UTF-8 multi-byte characters hold no ASCII
+ * bytes), without decoding it. The partitioned compile checks each line once, as it indexes it.
+ */
+export function bytesTooDeep(buf: Buffer, max: number): boolean {
+  let depth = 0;
+  const n = buf.length;
+  for (let i = 0; i < n; i++) {
+    const c = buf[i]!;
+    if (c === 34) {
+      for (i++; i < n; i++) {
+        const d = buf[i]!;
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 123 || c === 91) {
+      if (++depth > max) return true;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return false;
 }
 
 /** Every `"ocid": "..."` in a line (a package of releases on one line). */

@@ -9,11 +9,15 @@ import type { SchemaRules } from "../ocds/schema.ts";
 import { type Issue, isObject, type Json, type JsonObject } from "../ocds/types.ts";
 import { detectVersion, type OcdsVersion } from "../ocds/version.ts";
 import { InputError } from "../shared/errors.ts";
-import { parseJson } from "./ocds-json.ts";
+import { parseDepthChecked, parseJson } from "./ocds-json.ts";
 
-/** A release in a render job: its own bytes, a byte range of the job's buffer, or a parsed release. */
+/**
+ * A release in a render job: its own bytes, a byte range of the job's buffer, its text (its depth
+ * already checked), or a parsed release.
+ */
 export interface WireItem {
   buf?: Buffer;
+  text?: string;
   start?: number;
   end?: number;
   release?: JsonObject;
@@ -83,12 +87,23 @@ export function renderGroups(
         );
         continue;
       }
-      const text = item.buf ? item.buf.toString("utf8") : bytes!.toString("utf8", item.start, item.end);
-      const value = parseJson(text, item.file, item.line);
+      const value =
+        item.text !== undefined
+          ? parseDepthChecked(item.text, item.file, item.line)
+          : parseJson(
+              item.buf ? item.buf.toString("utf8") : bytes!.toString("utf8", item.start, item.end),
+              item.file,
+              item.line,
+            );
       if (isObject(value) && value.ocid === g.ocid && !isContainer(value))
         list.push(item.packageUri ? { release: value, packageUri: item.packageUri } : { release: value });
       else {
-        const size = item.buf ? item.buf.length : item.end! - item.start!;
+        const size =
+          item.text !== undefined
+            ? Buffer.byteLength(item.text)
+            : item.buf
+              ? item.buf.length
+              : item.end! - item.start!;
         misplaced.push({ value, file: item.file, line: item.line, bytes: size });
       }
     }
