@@ -120,6 +120,22 @@ const PAGES: PageCase[] = [
     heading: /^Appraisal: Catering: keep or outsource/,
     title: /^Appraisal: Catering: keep or outsource · nous$/,
   },
+  {
+    name: "payment profile form, a bad date named in words",
+    path: "/horizon/new",
+    heading: /^New payment profile$/,
+    title: /^New payment profile · nous$/,
+    prepare: async (page) => {
+      await page.getByLabel("Decision date").fill("2023-13-01");
+      await page.getByTestId("horizon-problems").waitFor();
+    },
+  },
+  {
+    name: "delivery model assessment form with its versions",
+    path: "/dma/sscl-bss-dma/edit",
+    heading: /^Delivery model assessment: /,
+    title: /^Change a delivery model assessment · nous$/,
+  },
   { name: "flags", path: "/flags?run=1", heading: /^Red flags$/, title: /^Red flags · nous$/ },
   {
     name: "flags indicator page",

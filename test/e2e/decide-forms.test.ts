@@ -132,6 +132,8 @@ describeBrowser("Recording decisions in the browser", () => {
 
     expect(await auditOf("decide-appraisal", "catering-case")).toEqual([
       { actor: "commercial", action: "create", reason: "case for the January committee" },
+      // The PUT is recorded as the case's first version, published (src/app/decide.ts saveDocument).
+      { actor: "commercial", action: "publish-version", reason: "case for the January committee" },
       { actor: "commercial", action: "publish", reason: "agreed for publication" },
     ]);
     expect((await verifyAudit(web.store)).ok).toBe(true);

@@ -18,6 +18,7 @@ import { DecideListPage } from "./pages/DecideListPage.tsx";
 import { DecisionNewPage } from "./pages/DecisionNewPage.tsx";
 import { DmaFormPage } from "./pages/DmaFormPage.tsx";
 import { DecidePage } from "./pages/DecidePage.tsx";
+import { HorizonFormPage } from "./pages/HorizonFormPage.tsx";
 import { FlagsIndicatorPage } from "./pages/FlagsIndicatorPage.tsx";
 import { FlagsPage } from "./pages/FlagsPage.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
@@ -65,6 +66,13 @@ export const routes: RouteDef[] = [
     section: "/appraisals",
     staffOnly: true,
     render: (p) => <CapabilityFormPage key={p.id} id={p.id ?? ""} />,
+  },
+  { path: "/horizon/new", section: "/appraisals", staffOnly: true, render: () => <HorizonFormPage /> },
+  {
+    path: "/horizon/:id/edit",
+    section: "/appraisals",
+    staffOnly: true,
+    render: (p) => <HorizonFormPage key={p.id} id={p.id ?? ""} />,
   },
   {
     path: "/dma/:id/edit",

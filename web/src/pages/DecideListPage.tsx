@@ -67,6 +67,10 @@ export function DecideListPage() {
                   contract-management areas)
                 </li>
                 <li>
+                  <Link to="/horizon/new">New payment profile</Link> (annual amounts or dated payments, break
+                  points: the administrations a contract binds)
+                </li>
+                <li>
                   <Link to="/workforce/new">New workforce plan</Link> (posts transferred, retained, redundant,
                   relocated)
                 </li>

@@ -5,8 +5,9 @@
  * assets, people); the weighted strategic and operational criteria; a score and its evidence for
  * every option against every criterion. As you type, the engine's own assessment
  * (src/decide/dma/recommend.ts) ranks the options, names the recommendation and says what is
- * missing, before anything is saved. A stored assessment's scoring sheet downloads and uploads
- * as a spreadsheet from the same page.
+ * missing, before anything is saved. Each save is a version; two versions compare (what changed,
+ * what it did to the weighted scores and the recommendation). A stored assessment's scoring sheet
+ * downloads and uploads as a spreadsheet from the same page.
  */
 import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { documentOperationsByKind } from "../../../src/contract/decide.ts";
@@ -21,11 +22,12 @@ import {
 } from "../../../src/decide/dma/types.ts";
 import { isStaff, useAuth } from "../auth.tsx";
 import { call, operationUrl } from "../client.ts";
+import { DmaVersions } from "../components/DmaVersionCompare.tsx";
 import { Field, Outcome, ReasonField, SaveButton, TextField, useSave } from "../components/Form.tsx";
 import { SheetPanel } from "../components/SheetPanel.tsx";
 import { parseMoneyInput, penceToInput } from "../money-input.ts";
 import { Link, navigate } from "../router.tsx";
-import { useApi } from "../useApi.ts";
+import { useApi, useInvalidate } from "../useApi.ts";
 import { slugOf } from "./ContractNewPage.tsx";
 import { usePageTitle } from "./title.ts";
 
@@ -159,7 +161,9 @@ export function DmaFormPage({ id }: { id?: string }) {
   const [extra, setExtra] = useState<{ description?: string; maxScore?: number }>({});
   const stored = useApi(id ? () => call(ops.get, { params: { id } }) : null, `dma/${id ?? "new"}`);
   const services = useApi(() => call(listServices), "services");
-  const s = useSave();
+  const invalidate = useInvalidate();
+  // Each save is a version: the versions list shows it at once.
+  const s = useSave(() => void invalidate("dma-versions:"));
 
   useEffect(() => {
     const d = stored.data;
@@ -442,6 +446,12 @@ export function DmaFormPage({ id }: { id?: string }) {
         <Outcome prefix="dma" error={s.error} done={s.done} />
         <SaveButton busy={s.busy} label="Save assessment" />
       </form>
+      {id ? (
+        <DmaVersions
+          id={id}
+          names={new Map(options.map((o, i) => [optId(o, i), o.name || optId(o, i)] as [string, string]))}
+        />
+      ) : null}
       {id ? (
         <SheetPanel
           id="dma"
