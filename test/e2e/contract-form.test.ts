@@ -152,4 +152,34 @@ describeBrowser("the contract form in the browser", () => {
     );
     expect((await verifyAudit(web.store)).ok).toBe(true);
   });
+
+  it("keeps what was typed when the server refuses the save, showing its message", async () => {
+    const page = await web.visitor();
+    await web.signIn(page, "contracts", "demo-contracts-pass", "/contracts/em-tagging/edit");
+    const form = page.getByRole("form", { name: "Contract record" });
+    await form.waitFor();
+    await form.getByLabel("Pricing basis").selectOption("unit-rates");
+    await form.getByLabel("Service credit cap").fill("12.5%");
+    await form.getByLabel("Reason (kept in the audit trail)").fill("from schedule 7");
+    // The session ends elsewhere (signed out on another device): the server refuses the write.
+    const user = await web.store.db
+      .selectFrom("users")
+      .select("id")
+      .where("username", "=", "contracts")
+      .executeTakeFirstOrThrow();
+    await web.store.db.deleteFrom("sessions").where("user_id", "=", user.id).execute();
+    await form.getByRole("button", { name: "Save contract record" }).click();
+    const error = page.locator("#edit-error");
+    await error.waitFor();
+    expect(await error.innerText()).toMatch(/sign in/i);
+    expect(await form.getByLabel("Service credit cap").inputValue()).toBe("12.5%");
+    expect(await form.getByLabel("Pricing basis").inputValue()).toBe("unit-rates");
+    expect(
+      await web.store.db
+        .selectFrom("contract_payment_mechanisms")
+        .selectAll()
+        .where("contract_id", "=", "em-tagging")
+        .execute(),
+    ).toEqual([]);
+  });
 });

@@ -136,6 +136,7 @@ export function checkOwners(rows: readonly OwnerRow[], supplier: string): Checke
   for (const [i, r] of rows.entries()) {
     const who = `Owner ${i + 1}`;
     if (!r.owner.trim()) return { problem: `${who}: give the owner's name.` };
+    if (r.owner.trim().length > 200) return { problem: `${who}: the name is at most 200 characters.` };
     const share = parsePercentInput(r.share);
     if ("empty" in share) return { problem: `${who}: give the share, such as 75%.` };
     if ("problem" in share) return { problem: `${who}: ${share.problem}` };
