@@ -182,4 +182,14 @@ describeBrowser("the contract form in the browser", () => {
         .execute(),
     ).toEqual([]);
   });
+
+  it("shows a scrutineer the payment mechanism but no link to the form, and refuses the form", async () => {
+    const page = await web.visitor();
+    await web.signIn(page, "scrutineer", "demo-scrutineer-pass", "/contracts/court-interpreting");
+    await page.getByTestId("contract-payment").getByText("Target cost with a pain/gain share").waitFor();
+    expect(await page.getByRole("link", { name: /^Change the owners, term/ }).count()).toBe(0);
+    await page.goto(`${web.base}/contracts/court-interpreting/edit`);
+    expect(await page.getByRole("alert").innerText()).toContain("Only the contract side");
+    expect(await page.getByRole("form", { name: "Contract record" }).count()).toBe(0);
+  });
 });

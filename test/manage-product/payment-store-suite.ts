@@ -1,5 +1,5 @@
 /**
- * The payment mechanism store, written once and run on SQLite and on a real PostgreSQL server:
+ * The payment mechanism store (and the owners recorded from a contract), written once and run on SQLite and on a real PostgreSQL server:
  * recorded, read back field for field (shares and days as numbers, empty ones as null), replaced
  * whole in one audited transaction, a bad one refused leaving the stored one as it was, and the
  * row carried by a backup into a fresh store.
@@ -7,9 +7,11 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadDemo } from "../../src/app/demo.ts";
+import { setContractOwners } from "../../src/app/manage-dates.ts";
 import { paymentMechanism, setPaymentMechanism } from "../../src/app/manage-payment.ts";
 import { verifyAudit } from "../../src/store/audit.ts";
 import { backup } from "../../src/store/backup.ts";
+import { readOwnership } from "../../src/store/manage-dates.ts";
 import type { Store } from "../../src/store/db.ts";
 import { type StoreTarget, useSuiteStore } from "../support/store-suite.ts";
 
@@ -70,6 +72,36 @@ export function paymentStoreSuite(kind: string, target: StoreTarget): void {
         paymentTermsDays: 30,
       });
       expect(m?.indexationReviewOn).toBeNull();
+    });
+
+    it("records the owners of a contract's supplier from the contract, replacing the supplier's whole set", async () => {
+      const d = await setContractOwners(
+        store,
+        "em-tagging",
+        [
+          { owner: "Parent plc", shareBp: 7500, fromDate: "2020-01-01" },
+          { owner: "Founders LLP", shareBp: 2500, fromDate: "2020-01-01", toDate: null },
+        ],
+        actor,
+        { today: "2026-12-03" },
+      );
+      expect(d.owners.map((o) => `${o.owner} ${o.shareBp}`)).toEqual([
+        "Founders LLP 2500",
+        "Parent plc 7500",
+      ]);
+      const supplier = (
+        await store.db
+          .selectFrom("contracts")
+          .select("supplier")
+          .where("id", "=", "em-tagging")
+          .executeTakeFirstOrThrow()
+      ).supplier;
+      await expect(
+        setContractOwners(store, "em-tagging", [{ owner: "Parent plc", shareBp: 10_001 }], actor),
+      ).rejects.toThrow(/basis points/);
+      const held = (await readOwnership(store)).filter((s) => s.supplier === supplier);
+      expect(held.map((s) => s.shareBp).sort()).toEqual([2500, 7500]);
+      expect((await verifyAudit(store)).ok).toBe(true);
     });
 
     it("is carried by a backup", async () => {
