@@ -3,7 +3,8 @@
  * commercial lead fills ten annual amounts and a break point (money as people write it), is told
  * in plain words about a bad date, sees the engine's horizon (the share paid beyond the deciding
  * administration) before saving, saves it as a version, and the deal's page shows it; the form
- * opens the stored profile again to change it, and passes axe-core.
+ * opens the stored profile again to change it, keeps what was typed when the server refuses a
+ * save, and passes axe-core.
  */
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators, whose innerText() is the rendered text a reader sees.
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -61,6 +62,8 @@ describeBrowser("payment profile form in the browser", () => {
     await form.getByLabel("Break point 1 date").fill("2028-07-01");
     const summary = page.getByTestId("horizon-preview-summary");
     await summary.waitFor();
+    // Put right, the refusal goes.
+    expect(await page.locator("#hz-error").count()).toBe(0);
     // The engine's own figure for the same profile: ten years of £4.8m from 2023-07-01, decided
     // 2023-06-01 in the 2021-2024 term.
     const h = accountabilityHorizon(
@@ -130,5 +133,33 @@ describeBrowser("payment profile form in the browser", () => {
     await stored.waitFor();
     expect(await stored.innerText()).toMatch(/Decided in the 2021-2024 administration \(Mayor of London\)/);
     expect(await stored.innerText()).toContain("£48,000,000");
+  });
+  it("keeps what was typed when the server refuses the save", async () => {
+    const page = await web.visitor();
+    await web.signIn(page, "commercial", "demo-commercial-pass", "/horizon/new");
+    const form = page.getByRole("form", { name: "Payment profile" });
+    await form.waitFor();
+    await form.getByLabel("For the contract").selectOption("em-tagging");
+    await form.getByLabel("Title").fill("Tagging: second profile");
+    await form.getByLabel("Decision date").fill("2023-06-01");
+    await form.getByLabel("Year 1 start").fill("2023-07-01");
+    await form.getByLabel("Year 1 amount").fill("£1.2m");
+    await form.getByLabel("Reason (kept in the audit trail)").fill("draft figures");
+    await page.getByTestId("horizon-preview-summary").waitFor();
+    // The session ends before the save: the server answers with its problem, and nothing is lost.
+    await page.context().clearCookies();
+    await form.getByRole("button", { name: "Save payment profile" }).click();
+    const error = page.locator("#hz-error");
+    await error.waitFor();
+    expect((await error.innerText()).length).toBeGreaterThan(0);
+    expect(await form.getByLabel("Year 1 amount").inputValue()).toBe("£1.2m");
+    expect(await form.getByLabel("Title").inputValue()).toBe("Tagging: second profile");
+    expect(
+      await web.store.db
+        .selectFrom("decide_documents")
+        .select("id")
+        .where("id", "=", "tagging-second-profile")
+        .executeTakeFirst(),
+    ).toBeUndefined();
   });
 });

@@ -11,6 +11,7 @@ import { pence } from "../api-decide.ts";
 import { call } from "../client.ts";
 import { formatTimestamp, moneyFull } from "../format.ts";
 import { useApi } from "../useApi.ts";
+import { CaseStyles } from "./case-form/CaseStyles.tsx";
 import { ErrorPanel, Loading } from "./Status.tsx";
 
 const score = (x: number | null) => (x === null ? "—" : x.toFixed(2));
@@ -31,6 +32,7 @@ export function DmaVersions({ id, names }: { id: string; names: Map<string, stri
   if (list.length === 0) return null;
   return (
     <section className="case-section" aria-labelledby="dma-versions-heading">
+      <CaseStyles />
       <h2 id="dma-versions-heading">Versions</h2>
       <div className="table-wrap">
         <table data-testid="dma-versions">

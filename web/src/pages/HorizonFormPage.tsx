@@ -35,6 +35,12 @@ const ops = documentOperationsByKind.horizon;
 const pct = (x: number | null) =>
   x === null ? "—" : `${(x * 100).toLocaleString("en-GB", { maximumFractionDigits: 1 })}%`;
 const DATE_HINT = "A date such as 2026-04-01.";
+/** Each row of amounts on one line where it fits (scoped by the `hz-` prefix). */
+const CSS = `
+.hz-row { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; align-items: flex-end; margin-bottom: 0.5rem; }
+.hz-row > .form__group { margin-bottom: 0.25rem; min-width: 0; max-width: 100%; }
+.hz-row input { max-width: 13rem; }
+`;
 
 type ListName = "annual" | "payments" | "breaks";
 const LIST_WORDS: Record<
@@ -76,6 +82,8 @@ export function HorizonFormPage({ id }: { id?: string }) {
   const stored = useApi(id ? () => call(ops.get, { params: { id } }) : null, `horizon/${id ?? "new"}`);
   const contracts = useApi(() => call(listContracts), "contracts");
   const s = useSave();
+  // A refusal found here before sending is no longer shown once the box it names is put right.
+  const [refusedHere, setRefusedHere] = useState<string | null>(null);
 
   useEffect(() => {
     const d = stored.data;
@@ -127,15 +135,19 @@ export function HorizonFormPage({ id }: { id?: string }) {
     if (!title) setTitle(`Payment profile: ${c.title}`);
   };
 
+  // The first thing that stops a save, checked here before sending.
+  const problemNow = !title.trim()
+    ? "Give the payment profile a title."
+    : !contractId
+      ? "Choose the contract the payment profile is for."
+      : (read.problems[0] ?? (!reason.trim() ? "Say why: the audit trail keeps it." : null));
+
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const saved = await s.run(
       () => {
-        if (!title.trim()) return "Give the payment profile a title.";
-        if (!contractId) return "Choose the contract the payment profile is for.";
-        if (read.problems.length) return read.problems[0]!;
-        if (!reason.trim()) return "Say why: the audit trail keeps it.";
-        return null;
+        setRefusedHere(problemNow);
+        return problemNow;
       },
       async () => {
         await call(ops.put, {
@@ -155,20 +167,20 @@ export function HorizonFormPage({ id }: { id?: string }) {
         <legend>{w.legend}</legend>
         {f[list].map((r, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place; the index is the row.
-          <div key={i} className="form__row">
+          <div key={i} className="form__row hz-row">
             <TextField
               id={`hz-${list}-${i}-date`}
               label={`${w.noun} ${i + 1} ${w.date}`}
               value={r.date}
               onChange={setRow(list, i, "date")}
-              hint={DATE_HINT}
+              {...(i === 0 ? { hint: DATE_HINT } : {})}
             />
             <TextField
               id={`hz-${list}-${i}-amount`}
               label={`${w.noun} ${i + 1} ${w.amount}`}
               value={r.amount}
               onChange={setRow(list, i, "amount")}
-              hint="As you would write it: 4,800,000 or £4.8m."
+              {...(i === 0 ? { hint: "As you would write it: 4,800,000 or £4.8m." } : {})}
             />
             <TextField
               id={`hz-${list}-${i}-label`}
@@ -200,6 +212,7 @@ export function HorizonFormPage({ id }: { id?: string }) {
           </>
         ) : null}
       </p>
+      <style>{CSS}</style>
       <h1>{id ? `Payment profile: ${title || id}` : "New payment profile"}</h1>
       <form className="form" aria-label="Payment profile" onSubmit={submit} noValidate>
         <TextField id="hz-title" label="Title" value={title} onChange={setTitle} />
@@ -383,7 +396,11 @@ export function HorizonFormPage({ id }: { id?: string }) {
           ) : null}
         </section>
         <ReasonField prefix="hz" reason={reason} setReason={setReason} />
-        <Outcome prefix="hz" error={s.error} done={s.done} />
+        <Outcome
+          prefix="hz"
+          error={s.error !== null && s.error === refusedHere && problemNow !== refusedHere ? null : s.error}
+          done={s.done}
+        />
         <SaveButton busy={s.busy} label="Save payment profile" />
       </form>
     </>

@@ -80,6 +80,7 @@ export function pathInWords(path: string, rowsOf: Record<ListKey, number[]>): st
   if (head === undefined) return "The payment profile";
   if (head === "elections") {
     if (parts[1] === "dates" && typeof parts[2] === "number") return `Election date ${parts[2] + 1}`;
+    if (parts[1] === "dates") return "Election dates";
     if (parts[1] === "body") return "Whose elections";
     if (parts[1] === "termYears") return "Years between elections";
     if (parts[1] === "next") return "Later election days";
