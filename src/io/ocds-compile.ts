@@ -43,6 +43,7 @@ import { InputError } from "../shared/errors.ts";
 import type { RenderRequest } from "./ocds-compile-worker.ts";
 import { parseJson, parseUnit, readDocuments } from "./ocds-json.ts";
 import { type PackageRef, readUnits } from "./ocds-read.ts";
+import { readOptionsActive } from "./ocds-read-options.ts";
 import { allOcids, topLevelOcid } from "./ocds-ocid.ts";
 import { Sink, streamWriter } from "./ocds-sink.ts";
 import { compilePartitions, startsWithReleaseLine } from "./ocds-compile-parallel.ts";
@@ -247,6 +248,8 @@ export async function compileStream(
   if (
     threads >= 2 &&
     totalBytes >= (opts.rangeMinBytes ?? PARTITION_MIN_BYTES) &&
+    // The threads read the files raw: not with --encoding or --root-path.
+    !readOptionsActive() &&
     inputs.every((f) => f !== "-" && !isGzip(f) && startsWithReleaseLine(f))
   ) {
     const r = await compilePartitions(inputs, totalBytes, threads, out, {

@@ -22,6 +22,8 @@ import type { JsonObject } from "../ocds/types.ts";
 import type { OcdsVersion } from "../ocds/version.ts";
 import { InputError } from "../shared/errors.ts";
 import { MAX_JSON_DEPTH } from "../shared/json-depth.ts";
+import { parseUnit } from "./ocds-json.ts";
+import { decodeChunks, rootPathSegments, rootPathText, valuesAt } from "./ocds-read-options.ts";
 
 /** The package a streamed item belongs to; `uri` is set once it is known. */
 export interface PackageRef {
@@ -555,27 +557,96 @@ export class Splitter {
   }
 }
 
-/** The units of one input, one array per chunk read. */
+/** The units of one input, one array per chunk read (after --encoding and --root-path, see ocds-read-options.ts). */
 export async function* readUnits(file: string, opts: ReadOptions = {}): AsyncGenerator<Unit[]> {
   const name = opts.name ?? file;
   const splitter = new Splitter(name, opts.streamFrom);
+  const pick = rootPathSegments() === null ? null : new RootPathPicker(name);
   let any = false;
-  for await (const chunk of inputChunks(file, opts.tee, name)) {
-    const units = splitter.feed(chunk);
+  for await (const chunk of decodeChunks(inputChunks(file, opts.tee, name))) {
+    let units = splitter.feed(chunk);
+    if (pick) units = pick.units(units);
     if (units.length) {
       any = true;
       yield units;
     }
   }
-  const rest = splitter.end();
+  let rest = splitter.end();
+  if (pick) rest = pick.units(rest);
   if (rest.length) {
     any = true;
     yield rest;
+  }
+  if (!any && pick) {
+    throw new InputError(`nothing found at --root-path ${rootPathText()}`, { location: { file: name } });
   }
   if (!any) {
     throw new InputError("malformed JSON: the input is empty", {
       code: "malformed_json",
       location: { file: name, line: 1, column: 1 },
     });
+  }
+}
+
+/**
+ * --root-path: each unit replaced by the values at the path, each a unit of its own (one line of
+ * compact JSON, at the line its document starts on). A unit's own place counts: the items of a
+ * top-level array are at `item`, those of a streamed package's array at `releases.item` or
+ * `records.item`, and the rest of a streamed package (its meta) is left out.
+ */
+class RootPathPicker {
+  private readonly segs = rootPathSegments()!;
+  /** Whether each streamed package is an item of a top-level array (told by its meta unit). */
+  private readonly inArray = new WeakMap<PackageRef, boolean>();
+  constructor(private readonly file: string) {}
+
+  units(units: Unit[]): Unit[] {
+    const out: Unit[] = [];
+    for (const u of units) {
+      if (u.meta) {
+        if (u.pkg) this.inArray.set(u.pkg, u.inArray === true);
+        continue;
+      }
+      const at: string[] = [];
+      if (u.item ? this.inArray.get(u.pkg!) : u.inArray) at.push("item");
+      if (u.item) at.push(u.item, "item");
+      const rest = this.rest(at, u);
+      if (rest === null) continue;
+      for (const value of parseUnit(u, this.file)) {
+        for (const v of valuesAt(value, rest)) {
+          out.push({
+            buf: Buffer.from(JSON.stringify(v)),
+            line: u.line,
+            oneLine: true,
+            checked: true,
+            end: u.end,
+            top: u.top,
+          });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The path left below the unit's own place, or null when the path does not lead through it. */
+  private rest(at: string[], u: Unit): string[] | null {
+    const segs = this.segs;
+    for (let i = 0; i < at.length; i++) {
+      if (i === segs.length) {
+        // The path ends at a streamed package's array: its items are the array's values.
+        if (u.item && i === at.length - 1) return [];
+        break;
+      }
+      if (segs[i] !== at[i]) {
+        if (u.item)
+          throw new InputError(
+            `--root-path ${rootPathText()} does not lead into the package's "${u.item}", and the package is too large to hold whole`,
+            { location: { file: this.file, line: u.line } },
+          );
+        return null;
+      }
+    }
+    if (segs.length < at.length) return null;
+    return segs.slice(at.length);
   }
 }

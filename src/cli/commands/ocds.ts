@@ -73,4 +73,37 @@ export function registerOcds(program: Command): void {
     .action(async (files: string[], o: CompileOptions) => (await run()).compile(files, o));
 
   registerOcdsKit(ocds);
+
+  // ocdskit's read options, on every command that reads OCDS input (ocds-read-options.ts),
+  // set before the command runs.
+  for (const c of ocds.commands) {
+    if (!READERS.includes(c.name())) continue;
+    c.option("--encoding <enc>", "the input's character encoding, e.g. latin-1 (default utf-8)").option(
+      "--root-path <path>",
+      "the dot-separated path to the items to process in each JSON value, e.g. releases.item, or item for a top-level array",
+    );
+  }
+  ocds.hook("preAction", async (_ocds, action) => {
+    const o = action.opts<{ encoding?: string; rootPath?: string }>();
+    if (!READERS.includes(action.name()) || (o.encoding === undefined && o.rootPath === undefined)) return;
+    (await import("../../io/ocds-read-options.ts")).setReadOptions({
+      encoding: o.encoding,
+      rootPath: o.rootPath,
+    });
+  });
 }
+
+/** The commands that read OCDS input, which take --encoding and --root-path. */
+const READERS = [
+  "validate",
+  "upgrade",
+  "compile",
+  "package-releases",
+  "package-records",
+  "combine-release-packages",
+  "combine-record-packages",
+  "split-release-packages",
+  "split-record-packages",
+  "detect-format",
+  "echo",
+];
