@@ -5,6 +5,7 @@
  * profile comes back into the same boxes.
  */
 import { describe, expect, it } from "vitest";
+import { documents } from "../../src/demo/decide.ts";
 import {
   blankHorizon,
   type HorizonFormState,
@@ -85,5 +86,16 @@ describe("the payment-profile form's model", () => {
     expect(back.state.annual.map((a) => a.amount)).toEqual(["4,800,000", "4,800,000"]);
     expect(back.state.breaks).toEqual([{ date: "2025-07-01", amount: "250,000", label: "break" }]);
     expect(readHorizon(back.state).file).toEqual(file);
+  });
+
+  it("opens the demo's stored profile and saves it back unchanged", () => {
+    const stored = documents.find((d) => d.kind === "horizon")!.document as Record<string, unknown>;
+    const back = horizonFormOf(stored);
+    const r = readHorizon(
+      back.state,
+      back.description !== undefined ? { description: back.description } : {},
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.file).toEqual(stored);
   });
 });
