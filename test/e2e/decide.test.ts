@@ -78,5 +78,24 @@ describeBrowser("Decide page in the browser", () => {
     expect(await page.locator("main").innerText()).toContain("Contract development");
     expect(await page.locator("main .demo-badge").count()).toBeGreaterThan(3);
     await web.screenshot(page, "decide-sscl");
+    expect(await page.getByRole("heading", { name: "Change in a form" }).count()).toBe(0);
+  });
+
+  it("links a commercial lead from the deal to the form of each document, and opens the payment profile in its form", async () => {
+    const page = await web.visitor();
+    await web.signIn(page, "commercial", "demo-commercial-pass", "/appraisals/sscl-bss");
+    const forms = page.getByRole("region", { name: "Change in a form" });
+    await forms.waitFor();
+    const links = await forms.getByRole("link").allInnerTexts();
+    expect(links).toEqual(
+      expect.arrayContaining([
+        "Change the appraisal case",
+        "Change the payment profile",
+        "Change the workforce plan",
+      ]),
+    );
+    await forms.getByRole("link", { name: "Change the payment profile" }).click();
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/horizon\/[^/]+\/edit$/);
   });
 });
