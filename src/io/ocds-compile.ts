@@ -8,7 +8,9 @@
  * they are usually complete, because releases of one ocid are usually close together. If a
  * later release arrives for an ocid already written ("reopened"), its earlier output is dropped
  * and, after the first pass, the input is read again keeping only the reopened ocids' releases
- * (found by a cheap text match before parsing), which are then compiled afresh. Stdin is copied
+ * (found by a cheap text match before parsing), which are then compiled afresh: as many reopened
+ * ocids a read as the budget holds (the first read counted their bytes), so input whose
+ * releases of an ocid are far apart takes more reads, not more memory. Stdin is copied
  * to a temporary file as it is read so it can be read again.
  *
  * Threads: files of release lines (8 MiB or more) on a machine with two or more cores are compiled
@@ -285,6 +287,11 @@ export async function compileStream(
   /** Ocid -> its line in the temporary file (-1 while being rendered). */
   const emitted = new Map<string, number>();
   const reopened = new Set<string>();
+  /** Input bytes of each group being rendered, then of each line written (parallel to spillStarts). */
+  const rendering = new Map<string, number>();
+  const lineBytes: number[] = [];
+  /** Input bytes of all the releases of each reopened ocid. */
+  const reopenBytes = new Map<string, number>();
   const dropped = new Set<number>();
   const spill = new Sink((b) => {
     spillFd ??= openSync(join(workDir(), "compiled.jsonl"), "w");
@@ -299,7 +306,9 @@ export async function compileStream(
       if (!reopened.has(ocid)) {
         reopened.add(ocid);
         if (line >= 0) dropped.add(line);
+        reopenBytes.set(ocid, (line >= 0 ? lineBytes[line] : rendering.get(ocid)) ?? 0);
       }
+      reopenBytes.set(ocid, reopenBytes.get(ocid)! + bytes);
       return;
     }
     let g = groups.get(ocid);
@@ -327,11 +336,22 @@ export async function compileStream(
       message: `release ${String(release.id)} has no ocid and is skipped`,
     });
 
-  // Releases of reopened ocids found by the second read, kept as bytes until each is compiled.
+  // Releases of reopened ocids found by a later read, kept as bytes until each is compiled. Each
+  // read takes the next reopened ocids, in the order they first appear, while their releases (the
+  // bytes of all of them, counted by the first read) fit in the budget; the rest wait for
+  // another read. So the output is in the same order whatever the budget, and memory bounded.
   const again = new Map<string, Pending[]>();
+  let round = { open: true, held: 0 };
   const keep = (ocid: string, item: Pending) => {
     let list = again.get(ocid);
     if (!list) {
+      if (!round.open) return;
+      const size = reopenBytes.get(ocid) ?? 0;
+      if (round.held > 0 && round.held + size > budget) {
+        round.open = false;
+        return;
+      }
+      round.held += size;
       list = [];
       again.set(ocid, list);
     }
@@ -408,11 +428,14 @@ export async function compileStream(
     for (const r of results) {
       for (const w of r.warnings) warn(w);
       for (const m of r.misplaced) addDocument(m.value, m.file, m.line, m.bytes);
+      const bytes = rendering.get(r.ocid) ?? 0;
+      rendering.delete(r.ocid);
       if (r.text === null) {
         if (emitted.get(r.ocid) === -1) emitted.delete(r.ocid);
         continue;
       }
       const line = spillStarts.length;
+      lineBytes.push(bytes);
       if (reopened.has(r.ocid) && emitted.get(r.ocid) === -1) dropped.add(line);
       if (emitted.has(r.ocid)) emitted.set(r.ocid, line);
       spillStarts.push(spillBytes);
@@ -466,6 +489,7 @@ export async function compileStream(
       if (held <= target) break;
       groups.delete(ocid);
       held -= g.bytes;
+      rendering.set(ocid, g.bytes);
       batch.push([ocid, g.items]);
       batchBytes += g.bytes;
       if (batchBytes >= JOB_BYTES) {
@@ -571,9 +595,14 @@ export async function compileStream(
       await drainAll();
     }
 
-    // Second read: only the releases of reopened ocids, kept as bytes until each is compiled.
-    if (reopened.size > 0) {
-      for (const source of sources) await readSource(source, reopened);
+    // Later reads: only the releases of reopened ocids, as many ocids a read as the budget holds.
+    const pending = new Set(reopened);
+    while (pending.size > 0) {
+      round = { open: true, held: 0 };
+      for (const source of sources) await readSource(source, pending);
+      // Nothing found (cannot happen for the same input read again): do not read forever.
+      if (again.size === 0) break;
+      for (const ocid of again.keys()) pending.delete(ocid);
       let batch: [string, Pending[]][] = [];
       let batchBytes = 0;
       for (const [ocid, items] of again) {

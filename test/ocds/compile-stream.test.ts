@@ -79,6 +79,27 @@ describe("streaming compile", () => {
     }
   });
 
+  it("reads the input again as often as the budget needs when every ocid's releases are far apart", async () => {
+    // Round robin: each ocid's three releases a third of the file apart, so nearly all reopen.
+    const robin = [0, 1, 2].flatMap((k) => rs.filter((r) => (r.id as string).endsWith(`-${k + 1}`)));
+    const f = join(dir, "robin.jsonl");
+    writeFileSync(f, `${robin.map((r) => JSON.stringify(r)).join("\n")}\n`);
+    const { text, result } = await run([f], { memoryBudget: 2000, tmpDir: dir, workers: 0 });
+    const got = text
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as JsonObject);
+    expect(result.reopened).toBeGreaterThan(50);
+    expect(got).toHaveLength(60);
+    expect(new Map(got.map((c) => [c.ocid as string, c]))).toEqual(expected(rs));
+    // The reopened ocids are written in the order they first appear, however many reads it took.
+    const reopenedOrder = got.slice(-result.reopened).map((c) => c.ocid as string);
+    const firstSeen = [...new Set(robin.map((r) => r.ocid as string))].filter((o) =>
+      reopenedOrder.includes(o),
+    );
+    expect(reopenedOrder).toEqual(firstSeen);
+  });
+
   it("gives the same bytes with worker threads as on the main thread", async () => {
     const main = await run([jsonl], { memoryBudget: 4000, tmpDir: dir, workers: 0 });
     const threaded = await run([jsonl], { memoryBudget: 4000, tmpDir: dir, workers: 2 });
