@@ -133,8 +133,30 @@ export const dmaVersions = versionOperations(
   COMMERCIAL,
 );
 
-/** Kinds whose versions the API serves, with their operations. */
-export const versionOperationsByKind = { appraisal: appraisalVersions, dma: dmaVersions } as const;
+export const workforceVersions = versionOperations(
+  "workforce",
+  { segment: "workforce", label: "workforce impact", one: "WorkforceImpact" },
+  COMMERCIAL,
+);
+export const capabilityVersions = versionOperations(
+  "capability",
+  { segment: "capability", label: "capability self-assessment", one: "CapabilityAssessment" },
+  COMMERCIAL,
+);
+export const horizonVersions = versionOperations(
+  "horizon",
+  { segment: "horizons", label: "payment profile and break points", one: "PaymentProfile" },
+  COMMERCIAL,
+);
+
+/** Kinds whose versions the API serves, with their operations: every kind Decide stores. */
+export const versionOperationsByKind = {
+  appraisal: appraisalVersions,
+  dma: dmaVersions,
+  workforce: workforceVersions,
+  capability: capabilityVersions,
+  horizon: horizonVersions,
+} as const;
 export type VersionedKind = keyof typeof versionOperationsByKind;
 export const VERSIONED_KINDS = Object.keys(versionOperationsByKind) as VersionedKind[];
 // Every versioned kind is a stored kind.

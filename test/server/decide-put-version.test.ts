@@ -120,4 +120,47 @@ describe("the document PUT records a version; DMA versions compare", () => {
     expect((await call(server, "public", "GET", `${doc}/comparison?from=2&to=3`)).status).toBe(401);
     expect((await call(server, "commercial", "GET", `${doc}/comparison?from=2&to=9`)).status).toBe(404);
   });
+
+  it("keeps and lists the versions of a payment profile as of every other kind: a draft, then its publication", async () => {
+    const profile = (amount: number) => ({
+      contract: "Electronic monitoring",
+      decisionDate: "2023-06-01",
+      annual: Array.from({ length: 10 }, (_, i) => ({ start: `${2023 + i}-07-01`, amount })),
+    });
+    const horizon = "/api/decide/horizons/em-profile";
+    const pb = (document: unknown, reason: string) => ({ title: "EM payment profile", document, reason });
+    const draft = await call(
+      server,
+      "commercial",
+      "POST",
+      `${horizon}/versions`,
+      pb(profile(4_000_000), "draft"),
+    );
+    expect(draft.status).toBe(201);
+    expect(draft.json).toMatchObject({ kind: "horizon", version: 1, status: "draft" });
+    // A draft is not the stored document: nothing reads it until it is published.
+    expect((await call(server, "commercial", "GET", horizon)).status).toBe(404);
+    const bad = await call(server, "commercial", "POST", `${horizon}/versions`, pb({ contract: "x" }, "bad"));
+    expect(bad.status).toBe(400);
+    const published = await call(server, "commercial", "POST", `${horizon}/versions/1/publication`, {
+      reason: "agreed at the board",
+    });
+    expect(published.status).toBe(200);
+    expect((await call(server, "commercial", "GET", horizon)).json).toMatchObject({
+      document: profile(4_000_000),
+    });
+    const list = (await call(server, "commercial", "GET", `${horizon}/versions`)).json as Array<{
+      version: number;
+      status: string;
+    }>;
+    expect(list.map((v) => [v.version, v.status])).toEqual([[1, "published"]]);
+    for (const segment of ["workforce", "capability"]) {
+      const r = await call(server, "commercial", "GET", `/api/decide/${segment}/none-such/versions`);
+      expect(r.status, segment).toBe(200);
+      expect(r.json, segment).toEqual([]);
+    }
+    expect(
+      (await call(server, "scrutineer", "POST", `${horizon}/versions`, pb(profile(1), "x"))).status,
+    ).toBe(403);
+  });
 });
