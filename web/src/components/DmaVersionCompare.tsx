@@ -7,21 +7,14 @@
  */
 import { useState } from "react";
 import { compareDmaVersions, dmaVersions } from "../../../src/contract/decide-drafts.ts";
-import { pence } from "../api-decide.ts";
 import { call } from "../client.ts";
-import { formatTimestamp, moneyFull } from "../format.ts";
 import { useApi } from "../useApi.ts";
 import { CaseStyles } from "./case-form/CaseStyles.tsx";
 import { ErrorPanel, Loading } from "./Status.tsx";
+import { ChangesTable, VersionsTable } from "./VersionParts.tsx";
 
 const score = (x: number | null) => (x === null ? "—" : x.toFixed(2));
 const signed = (x: number | null) => (x === null ? "—" : x > 0 ? `+${x.toFixed(2)}` : x.toFixed(2));
-/** A value in a change: money when it reads as pounds (£1500000.00), as given otherwise. */
-const shown = (v: string | null) => {
-  if (v === null) return "—";
-  const p = /^£-?\d+\.\d\d$/.test(v) ? pence(v.slice(1)) : null;
-  return p === null ? v : moneyFull(p);
-};
 
 /** The versions table with a comparison of each version against the one before. */
 export function DmaVersions({ id, names }: { id: string; names: Map<string, string> }) {
@@ -34,45 +27,12 @@ export function DmaVersions({ id, names }: { id: string; names: Map<string, stri
     <section className="case-section" aria-labelledby="dma-versions-heading">
       <CaseStyles />
       <h2 id="dma-versions-heading">Versions</h2>
-      <div className="table-wrap">
-        <table data-testid="dma-versions">
-          <caption className="visually-hidden">Versions of this assessment, oldest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Status</th>
-              <th scope="col">By</th>
-              <th scope="col">Saved</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Compare</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((v, i) => (
-              <tr key={v.version}>
-                <th scope="row">{v.version}</th>
-                <td>{v.status}</td>
-                <td>{v.author}</td>
-                <td>{formatTimestamp(v.createdAt)}</td>
-                <td>{v.note}</td>
-                <td>
-                  {i > 0 ? (
-                    <button
-                      type="button"
-                      className="button"
-                      onClick={() => setCompare({ from: list[i - 1]!.version, to: v.version })}
-                    >
-                      Compare version {v.version} with version {list[i - 1]!.version}
-                    </button>
-                  ) : (
-                    "—"
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <VersionsTable
+        versions={list}
+        of="this assessment"
+        testId="dma-versions"
+        onCompare={(from, to) => setCompare({ from, to })}
+      />
       {compare ? <DmaVersionCompare id={id} from={compare.from} to={compare.to} names={names} /> : null}
     </section>
   );
@@ -112,33 +72,13 @@ export function DmaVersionCompare({
               ? `The recommendation changed: ${name(data.recommended.before)} before, ${name(data.recommended.after)} now.`
               : `The recommendation is unchanged: ${name(data.recommended.after)}.`}
           </p>
-          <div className="table-wrap">
-            <table data-testid="dma-compare-changes">
-              <caption>What changed ({data.changes.length})</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Where</th>
-                  <th scope="col">Version {from}</th>
-                  <th scope="col">Version {to}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.changes.length === 0 ? (
-                  <tr>
-                    <td colSpan={3}>Nothing: the two versions hold the same assessment.</td>
-                  </tr>
-                ) : (
-                  data.changes.map((c) => (
-                    <tr key={c.where}>
-                      <th scope="row">{c.where}</th>
-                      <td>{shown(c.before)}</td>
-                      <td>{shown(c.after)}</td>
-                    </tr>
-                  ))
-                )}
-              </tbody>
-            </table>
-          </div>
+          <ChangesTable
+            changes={data.changes}
+            from={from}
+            to={to}
+            testId="dma-compare-changes"
+            same="the two versions hold the same assessment"
+          />
           <div className="table-wrap">
             <table data-testid="dma-compare-scores">
               <caption>What it did to the weighted scores</caption>

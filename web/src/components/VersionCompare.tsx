@@ -10,6 +10,7 @@ import { call } from "../client.ts";
 import { moneyFull } from "../format.ts";
 import { useApi } from "../useApi.ts";
 import { ErrorPanel, Loading } from "./Status.tsx";
+import { ChangesTable } from "./VersionParts.tsx";
 
 const money = (decimal: string | null) => {
   if (decimal === null) return "—";
@@ -22,8 +23,6 @@ const signed = (decimal: string | null) => {
   return p > 0 ? `+${moneyFull(p)}` : moneyFull(p);
 };
 const percent = (p: number | null) => (p === null ? "—" : `${(p * 100).toFixed(1)}%`);
-/** A value in a change: money when it reads as pounds (£-1800000.00), as given otherwise. */
-const shown = (v: string | null) => (v === null ? "—" : /^£-?\d+\.\d\d$/.test(v) ? money(v) : v);
 
 export function VersionCompare({
   id,
@@ -42,7 +41,11 @@ export function VersionCompare({
   );
   const name = (o: string) => names.get(o) ?? o;
   return (
-    <section aria-labelledby="compare-heading" className="case-section case-compare" data-testid="version-compare">
+    <section
+      aria-labelledby="compare-heading"
+      className="case-section case-compare"
+      data-testid="version-compare"
+    >
       <h2 id="compare-heading">
         Version {from} compared with version {to}
       </h2>
@@ -55,43 +58,31 @@ export function VersionCompare({
               ? `The recommendation changed: ${name(data.preferred.before)} before, ${name(data.preferred.after)} now.`
               : `The recommendation is unchanged: ${name(data.preferred.after)}.`}
           </p>
-          <div className="table-wrap">
-            <table data-testid="compare-changes">
-              <caption>What changed ({data.changes.length})</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Where</th>
-                  <th scope="col">Version {from}</th>
-                  <th scope="col">Version {to}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.changes.length === 0 ? (
-                  <tr>
-                    <td colSpan={3}>Nothing: the two versions hold the same case.</td>
-                  </tr>
-                ) : (
-                  data.changes.map((c) => (
-                    <tr key={c.where}>
-                      <th scope="row">{c.where}</th>
-                      <td>{shown(c.before)}</td>
-                      <td>{shown(c.after)}</td>
-                    </tr>
-                  ))
-                )}
-              </tbody>
-            </table>
-          </div>
+          <ChangesTable
+            changes={data.changes}
+            from={from}
+            to={to}
+            testId="compare-changes"
+            same="the two versions hold the same case"
+          />
           <div className="table-wrap">
             <table data-testid="compare-npv">
               <caption>What it did to the result</caption>
               <thead>
                 <tr>
                   <th scope="col">Option</th>
-                  <th scope="col" className="numeric">NPV, version {from}</th>
-                  <th scope="col" className="numeric">NPV, version {to}</th>
-                  <th scope="col" className="numeric">Change in NPV</th>
-                  <th scope="col" className="numeric">Probability of meeting the target, {from} → {to}</th>
+                  <th scope="col" className="numeric">
+                    NPV, version {from}
+                  </th>
+                  <th scope="col" className="numeric">
+                    NPV, version {to}
+                  </th>
+                  <th scope="col" className="numeric">
+                    Change in NPV
+                  </th>
+                  <th scope="col" className="numeric">
+                    Probability of meeting the target, {from} → {to}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -118,7 +109,9 @@ export function VersionCompare({
               </tbody>
             </table>
           </div>
-          <p className="muted">Both results computed with {data.iterations.toLocaleString("en-GB")} Monte Carlo iterations.</p>
+          <p className="muted">
+            Both results computed with {data.iterations.toLocaleString("en-GB")} Monte Carlo iterations.
+          </p>
         </>
       ) : null}
     </section>

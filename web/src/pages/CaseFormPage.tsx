@@ -18,7 +18,7 @@ import { ProblemList, ResultPreview, usePreview } from "../components/case-form/
 import { Field, Outcome, SaveButton, TextField, useSave } from "../components/Form.tsx";
 import { ErrorPanel } from "../components/Status.tsx";
 import { VersionCompare } from "../components/VersionCompare.tsx";
-import { formatTimestamp } from "../format.ts";
+import { VersionsTable } from "../components/VersionParts.tsx";
 import { Link, queryParam, useLocation } from "../router.tsx";
 import { useInvalidate } from "../queries.ts";
 import { useApi } from "../useApi.ts";
@@ -40,7 +40,10 @@ export function CaseFormPage({ id: routeId }: { id: string | null }) {
   const id = routeId ?? savedId;
   const writer = canWriteKind(me.role, "appraisal");
   usePageTitle(id ? `Appraisal case ${id}` : "New appraisal case");
-  const versions = useApi(id ? () => call(appraisalVersions.listVersions, { params: { id } }) : null, `decide-versions:${id}`);
+  const versions = useApi(
+    id ? () => call(appraisalVersions.listVersions, { params: { id } }) : null,
+    `decide-versions:${id}`,
+  );
   const services = useApi(() => api.services(), "services");
   const [s, setS] = useState<CaseState>(emptyCase);
   const [loadedFrom, setLoadedFrom] = useState<number | null>(null);
@@ -88,7 +91,12 @@ export function CaseFormPage({ id: routeId }: { id: string | null }) {
       async () => {
         const v = await call(appraisalVersions.saveDraft, {
           params: { id: target },
-          body: { title: title.trim(), serviceId: serviceId || null, document: built.document, reason: reason.trim() },
+          body: {
+            title: title.trim(),
+            serviceId: serviceId || null,
+            document: built.document,
+            reason: reason.trim(),
+          },
         });
         setLoadedFrom(v.version);
         return `Version ${v.version} saved as a draft.`;
@@ -106,7 +114,8 @@ export function CaseFormPage({ id: routeId }: { id: string | null }) {
   const publishLatest = async () => {
     if (!id || !latest) return;
     await publish.run(
-      () => (!publishReason.trim() ? "Say why you are publishing this version (kept in the audit trail)." : null),
+      () =>
+        !publishReason.trim() ? "Say why you are publishing this version (kept in the audit trail)." : null,
       async () => {
         await call(appraisalVersions.publishVersion, {
           params: { id, version: latest.version },
@@ -150,7 +159,12 @@ export function CaseFormPage({ id: routeId }: { id: string | null }) {
         Build the case option by option. It is checked as you type with the appraisal engine's own rules; its
         result appears below before anything is saved.
       </p>
-      <form className="form case-form" aria-label="Appraisal case" noValidate onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="form case-form"
+        aria-label="Appraisal case"
+        noValidate
+        onSubmit={(e) => e.preventDefault()}
+      >
         <CaseHead s={s} set={setS} problems={built.problems} />
         <OptionsEditor s={s} set={setS} problems={built.problems} />
         <CashFlowGrid s={s} set={setS} problems={built.problems} />
@@ -197,7 +211,12 @@ export function CaseFormPage({ id: routeId }: { id: string | null }) {
                 </select>
               </Field>
             </div>
-            <TextField id="case-save-reason" label="Reason for this version (kept in the audit trail)" value={reason} onChange={setReason} />
+            <TextField
+              id="case-save-reason"
+              label="Reason for this version (kept in the audit trail)"
+              value={reason}
+              onChange={setReason}
+            />
             <SaveButton busy={save.busy} label="Save draft" />
           </form>
         </section>
@@ -206,45 +225,12 @@ export function CaseFormPage({ id: routeId }: { id: string | null }) {
       {id && list.length > 0 ? (
         <section className="case-section" aria-labelledby="case-versions-heading">
           <h2 id="case-versions-heading">Versions</h2>
-          <div className="table-wrap">
-            <table data-testid="case-versions">
-              <caption className="visually-hidden">Versions of this case, oldest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Version</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">By</th>
-                  <th scope="col">Saved</th>
-                  <th scope="col">Reason</th>
-                  <th scope="col">Compare</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((v, i) => (
-                  <tr key={v.version}>
-                    <th scope="row">{v.version}</th>
-                    <td>{v.status}</td>
-                    <td>{v.author}</td>
-                    <td>{formatTimestamp(v.createdAt)}</td>
-                    <td>{v.note}</td>
-                    <td>
-                      {i > 0 ? (
-                        <button
-                          type="button"
-                          className="button"
-                          onClick={() => setCompare({ from: list[i - 1]!.version, to: v.version })}
-                        >
-                          Compare version {v.version} with version {list[i - 1]!.version}
-                        </button>
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <VersionsTable
+            versions={list}
+            of="this case"
+            testId="case-versions"
+            onCompare={(from, to) => setCompare({ from, to })}
+          />
           {compare ? <VersionCompare id={id} from={compare.from} to={compare.to} names={names} /> : null}
           {writer && latest ? (
             <>
@@ -282,7 +268,10 @@ export function CaseFormPage({ id: routeId }: { id: string | null }) {
           <ul>
             {id && latest ? (
               <li>
-                <a href={operationUrl(caseTemplate, { params: { id }, query: { version: latest.version } })} download>
+                <a
+                  href={operationUrl(caseTemplate, { params: { id }, query: { version: latest.version } })}
+                  download
+                >
                   This case as a spreadsheet (XLSX), version {latest.version}
                 </a>
               </li>
@@ -298,7 +287,12 @@ export function CaseFormPage({ id: routeId }: { id: string | null }) {
               <p>{sheetError}</p>
             </div>
           ) : null}
-          <form className="form" aria-label="Upload a case spreadsheet" noValidate onSubmit={(e) => e.preventDefault()}>
+          <form
+            className="form"
+            aria-label="Upload a case spreadsheet"
+            noValidate
+            onSubmit={(e) => e.preventDefault()}
+          >
             <Field id="case-sheet-file" label="Upload a filled template (XLSX or CSV)">
               <input id="case-sheet-file" type="file" accept=".xlsx,.csv" onChange={upload} />
             </Field>
