@@ -13,7 +13,7 @@ import {
 } from "../../../src/manage/payment-mechanism.ts";
 import { OPTION_STATES, type OptionState } from "../../../src/manage/term.ts";
 import type { BreakRow, OptionRow, OwnerRow, PaymentTyped, TermTyped } from "../pages/contract-edit-model.ts";
-import { Field, TextField } from "./Form.tsx";
+import { Field, SelectField, TextAreaField, TextField } from "./Form.tsx";
 
 /** A fieldset is as wide as its widest child by default; this lets it narrow to a 320 px screen. */
 const FIELDSET = { minWidth: 0 } as const;
@@ -294,20 +294,13 @@ export function PaymentFields({
   return (
     <fieldset className="form__group" style={FIELDSET} aria-describedby="edit-payment-verdict">
       <legend>Payment mechanism</legend>
-      <Field id="edit-pricing" label="Pricing basis">
-        <select
-          id="edit-pricing"
-          value={p.pricingBasis}
-          onChange={(e) => set("pricingBasis")(e.target.value)}
-        >
-          <option value="">(not recorded)</option>
-          {PRICING_BASES.map((b) => (
-            <option key={b} value={b}>
-              {PRICING_WORDS[b]}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField
+        id="edit-pricing"
+        label="Pricing basis"
+        value={p.pricingBasis}
+        onChange={set("pricingBasis")}
+        choices={[["", "(not recorded)"], ...PRICING_BASES.map((b) => [b, PRICING_WORDS[b]] as const)]}
+      />
       {p.pricingBasis === "target-cost" ? (
         <>
           <TextField
@@ -324,15 +317,13 @@ export function PaymentFields({
           />
         </>
       ) : null}
-      <Field id="edit-invoicing" label="Invoiced">
-        <select id="edit-invoicing" value={p.invoicing} onChange={(e) => set("invoicing")(e.target.value)}>
-          {INVOICING_FREQUENCIES.map((f) => (
-            <option key={f} value={f}>
-              {f.replace("-", " ")}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField
+        id="edit-invoicing"
+        label="Invoiced"
+        value={p.invoicing}
+        onChange={set("invoicing")}
+        choices={INVOICING_FREQUENCIES.map((f) => [f, f.replace("-", " ")] as const)}
+      />
       <TextField
         id="edit-days"
         label="Payment terms (days)"
@@ -340,15 +331,13 @@ export function PaymentFields({
         onChange={set("paymentTermsDays")}
         hint="Days to pay a valid invoice: at most 30 in a public contract (Procurement Act 2023, s.68)."
       />
-      <Field id="edit-indexation" label="Indexation">
-        <select id="edit-indexation" value={p.indexation} onChange={(e) => set("indexation")(e.target.value)}>
-          {INDEXATION_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {INDEXATION_WORDS[k]}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField
+        id="edit-indexation"
+        label="Indexation"
+        value={p.indexation}
+        onChange={set("indexation")}
+        choices={INDEXATION_KINDS.map((k) => [k, INDEXATION_WORDS[k]] as const)}
+      />
       {p.indexation === "fixed" ? (
         <TextField
           id="edit-uplift"
@@ -374,14 +363,13 @@ export function PaymentFields({
         onChange={set("serviceCreditCap")}
         hint="The most service credits (deductions) can take off a month's charge, such as 15%; empty when the contract sets none."
       />
-      <Field id="edit-payment-note" label="Note on the payment mechanism">
-        <textarea
-          id="edit-payment-note"
-          rows={2}
-          value={p.note}
-          onChange={(e) => set("note")(e.target.value)}
-        />
-      </Field>
+      <TextAreaField
+        id="edit-payment-note"
+        label="Note on the payment mechanism"
+        rows={2}
+        value={p.note}
+        onChange={set("note")}
+      />
       <div id="edit-payment-verdict" aria-live="polite">
         {problems.length ? (
           <ul className="form__error">

@@ -102,6 +102,62 @@ export function TextField({
   );
 }
 
+/** A labelled choice of fixed values, each shown in words. */
+export function SelectField<V extends string>({
+  id,
+  label,
+  value,
+  onChange,
+  choices,
+  hint,
+}: {
+  id: string;
+  label: string;
+  value: V;
+  onChange: (value: V) => void;
+  /** The values in the order offered, each with the words shown for it. */
+  choices: readonly (readonly [V, string])[];
+  hint?: string;
+}) {
+  return (
+    <Field id={id} label={label} {...(hint ? { hint } : {})}>
+      <select
+        id={id}
+        value={value}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(e) => onChange(e.target.value as V)}
+      >
+        {choices.map(([v, words]) => (
+          <option key={v} value={v}>
+            {words}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** A labelled box of several lines. */
+export function TextAreaField({
+  id,
+  label,
+  value,
+  onChange,
+  rows = 3,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+}) {
+  return (
+    <Field id={id} label={label}>
+      <textarea id={id} rows={rows} value={value} onChange={(e) => onChange(e.target.value)} />
+    </Field>
+  );
+}
+
 /** The form's submit button; it reads "Saving…" and is disabled while the save runs. */
 export function SaveButton({ busy, label }: { busy: boolean; label: string }) {
   return (
