@@ -132,6 +132,8 @@ function onThread(it: Pending): WireItem {
     ? { buf: it.buf, file: it.file, line: it.line }
     : { release: it.release!, file: it.file, line: it.line };
   if (it.pkg?.uri !== undefined) w.packageUri = it.pkg.uri;
+  // The package's version decides the merge rules of its releases, as on the workers' path.
+  if (it.pkg?.version !== undefined) w.version = it.pkg.version;
   return w;
 }
 
@@ -252,6 +254,9 @@ export async function compileStream(
     totalBytes >= (opts.rangeMinBytes ?? PARTITION_MIN_BYTES) &&
     // The threads read the files raw: not with --encoding or --root-path.
     !readOptionsActive() &&
+    // A record package's head says its OCDS version, known only once every group is merged: the
+    // threads write the head first, so a package is written on one thread (below).
+    !opts.package &&
     inputs.every((f) => f !== "-" && !isGzip(f) && startsWithReleaseLine(f))
   ) {
     const r = await compilePartitions(inputs, totalBytes, threads, out, {
@@ -421,11 +426,14 @@ export async function compileStream(
     for (const release of releases) addRelease(release, file, line, share, ref, only);
   };
 
+  /** The OCDS versions the written groups were merged by: the record package says 1.1 only for 1.1. */
+  const merged = new Set<OcdsVersion>();
   // Render jobs in flight, handled in the order they were sent.
   const queue: Promise<RenderedGroup[]>[] = [];
   const maxInFlight = Math.max(1, workerCount * 2);
   const handle = async (results: RenderedGroup[]) => {
     for (const r of results) {
+      if (r.version !== undefined && r.text !== null) merged.add(r.version);
       for (const w of r.warnings) warn(w);
       for (const m of r.misplaced) addDocument(m.value, m.file, m.line, m.bytes);
       const bytes = rendering.get(r.ocid) ?? 0;
@@ -628,7 +636,10 @@ export async function compileStream(
   let records = 0;
   if (opts.package) {
     const head = JSON.stringify(
-      recordPackageHead(meta.result({ uri: opts.uri, publishedDate: opts.publishedDate })),
+      recordPackageHead(
+        meta.result({ uri: opts.uri, publishedDate: opts.publishedDate }),
+        merged.size === 1 && merged.has("1.0") ? "1.0" : "1.1",
+      ),
     );
     await sink.add(`${head.slice(0, -1)}${head.length > 2 ? "," : ""}"records":[`);
   }

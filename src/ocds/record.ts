@@ -82,15 +82,19 @@ export class PackageMetaCollector {
   }
 }
 
-/** The record package without its records (adapters stream records into it). */
-export function recordPackageHead(meta: PackageMeta): JsonObject {
+/**
+ * The record package without its records (adapters stream records into it). A package of 1.0
+ * records has no `version` (OCDS 1.0's package schemas have none, and a package without one is
+ * read as 1.0); otherwise it says the input's version, or 1.1.
+ */
+export function recordPackageHead(meta: PackageMeta, merged: "1.0" | "1.1" = "1.1"): JsonObject {
   const out: JsonObject = {};
   out.uri = meta.uri ?? "";
   if (meta.publisher !== undefined) out.publisher = meta.publisher;
   out.publishedDate = meta.publishedDate ?? "";
   if (meta.license !== undefined) out.license = meta.license;
   if (meta.publicationPolicy !== undefined) out.publicationPolicy = meta.publicationPolicy;
-  out.version = meta.version ?? "1.1";
+  if (merged !== "1.0") out.version = meta.version ?? "1.1";
   if (meta.extensions) out.extensions = meta.extensions;
   if (meta.packages) out.packages = meta.packages;
   return out;

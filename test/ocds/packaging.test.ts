@@ -130,6 +130,37 @@ describe("nous ocds compile reads any packaging", () => {
     expect(r.stderr).toMatch(new RegExp(`^nous: -:${line}:\\d+: malformed JSON: `));
   });
 
+  it("releases in a 1.1 package are merged by the 1.1 rules however the package is written", () => {
+    // Three releases name a tenderer without an id: OCDS 1.1 keeps each (1.0 would keep the last list).
+    const tenderers = [1, 2, 3].map((i) => ({
+      ocid: "ocds-test11-1",
+      id: `r${i}`,
+      date: `2020-0${i}-01T00:00:00Z`,
+      tag: ["tender"],
+      tender: { id: "t1", tenderers: [{ name: `Tenderer ${i}` }] },
+    }));
+    const pkg = {
+      uri: "https://example.org/p",
+      publishedDate: "2020-04-01T00:00:00Z",
+      version: "1.1",
+      releases: tenderers,
+    };
+    const names = (out: string) =>
+      (JSON.parse(out.trim()) as { tender: { tenderers: { name: string }[] } }).tender.tenderers.map(
+        (t) => t.name,
+      );
+    const want = ["Tenderer 1", "Tenderer 2", "Tenderer 3"];
+    for (const [how, text] of [
+      ["one line", `${JSON.stringify(pkg)}\n`],
+      ["pretty", JSON.stringify(pkg, null, 2)],
+      ["in an array", JSON.stringify([pkg])],
+    ] as const) {
+      const r = nous(["ocds", "compile", "--quiet"], text);
+      expect(r.status, how).toBe(0);
+      expect(names(r.stdout), how).toEqual(want);
+    }
+  });
+
   it("a file that is not gzip but named .gz is refused, naming the file", () => {
     const bad = file("not.json.gz", jsonl);
     const r = nous(["ocds", "compile", "--quiet", bad]);

@@ -150,6 +150,29 @@ describe("upgrade 1.0 -> 1.1", () => {
   });
 });
 
+describe("a record package of 1.0 data", () => {
+  it("compile --package writes no version for 1.0 releases (so it is read as 1.0 and validates), and 1.1 once upgraded", () => {
+    const dir = mkdtempSync(join(tmpdir(), "nous-record-10-"));
+    const file = join(dir, "package-1.0.json");
+    writeFileSync(file, JSON.stringify(package10()));
+    const r = nous(["ocds", "compile", "--package", file]);
+    expect(r.status).toBe(0);
+    const pkg = JSON.parse(r.stdout) as JsonObject;
+    expect(pkg.version).toBeUndefined();
+    expect((pkg.records as JsonObject[]).map((x) => x.ocid)).toEqual(["ocds-test10-2"]);
+    const compiledFile = join(dir, "records-1.0.json");
+    writeFileSync(compiledFile, r.stdout);
+    const v = nous(["ocds", "validate", compiledFile]);
+    expect(v.stderr).toContain("validated against OCDS 1.0.3");
+    expect(v.status).toBe(0);
+
+    const upgraded = nous(["ocds", "upgrade", file]);
+    const after = nous(["ocds", "compile", "--package"], upgraded.stdout);
+    expect(after.status).toBe(0);
+    expect((JSON.parse(after.stdout) as JsonObject).version).toBe("1.1");
+  });
+});
+
 describe("upgrade: what is already 1.1", () => {
   it("reads a record without ocid but with a compiled release as a record, and leaves it when its releases have parties", () => {
     const record = {
