@@ -6,6 +6,7 @@
  */
 import type {
   Contract,
+  ContractChangeBody,
   ContractDetail,
   Decision,
   Election,
@@ -39,9 +40,10 @@ import {
   listServices,
   listWaves,
   setPublished,
+  updateContractRow,
   updateService,
 } from "../store/records.ts";
-import type { ServiceUpdate } from "../store/schema.ts";
+import type { ContractUpdate, ServiceUpdate } from "../store/schema.ts";
 import { withDerivedStatus } from "./manage-dates.ts";
 
 /** What a read may see: `publishedOnly` for the public. */
@@ -266,6 +268,49 @@ export async function addContract(store: Store, b: NewContractBody, username: st
   const [made] = await withDerivedStatus(store, [await getContract(store, b.id, false)], false);
   if (!made) throw new Error(`contract ${b.id} was recorded but cannot be read back`);
   return made;
+}
+
+/**
+ * Corrects the contract's own fields the body names (at least one besides the reason). The dates
+ * that result must run in order: it ends on or after it starts, and its latest possible end is
+ * not before its end.
+ */
+export async function changeContract(
+  store: Store,
+  id: string,
+  b: ContractChangeBody,
+  username: string,
+): Promise<Contract> {
+  const patch: ContractUpdate = {};
+  if (b.title !== undefined) patch.title = b.title;
+  if (b.buyer !== undefined) patch.buyer = b.buyer;
+  if (b.supplier !== undefined) patch.supplier = b.supplier;
+  if (b.serviceIds !== undefined) patch.service_ids_json = JSON.stringify(b.serviceIds);
+  if (b.description !== undefined) patch.description = b.description;
+  if (b.valuePence !== undefined) patch.value_pence = b.valuePence;
+  if (b.savingsClaimedPence !== undefined) patch.savings_claimed_pence = b.savingsClaimedPence;
+  if (b.awardedOn !== undefined) patch.awarded_on = b.awardedOn;
+  if (b.startDate !== undefined) patch.start_date = b.startDate;
+  if (b.endDate !== undefined) patch.end_date = b.endDate;
+  if (b.maxEndDate !== undefined) patch.max_end_date = b.maxEndDate;
+  if (Object.keys(patch).length === 0)
+    throw new InputError("nothing to change: send at least one field of the contract besides reason");
+  const now = await getContract(store, id, false);
+  const start = b.startDate !== undefined ? b.startDate : now.startDate;
+  const end = b.endDate !== undefined ? b.endDate : now.endDate;
+  const maxEnd = b.maxEndDate !== undefined ? b.maxEndDate : now.maxEndDate;
+  if (start && end && end < start)
+    throw new InputError(`endDate: the contract would end (${end}) before it starts (${start})`, {
+      location: { path: "endDate" },
+    });
+  if (end && maxEnd && maxEnd < end)
+    throw new InputError(`maxEndDate: the latest possible end (${maxEnd}) would be before the end (${end})`, {
+      location: { path: "maxEndDate" },
+    });
+  await withAudit(store, (trx) => updateContractRow(trx, id, patch, { username, reason: b.reason }));
+  const [changed] = await withDerivedStatus(store, [await getContract(store, id, false)], false);
+  if (!changed) throw new Error(`contract ${id} was changed but cannot be read back`);
+  return changed;
 }
 
 /** Records a decision, unpublished, decided by the caller unless the body names who; answers it with its flags. */

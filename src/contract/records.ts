@@ -207,6 +207,13 @@ export const NewContractBody = z
   .strict();
 export type NewContractBody = z.infer<typeof NewContractBody>;
 
+/** The contract's own fields a contract manager corrects later; each one named is changed. */
+export const ContractChangeBody = NewContractBody.omit({ id: true, ocid: true, status: true })
+  .partial()
+  .extend({ reason })
+  .strict();
+export type ContractChangeBody = z.infer<typeof ContractChangeBody>;
+
 export const NewWaveBody = z
   .object({
     id: slug,
@@ -413,6 +420,19 @@ export const createContract = defineOperation({
   body: NewContractBody,
   status: 201,
   errors: ["duplicate_id"],
+  response: Contract,
+});
+
+export const updateContract = defineOperation({
+  operationId: "updateContract",
+  method: "PATCH",
+  path: "/contracts/:id",
+  summary: "Correct a contract's parties, services, value, savings claimed or dates",
+  tags: ["contracts"],
+  roles: CONTRACT_SIDE,
+  params: IdParams,
+  body: ContractChangeBody,
+  errors: ["bad_input"],
   response: Contract,
 });
 

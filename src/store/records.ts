@@ -11,6 +11,7 @@ import type { Store } from "./db.ts";
 import { requireRows } from "./references.ts";
 import type {
   ContractRow,
+  ContractUpdate,
   Database,
   DecisionRow,
   NewContract,
@@ -187,6 +188,24 @@ export async function insertContract(trx: Trx, row: NewContract, actor: Actor): 
     entityId: row.id,
     reason: actor.reason,
     data: row,
+  });
+}
+
+export async function updateContractRow(
+  trx: Trx,
+  id: string,
+  patch: ContractUpdate,
+  actor: Actor,
+): Promise<void> {
+  const res = await trx.updateTable("contracts").set(patch).where("id", "=", id).executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) throw new NotFoundError("contract", id);
+  await appendAudit(trx, {
+    actor: actor.username,
+    action: "update",
+    entity: "contract",
+    entityId: id,
+    reason: actor.reason,
+    data: patch,
   });
 }
 

@@ -185,6 +185,7 @@ export type NewService = Insertable<ServicesTable>;
 export type ServiceUpdate = Updateable<ServicesTable>;
 export type ContractRow = Selectable<ContractsTable>;
 export type NewContract = Insertable<ContractsTable>;
+export type ContractUpdate = Updateable<ContractsTable>;
 export type DecisionRow = Selectable<DecisionsTable>;
 export type NewDecision = Insertable<DecisionsTable>;
 export type AuditEntry = Selectable<AuditLogTable>;

@@ -6,6 +6,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import {
   addContract,
+  changeContract,
   addService,
   addWave,
   changeService,
@@ -72,6 +73,10 @@ export const recordRoutes: FastifyPluginAsync = async (app) => {
   addOperation(app, op.createWave, ({ body, req }) => addWave(app.store, body, callerOf(req).username));
   addOperation(app, op.createContract, ({ body, req }) =>
     addContract(app.store, body, callerOf(req).username),
+  );
+
+  addOperation(app, op.updateContract, ({ params, body, req }) =>
+    changeContract(app.store, params.id, body, callerOf(req).username),
   );
 
   addOperation(app, op.createDecision, ({ body, req }) =>
