@@ -41,9 +41,16 @@ describeBrowser("the contract form in the browser", () => {
     await page.waitForURL(/\/contracts\/court-interpreting\/edit$/);
     const form = page.getByRole("form", { name: "Contract record" });
     await form.waitFor();
-    expect(await form.getByRole("region", { name: "Parties and base fields" }).innerText()).toContain(
-      SUPPLIER,
-    );
+    // The base fields as recorded, to correct: an end before the start is refused as typed.
+    const parties = form.getByRole("group", { name: "Parties and base fields" });
+    expect(await parties.getByLabel("Supplier", { exact: true }).inputValue()).toBe(SUPPLIER);
+    expect(await parties.getByLabel("Value", { exact: true }).inputValue()).toBe("48,000,000");
+    await parties.getByLabel("Ends on", { exact: true }).fill("2025-01-01");
+    await expect
+      .poll(() => page.locator("#edit-parties-verdict").innerText())
+      .toBe("The end date is before the start date.");
+    await parties.getByLabel("Ends on", { exact: true }).fill("2029-03-31");
+    await parties.getByLabel("Value", { exact: true }).fill("£52m");
 
     // Two owners whose shares add up to 110%: the ownership rule says so as it is typed.
     await form.getByRole("button", { name: "Add an owner" }).click();
@@ -89,6 +96,7 @@ describeBrowser("the contract form in the browser", () => {
     expect(said).toContain("Court interpreting: last day to give notice to break on 2027-03-31");
     expect(said).toContain("last day to decide on extension option option-1 (to 2031-03-31)");
     expect(said).toContain("Target cost with a pain/gain share, invoiced monthly, paid within 30 days.");
+    expect(said).toContain("Base fields changed: value.");
     expect(await axeViolations(page)).toEqual([]);
     await web.screenshot(page, "contract-form-refused-shares");
 
@@ -126,6 +134,13 @@ describeBrowser("the contract form in the browser", () => {
     expect(payText).toContain("CPI, next applied 1 Apr 2027");
     expect(payText).toContain("15% of the monthly charge");
 
+    expect(
+      await web.store.db
+        .selectFrom("contracts")
+        .select(["value_pence", "end_date"])
+        .where("id", "=", "court-interpreting")
+        .executeTakeFirst(),
+    ).toEqual({ value_pence: 5_200_000_000, end_date: "2029-03-31" });
     expect((await stored()).map((r) => [r.owner, r.share_bp]).sort()).toEqual([
       ["Founders LLP", 2500],
       ["Lingua Group plc", 7500],
@@ -148,7 +163,8 @@ describeBrowser("the contract form in the browser", () => {
       .where("entity_id", "in", ["court-interpreting", SUPPLIER])
       .execute();
     expect(audit.map((a) => a.entity).sort()).toEqual(
-      ["contract", "contract_payment_mechanisms", "contract_term", "supplier_owners"].sort(),
+      // Added, then its value corrected in the form; owners, term and payment mechanism recorded.
+      ["contract", "contract", "contract_payment_mechanisms", "contract_term", "supplier_owners"].sort(),
     );
     expect((await verifyAudit(web.store)).ok).toBe(true);
   });

@@ -1,26 +1,31 @@
 /**
  * `/contracts/:id/edit` (contract side): one form for what a contract manager keeps about a
- * contract beyond its register entry. Its parties and base fields are shown as recorded (set when
- * the contract is added at /contracts/new: the API has no operation that changes them yet); then
- * who owns the supplier (shares typed as percentages, kept as basis points), the term with its
+ * contract: its parties and base fields as recorded, to correct (web/src/components/
+ * ContractPartiesFields.tsx; only what changed is sent); then who owns the supplier (shares typed as percentages, kept as basis points), the term with its
  * extension options and break points, and the payment mechanism. Each section is checked as you
  * type by the rules the server runs (web/src/pages/contract-edit-model.ts), and the result they
  * derive (the end it runs to and could run to, the next deadlines, the owners today) is shown
  * before saving. Saving sends each section that has something in it, one audited write each
- * (owners, term, payment mechanism); a refusal keeps everything typed and says which were saved.
+ * (base fields, owners, term, payment mechanism); a refusal keeps everything typed and says which
+ * were saved.
  */
 import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { getContractDates, putContractOwners, putContractTerm } from "../../../src/contract/manage-dates.ts";
 import { getPaymentMechanism, putPaymentMechanism } from "../../../src/contract/manage-payment.ts";
-import { getContract } from "../../../src/contract/records.ts";
+import { getContract, updateContract } from "../../../src/contract/records.ts";
 import { daysLeft } from "../../../src/manage/deadlines.ts";
 import { PRICING_WORDS } from "../../../src/manage/payment-mechanism.ts";
 import { useAuth } from "../auth.tsx";
 import { call } from "../client.ts";
 import { OwnersFields, PaymentFields, TermFields } from "../components/ContractEditFields.tsx";
-import { Facts } from "../components/Facts.tsx";
+import {
+  changedWords,
+  checkParties,
+  PartiesFields,
+  type PartiesTyped,
+  partiesOf,
+} from "../components/ContractPartiesFields.tsx";
 import { Outcome, ReasonField, SaveButton, useSave } from "../components/Form.tsx";
-import { Money } from "../components/Money.tsx";
 import { ErrorPanel, Loading } from "../components/Status.tsx";
 import { formatDate } from "../format.ts";
 import { bpToInput } from "../percent-input.ts";
@@ -64,6 +69,7 @@ export function ContractEditPage({ id }: { id: string }) {
   const c = loaded.data?.contract;
   usePageTitle(c ? `Change ${c.title}` : "Change a contract");
   const [ready, setReady] = useState(false);
+  const [parties, setParties] = useState<PartiesTyped | null>(null);
   const [owners, setOwners] = useState<OwnerRow[]>([]);
   const [hadOwners, setHadOwners] = useState(false);
   const [term, setTerm] = useState<TermTyped>(EMPTY_TERM);
@@ -76,6 +82,7 @@ export function ContractEditPage({ id }: { id: string }) {
   useEffect(() => {
     const d = loaded.data;
     if (!d || ready) return;
+    setParties(partiesOf(d.contract));
     setOwners(
       d.dates.owners.map((o, i) => ({
         key: `owner-${i}`,
@@ -138,6 +145,7 @@ export function ContractEditPage({ id }: { id: string }) {
     [term, id, startDate],
   );
   const paymentChecked = useMemo(() => checkPayment(payment, startDate), [payment, startDate]);
+  const partiesChecked = useMemo(() => (parties && c ? checkParties(parties, c) : null), [parties, c]);
 
   if (!(putContractTerm.roles as readonly string[]).includes(me.role))
     return (
@@ -146,8 +154,11 @@ export function ContractEditPage({ id }: { id: string }) {
       </div>
     );
   if (loaded.error) return <ErrorPanel error={loaded.error} />;
-  if (!c || !ready) return <Loading what="Loading the contract" />;
+  if (!c || !ready || !parties || !partiesChecked) return <Loading what="Loading the contract" />;
 
+  const partiesProblem = "problem" in partiesChecked ? partiesChecked.problem : null;
+  const partiesPatch = "patch" in partiesChecked ? partiesChecked.patch : {};
+  const partiesChanged = Object.keys(partiesPatch).length > 0;
   const ownersProblem = "problem" in ownersChecked ? ownersChecked.problem : null;
   const termProblem = termChecked && "problem" in termChecked ? termChecked.problem : null;
   const paymentProblems = paymentChecked && "problems" in paymentChecked ? paymentChecked.problems : [];
@@ -159,10 +170,12 @@ export function ContractEditPage({ id }: { id: string }) {
     e.preventDefault();
     const saved = await s.run(
       () => {
+        if (partiesProblem) return partiesProblem;
         if (ownersProblem) return ownersProblem;
         if (termProblem) return termProblem;
         if (paymentProblems[0]) return paymentProblems[0];
-        if (!sendOwners && !termChecked && !paymentChecked) return "There is nothing to record yet.";
+        if (!partiesChanged && !sendOwners && !termChecked && !paymentChecked)
+          return "There is nothing to record yet.";
         if (!reason.trim()) return "Say why the record changes: the audit trail keeps it.";
         return null;
       },
@@ -180,6 +193,10 @@ export function ContractEditPage({ id }: { id: string }) {
           }
         };
         const why = reason.trim();
+        if (partiesChanged)
+          await step("base fields", () =>
+            call(updateContract, { params: { id }, body: { reason: why, ...partiesPatch } }),
+          );
         if (sendOwners && "ok" in ownersChecked)
           await step("owners", () =>
             call(putContractOwners, { params: { id }, body: { reason: why, owners: ownersChecked.ok } }),
@@ -208,22 +225,7 @@ export function ContractEditPage({ id }: { id: string }) {
       </p>
       <h1>Change {c.title}</h1>
       <form className="form" aria-label="Contract record" onSubmit={submit} noValidate>
-        <section aria-labelledby="edit-parties-h">
-          <h2 id="edit-parties-h">Parties and base fields</h2>
-          <Facts
-            label="Parties and base fields"
-            facts={[
-              { label: "Buyer", value: c.buyer || "—" },
-              { label: "Supplier", value: c.supplier || "—" },
-              { label: "Value", value: <Money pence={c.valuePence} /> },
-              { label: "Starts", value: formatDate(c.startDate) },
-              { label: "Ends (register)", value: formatDate(c.endDate) },
-            ]}
-          />
-          <p className="muted">
-            These are recorded when the contract is added; nous has no way yet to change them here.
-          </p>
-        </section>
+        <PartiesFields t={parties} setT={setParties} problem={partiesProblem} />
         <OwnersFields
           rows={owners}
           setRows={setOwners}
@@ -236,6 +238,13 @@ export function ContractEditPage({ id }: { id: string }) {
         <section className="panel" aria-labelledby="edit-result-h">
           <h2 id="edit-result-h">What will be recorded</h2>
           <ul aria-label="Result before saving">
+            <li>
+              {partiesProblem
+                ? "Base fields: to correct first."
+                : partiesChanged
+                  ? `Base fields changed: ${changedWords(partiesPatch)}.`
+                  : "Base fields: unchanged."}
+            </li>
             <li>Owners today: {ownersProblem ? "to correct first." : ownersToday || "none recorded."}</li>
             <li>
               {preview

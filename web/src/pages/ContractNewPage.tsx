@@ -31,7 +31,7 @@ export function slugOf(title: string): string {
     .replace(/-+$/, "");
 }
 
-interface Typed {
+export interface Typed {
   title: string;
   id: string;
   buyer: string;
