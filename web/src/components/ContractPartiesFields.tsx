@@ -6,7 +6,7 @@
  */
 import type { Contract, ContractChangeBody } from "../../../src/contract/records.ts";
 import { parseMoneyInput, penceToInput } from "../money-input.ts";
-import { contractProblems, type Typed } from "../pages/ContractNewPage.tsx";
+import { contractProblems, type Typed } from "../pages/contract-model.ts";
 import { TextField } from "./Form.tsx";
 
 export type PartiesTyped = Omit<Typed, "id" | "reason">;

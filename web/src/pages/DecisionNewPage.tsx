@@ -14,7 +14,7 @@ import { call } from "../client.ts";
 import { Field, Outcome, ReasonField, SaveButton, TextField, useSave } from "../components/Form.tsx";
 import { Link, navigate, queryParam, useLocation } from "../router.tsx";
 import { useApi } from "../useApi.ts";
-import { slugOf } from "./ContractNewPage.tsx";
+import { slugOf } from "./contract-model.ts";
 import { usePageTitle } from "./title.ts";
 
 const WRITERS = ["admin", "commercial"];

@@ -28,7 +28,7 @@ import { SheetPanel } from "../components/SheetPanel.tsx";
 import { parseMoneyInput, penceToInput } from "../money-input.ts";
 import { Link, navigate } from "../router.tsx";
 import { useApi, useInvalidate } from "../useApi.ts";
-import { slugOf } from "./ContractNewPage.tsx";
+import { slugOf } from "./contract-model.ts";
 import { usePageTitle } from "./title.ts";
 
 const ops = documentOperationsByKind.dma;

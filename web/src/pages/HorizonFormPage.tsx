@@ -20,7 +20,7 @@ import { Money } from "../components/Money.tsx";
 import { formatDate } from "../format.ts";
 import { Link, navigate } from "../router.tsx";
 import { useApi } from "../useApi.ts";
-import { slugOf } from "./ContractNewPage.tsx";
+import { slugOf } from "./contract-model.ts";
 import {
   type AmountRow,
   blankHorizon,

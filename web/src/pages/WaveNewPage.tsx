@@ -9,7 +9,7 @@ import { isStaff, useAuth } from "../auth.tsx";
 import { call } from "../client.ts";
 import { Field, Outcome, ReasonField, SaveButton, TextField, useSave } from "../components/Form.tsx";
 import { Link, navigate } from "../router.tsx";
-import { slugOf } from "./ContractNewPage.tsx";
+import { slugOf } from "./contract-model.ts";
 import { usePageTitle } from "./title.ts";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -19,7 +19,7 @@ import { Field, Outcome, ReasonField, SaveButton, TextField, useSave } from "../
 import { SheetPanel } from "../components/SheetPanel.tsx";
 import { Link, navigate } from "../router.tsx";
 import { useApi } from "../useApi.ts";
-import { slugOf } from "./ContractNewPage.tsx";
+import { slugOf } from "./contract-model.ts";
 import { usePageTitle } from "./title.ts";
 
 const ops = documentOperationsByKind.workforce;
