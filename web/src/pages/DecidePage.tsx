@@ -5,24 +5,23 @@
  * declaration, the gate history with its flags, the delivery model assessment with the
  * return-in-house assessment, and the commercial team's capability self-assessment.
  */
-import { type ComponentProps, Suspense, lazy } from "react";
+import { type ComponentProps, lazy, Suspense } from "react";
 import {
   type AppraisalResult,
   type CapabilityResult,
+  canRecordGates,
   type Deal,
   type DmaResult,
-  type GateHistory,
-  type HorizonResult,
-  type WorkforceResult,
-  canRecordGates,
-  canWriteKind,
   decideApi,
   docOf,
+  type GateHistory,
+  type HorizonResult,
   pence,
+  type WorkforceResult,
 } from "../api-decide.ts";
-import type { Me } from "../api.ts";
 import { useAuth } from "../auth.tsx";
 import { UnpublishedTag, WarningBadge } from "../components/Badges.tsx";
+import { DecideFormLinks } from "../components/DecideFormLinks.tsx";
 import { DecideGateForm } from "../components/DecideGateForm.tsx";
 import { DecidePublish } from "../components/DecidePublish.tsx";
 import { DemoBadge } from "../components/DemoBadge.tsx";
@@ -152,37 +151,10 @@ function DealView({ id }: { id: string }) {
       ) : null}
       {dma ? <DmaSection result={dma.result} demoFields={dma.demoFields} /> : null}
       {capability ? <CapabilitySection result={capability.result} title={capability.title} /> : null}
-      <FormLinks documents={deal.documents} role={me.role} />
+      <DecideFormLinks documents={deal.documents} role={me.role} />
       <DecidePublish documents={deal.documents} onSaved={reload} />
       <SourceNote sources={[c.source, ...deal.documents.map((d) => d.source)]} />
     </>
-  );
-}
-
-/** Where each kind of document is changed in a form. */
-const FORM_OF: Record<Deal["documents"][number]["kind"], { path: (id: string) => string; what: string }> = {
-  appraisal: { path: (id) => `/cases/${id}`, what: "the appraisal case" },
-  horizon: { path: (id) => `/horizon/${id}/edit`, what: "the payment profile" },
-  dma: { path: (id) => `/dma/${id}/edit`, what: "the delivery model assessment" },
-  workforce: { path: (id) => `/workforce/${id}/edit`, what: "the workforce plan" },
-  capability: { path: (id) => `/capability/${id}/edit`, what: "the capability self-assessment" },
-};
-
-/** Links to the forms that change this deal's documents, for those allowed to change each. */
-function FormLinks({ documents, role }: { documents: Deal["documents"]; role: Me["role"] }) {
-  const mine = documents.filter((d) => canWriteKind(role, d.kind));
-  if (mine.length === 0) return null;
-  return (
-    <section aria-labelledby="forms-heading">
-      <h2 id="forms-heading">Change in a form</h2>
-      <ul>
-        {mine.map((d) => (
-          <li key={`${d.kind}:${d.id}`}>
-            <Link to={FORM_OF[d.kind].path(encodeURIComponent(d.id))}>Change {FORM_OF[d.kind].what}</Link>
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }
 
