@@ -45,7 +45,7 @@ import { InputError } from "../shared/errors.ts";
 import type { RenderRequest } from "./ocds-compile-worker.ts";
 import { parseJson, parseUnit, readDocuments } from "./ocds-json.ts";
 import { type PackageRef, readUnits } from "./ocds-read.ts";
-import { readOptionsActive } from "./ocds-read-options.ts";
+import { active, NO_READ_OPTIONS, type ReadSettings } from "./ocds-read-options.ts";
 import { allOcids, topLevelOcid } from "./ocds-ocid.ts";
 import { Sink, streamWriter } from "./ocds-sink.ts";
 import { compilePartitions, startsWithReleaseLine } from "./ocds-compile-parallel.ts";
@@ -88,6 +88,8 @@ export interface CompileStreamOptions {
   onWarning?: (issue: Issue) => void;
   /** Told which OCDS version was assumed for an input, and why. */
   onVersion?: (message: string) => void;
+  /** --encoding and --root-path, parsed by readSettingsOf, for both reads (default: none). */
+  read?: ReadSettings;
 }
 
 export interface CompileStreamResult {
@@ -227,6 +229,7 @@ export async function compileStream(
   opts: CompileStreamOptions = {},
 ): Promise<CompileStreamResult> {
   const budget = opts.memoryBudget ?? 64 * 1024 * 1024;
+  const read = opts.read ?? NO_READ_OPTIONS;
   let settings: RenderSettings = {
     package: opts.package,
     versioned: opts.versioned,
@@ -253,7 +256,7 @@ export async function compileStream(
     threads >= 2 &&
     totalBytes >= (opts.rangeMinBytes ?? PARTITION_MIN_BYTES) &&
     // The threads read the files raw: not with --encoding or --root-path.
-    !readOptionsActive() &&
+    !active(read) &&
     // A record package's head says its OCDS version, known only once every group is merged: the
     // threads write the head first, so a package is written on one thread (below).
     !opts.package &&
@@ -530,6 +533,7 @@ export async function compileStream(
     const tee = source.tee;
     for await (const units of readUnits(source.path, {
       name: file,
+      read,
       ...(tee !== undefined ? { tee: (b: Buffer) => writeSync(tee, b) } : {}),
     })) {
       for (const u of units) {

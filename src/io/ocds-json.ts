@@ -9,6 +9,7 @@ import { InputError } from "../shared/errors.ts";
 import { checkJsonDepth } from "../shared/json-depth.ts";
 import { findJsonSyntaxError } from "../shared/json-position.ts";
 import { readUnits, Splitter, type Unit } from "./ocds-read.ts";
+import type { ReadSettings } from "./ocds-read-options.ts";
 
 /**
  * JSON.parse with a located, readable error. `line` is the line the text starts on. Text nested
@@ -139,10 +140,14 @@ export interface Document {
 
 /**
  * The JSON documents of a file or stdin, parsed: JSON Lines, concatenated JSON, the items of a
- * top-level array, plain or gzip (src/io/ocds-read.ts). Each document is held whole.
+ * top-level array, plain or gzip (src/io/ocds-read.ts), after `read` (--encoding and
+ * --root-path; default none). Each document is held whole.
  */
-export async function* readDocuments(file: string): AsyncGenerator<Document> {
-  for await (const units of readUnits(file, { streamFrom: Number.POSITIVE_INFINITY })) {
+export async function* readDocuments(
+  file: string,
+  opts: { read?: ReadSettings } = {},
+): AsyncGenerator<Document> {
+  for await (const units of readUnits(file, { streamFrom: Number.POSITIVE_INFINITY, read: opts.read })) {
     for (const u of units) {
       const bytes = u.buf!.length;
       let text: string;

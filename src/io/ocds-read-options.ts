@@ -9,29 +9,38 @@
  *   top-level array; an array found at the path gives each of its values. Values with nothing at
  *   the path give nothing; an input in which nothing is found is refused.
  *
- * The command line sets them once for the run (setReadOptions); src/io/ocds-read.ts applies
- * them to every input, so each command (and compile's second read) sees the same items.
+ * Each command parses them once (readSettingsOf) into a ReadSettings value and passes it to every
+ * read it makes (src/io/ocds-read.ts applies it to every input), so each command (and compile's
+ * second read) sees the same items. Nothing is kept between calls: several commands run in one
+ * process (tests, an embedding program) each read with their own options only.
  */
 import { isObject, type Json } from "../ocds/types.ts";
 import { InputError } from "../shared/errors.ts";
 
-export interface ReadSettings {
+/** The options as given on the command line (commander's parsed `--encoding`, `--root-path`). */
+export interface GivenReadOptions {
   encoding?: string;
   rootPath?: string;
 }
 
-let encoding: string | null = null;
-let rootPath: string[] | null = null;
+/** The options resolved: the TextDecoder label (null for UTF-8) and the root path's segments (null for none). */
+export interface ReadSettings {
+  readonly encoding: string | null;
+  readonly rootPath: readonly string[] | null;
+}
 
-/** Sets the options for the rest of the run; refuses an encoding TextDecoder does not know. */
-export function setReadOptions(s: ReadSettings): void {
-  encoding = null;
-  rootPath = null;
-  if (s.encoding !== undefined) {
-    const label = encodingLabel(s.encoding);
+/** No read options: UTF-8, every value read as it is. */
+export const NO_READ_OPTIONS: ReadSettings = Object.freeze({ encoding: null, rootPath: null });
+
+/** The settings the options give; refuses an encoding TextDecoder does not know. */
+export function readSettingsOf(given: GivenReadOptions): ReadSettings {
+  let encoding: string | null = null;
+  let rootPath: readonly string[] | null = null;
+  if (given.encoding !== undefined) {
+    const label = encodingLabel(given.encoding);
     if (label === null) {
       throw new InputError(
-        `unknown encoding "${s.encoding}" (give a label such as utf-8, latin-1, utf-16le)`,
+        `unknown encoding "${given.encoding}" (give a label such as utf-8, latin-1, utf-16le)`,
         {
           location: { path: "--encoding" },
         },
@@ -39,7 +48,11 @@ export function setReadOptions(s: ReadSettings): void {
     }
     if (new TextDecoder(label).encoding !== "utf-8") encoding = label;
   }
-  if (s.rootPath !== undefined && s.rootPath !== "") rootPath = s.rootPath.split(".");
+  if (given.rootPath !== undefined && given.rootPath !== "") {
+    rootPath = Object.freeze(given.rootPath.split("."));
+  }
+  if (encoding === null && rootPath === null) return NO_READ_OPTIONS;
+  return Object.freeze({ encoding, rootPath });
 }
 
 /**
@@ -59,27 +72,25 @@ function encodingLabel(name: string): string | null {
 }
 
 /** True when an option changes what is read (the files cannot then be read raw, as the threads do). */
-export function readOptionsActive(): boolean {
-  return encoding !== null || rootPath !== null;
+export function active(settings: ReadSettings): boolean {
+  return settings.encoding !== null || settings.rootPath !== null;
 }
 
-/** The root path given, as its segments, or null. */
-export function rootPathSegments(): string[] | null {
-  return rootPath;
-}
-
-/** The path as given, for messages. */
-export function rootPathText(): string {
-  return rootPath?.join(".") ?? "";
+/** The root path given, for messages. */
+export function rootPathText(settings: ReadSettings): string {
+  return settings.rootPath?.join(".") ?? "";
 }
 
 /** Chunks of input in the encoding given, as UTF-8 (unchanged when the encoding is UTF-8). */
-export async function* decodeChunks(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-  if (encoding === null) {
+export async function* decodeChunks(
+  chunks: AsyncIterable<Buffer>,
+  settings: ReadSettings,
+): AsyncGenerator<Buffer> {
+  if (settings.encoding === null) {
     yield* chunks;
     return;
   }
-  const decoder = new TextDecoder(encoding);
+  const decoder = new TextDecoder(settings.encoding);
   for await (const c of chunks) {
     const s = decoder.decode(c, { stream: true });
     if (s !== "") yield Buffer.from(s, "utf8");

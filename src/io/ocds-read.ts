@@ -23,7 +23,13 @@ import type { OcdsVersion } from "../ocds/version.ts";
 import { InputError } from "../shared/errors.ts";
 import { MAX_JSON_DEPTH } from "../shared/json-depth.ts";
 import { parseUnit } from "./ocds-json.ts";
-import { decodeChunks, rootPathSegments, rootPathText, valuesAt } from "./ocds-read-options.ts";
+import {
+  decodeChunks,
+  NO_READ_OPTIONS,
+  type ReadSettings,
+  rootPathText,
+  valuesAt,
+} from "./ocds-read-options.ts";
 
 /** The package a streamed item belongs to; `uri` is set once it is known. */
 export interface PackageRef {
@@ -62,6 +68,8 @@ export interface ReadOptions {
   tee?: (chunk: Buffer) => void;
   /** Name used in error locations (default: the path, or "-"). */
   name?: string;
+  /** --encoding and --root-path, parsed by readSettingsOf (default: none). */
+  read?: ReadSettings;
 }
 
 const CHUNK = 1 << 20;
@@ -561,9 +569,10 @@ export class Splitter {
 export async function* readUnits(file: string, opts: ReadOptions = {}): AsyncGenerator<Unit[]> {
   const name = opts.name ?? file;
   const splitter = new Splitter(name, opts.streamFrom);
-  const pick = rootPathSegments() === null ? null : new RootPathPicker(name);
+  const read = opts.read ?? NO_READ_OPTIONS;
+  const pick = read.rootPath === null ? null : new RootPathPicker(name, read);
   let any = false;
-  for await (const chunk of decodeChunks(inputChunks(file, opts.tee, name))) {
+  for await (const chunk of decodeChunks(inputChunks(file, opts.tee, name), read)) {
     let units = splitter.feed(chunk);
     if (pick) units = pick.units(units);
     if (units.length) {
@@ -578,7 +587,7 @@ export async function* readUnits(file: string, opts: ReadOptions = {}): AsyncGen
     yield rest;
   }
   if (!any && pick) {
-    throw new InputError(`nothing found at --root-path ${rootPathText()}`, { location: { file: name } });
+    throw new InputError(`nothing found at --root-path ${rootPathText(read)}`, { location: { file: name } });
   }
   if (!any) {
     throw new InputError("malformed JSON: the input is empty", {
@@ -595,10 +604,16 @@ export async function* readUnits(file: string, opts: ReadOptions = {}): AsyncGen
  * `records.item`, and the rest of a streamed package (its meta) is left out.
  */
 class RootPathPicker {
-  private readonly segs = rootPathSegments()!;
+  private readonly segs: readonly string[];
   /** Whether each streamed package is an item of a top-level array (told by its meta unit). */
   private readonly inArray = new WeakMap<PackageRef, boolean>();
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    /** Settings with a root path. */
+    private readonly read: ReadSettings,
+  ) {
+    this.segs = read.rootPath!;
+  }
 
   units(units: Unit[]): Unit[] {
     const out: Unit[] = [];
@@ -640,7 +655,7 @@ class RootPathPicker {
       if (segs[i] !== at[i]) {
         if (u.item)
           throw new InputError(
-            `--root-path ${rootPathText()} does not lead into the package's "${u.item}", and the package is too large to hold whole`,
+            `--root-path ${rootPathText(this.read)} does not lead into the package's "${u.item}", and the package is too large to hold whole`,
             { location: { file: this.file, line: u.line } },
           );
         return null;

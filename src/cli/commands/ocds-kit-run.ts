@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseJson, parseUnit } from "../../io/ocds-json.ts";
 import { readUnits, type Unit } from "../../io/ocds-read.ts";
+import { type GivenReadOptions, type ReadSettings, readSettingsOf } from "../../io/ocds-read-options.ts";
 import { Sink, streamWriter } from "../../io/ocds-sink.ts";
 import { isObject, type Json, type JsonObject } from "../../ocds/types.ts";
 import { formatLocation, InputError } from "../../shared/errors.ts";
@@ -20,7 +21,10 @@ export interface FormatOptions {
   ascii?: boolean;
 }
 
-export interface PackageOptions extends FormatOptions {
+/** The options of a command that writes JSON back out: its format, and how its input is read. */
+export interface EchoOptions extends FormatOptions, GivenReadOptions {}
+
+export interface PackageOptions extends EchoOptions {
   uri?: string;
   publishedDate?: string;
   version?: string;
@@ -46,9 +50,9 @@ interface Read {
   pkg?: object;
 }
 
-async function* values(files: string[]): AsyncGenerator<Read> {
+async function* values(files: string[], read: ReadSettings): AsyncGenerator<Read> {
   for (const file of files.length ? files : ["-"]) {
-    for await (const units of readUnits(file)) {
+    for await (const units of readUnits(file, { read })) {
       for (const u of units) yield* valuesOf(u, file);
     }
   }
@@ -163,6 +167,7 @@ export async function packageItems(
   files: string[],
   o: PackageOptions,
 ): Promise<void> {
+  const read = readSettingsOf(o);
   const { head } = packageHead(o);
   if (o.extension?.length) head.extensions = o.extension;
   const size = sizeOf(o.size, key);
@@ -170,7 +175,7 @@ export async function packageItems(
   const writer = new PackageWriter(sink, o, key);
   let inPackage = 0;
   let started = false;
-  for await (const r of values(files)) {
+  for await (const r of values(files, read)) {
     if (r.meta) continue;
     if (!isObject(r.value)) {
       warn(
@@ -205,6 +210,7 @@ export async function combinePackages(
   files: string[],
   o: PackageOptions,
 ): Promise<void> {
+  const read = readSettingsOf(o);
   const { head, publisherSet } = packageHead(o);
   const extensions = new Set<string>();
   const packages = new Set<string>();
@@ -225,7 +231,7 @@ export async function combinePackages(
       writeSync(fd, `${stringify(v, { ascii: o.ascii })}\n`);
       items++;
     };
-    for await (const r of values(files)) {
+    for await (const r of values(files, read)) {
       if (r.item) {
         if (r.item === key) write(r.value);
         continue;
@@ -273,8 +279,9 @@ export async function splitPackages(
   key: "releases" | "records",
   sizeText: string,
   files: string[],
-  o: FormatOptions,
+  o: EchoOptions,
 ): Promise<void> {
+  const read = readSettingsOf(o);
   const size = sizeOf(sizeText, key)!;
   const sink = out();
   const write = async (meta: JsonObject, chunk: Json[]) => {
@@ -289,7 +296,7 @@ export async function splitPackages(
     if (streamed && streamed.items.length) await write(streamed.meta, streamed.items);
     if (streamed) streamed.items = [];
   };
-  for await (const r of values(files)) {
+  for await (const r of values(files, read)) {
     if (r.meta || r.item) {
       if (!streamed || streamed.pkg !== r.pkg) {
         await flush();
@@ -325,12 +332,13 @@ export function formatOf(v: Json): string | null {
 }
 
 /** `detect-format`: one line per file, `<file>: <format>`; an unknown file is a warning on stderr. */
-export async function detectFormat(files: string[]): Promise<void> {
+export async function detectFormat(files: string[], o: GivenReadOptions = {}): Promise<void> {
+  const read = readSettingsOf(o);
   for (const file of files) {
     let first: Json | undefined;
     let inArray = false;
     let concatenated = false;
-    for await (const units of readUnits(file, { streamFrom: 1 << 20 })) {
+    for await (const units of readUnits(file, { streamFrom: 1 << 20, read })) {
       for (const u of units) {
         if ((u.top ?? 0) > 0) concatenated = true;
         if (first === undefined) {
@@ -354,15 +362,16 @@ export async function detectFormat(files: string[]): Promise<void> {
 }
 
 /** `echo`: every value read, written back one per line (or indented with --pretty), in UTF-8 or ASCII. */
-export async function echo(files: string[], o: FormatOptions): Promise<void> {
+export async function echo(files: string[], o: EchoOptions): Promise<void> {
+  const read = readSettingsOf(o);
   const sink = out();
-  for await (const r of valuesWhole(files)) await sink.add(`${stringify(r, o)}\n`);
+  for await (const r of valuesWhole(files, read)) await sink.add(`${stringify(r, o)}\n`);
   await sink.flush();
 }
 
-async function* valuesWhole(files: string[]): AsyncGenerator<Json> {
+async function* valuesWhole(files: string[], read: ReadSettings): AsyncGenerator<Json> {
   for (const file of files.length ? files : ["-"]) {
-    for await (const units of readUnits(file, { streamFrom: Number.POSITIVE_INFINITY })) {
+    for await (const units of readUnits(file, { streamFrom: Number.POSITIVE_INFINITY, read })) {
       for (const u of units) yield* parseUnit(u, file);
     }
   }

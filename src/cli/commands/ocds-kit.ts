@@ -8,7 +8,8 @@ import type { Command } from "commander";
 
 const run = () => import("./ocds-kit-run.ts");
 type PackageOptions = import("./ocds-kit-run.ts").PackageOptions;
-type FormatOptions = import("./ocds-kit-run.ts").FormatOptions;
+type EchoOptions = import("./ocds-kit-run.ts").EchoOptions;
+type GivenReadOptions = import("../../io/ocds-read-options.ts").GivenReadOptions;
 
 const INPUT =
   "input files: packages, releases or records as JSON, JSON Lines, arrays or concatenated JSON, plain or gzip (default or -: stdin)";
@@ -80,7 +81,7 @@ export function registerOcdsKit(ocds: Command): void {
         )
         .argument("<size>", `${key} per package`)
         .argument("[file...]", INPUT),
-    ).action(async (size: string, files: string[], o: FormatOptions) =>
+    ).action(async (size: string, files: string[], o: EchoOptions) =>
       (await run()).splitPackages(key, size, files, o),
     );
   }
@@ -92,7 +93,7 @@ export function registerOcdsKit(ocds: Command): void {
         "release, a JSON array of them, or concatenated JSON starting with one.",
     )
     .argument("<file...>", "files to look at (gzip too)")
-    .action(async (files: string[]) => (await run()).detectFormat(files));
+    .action(async (files: string[], o: GivenReadOptions) => (await run()).detectFormat(files, o));
 
   formatOptions(
     ocds
@@ -101,5 +102,5 @@ export function registerOcdsKit(ocds: Command): void {
         "Write the input back out, one JSON value per line (or indented with --pretty), as UTF-8 or ASCII.",
       )
       .argument("[file...]", INPUT),
-  ).action(async (files: string[], o: FormatOptions) => (await run()).echo(files, o));
+  ).action(async (files: string[], o: EchoOptions) => (await run()).echo(files, o));
 }

@@ -5,6 +5,7 @@
 import { existsSync, statSync } from "node:fs";
 import { compileStream } from "../../io/ocds-compile.ts";
 import { readDocuments } from "../../io/ocds-json.ts";
+import { type GivenReadOptions, readSettingsOf } from "../../io/ocds-read-options.ts";
 import { loadCodelists, loadExtensionPatches } from "../../io/ocds-schema.ts";
 import { deriveRules, extendSchema, releaseRules, schemas, type SchemaRules } from "../../ocds/schema.ts";
 import type { Issue } from "../../ocds/types.ts";
@@ -75,8 +76,9 @@ function givenVersion(v: string | undefined): VersionVerdict | undefined {
 
 export async function validate(
   files: string[],
-  o: { extensionsDir?: string; warnings: boolean; json?: boolean; ocdsVersion?: string },
+  o: { extensionsDir?: string; warnings: boolean; json?: boolean; ocdsVersion?: string } & GivenReadOptions,
 ): Promise<void> {
+  const read = readSettingsOf(o);
   quietEpipe();
   const given = givenVersion(o.ocdsVersion);
   let errors = 0;
@@ -113,7 +115,7 @@ export async function validate(
     // Which schema judged the file's documents and why, on stderr once per distinct choice.
     const noted = new Set<string>();
     try {
-      for await (const doc of readDocuments(file)) {
+      for await (const doc of readDocuments(file, { read })) {
         documents++;
         current = { file, line: doc.text === undefined ? 0 : doc.line };
         const ext =
@@ -170,8 +172,9 @@ export async function compile(
     memoryMb: string;
     workers?: string;
     quiet?: boolean;
-  },
+  } & GivenReadOptions,
 ): Promise<void> {
+  const read = readSettingsOf(o);
   quietEpipe();
   const inputs = files.length ? files : ["-"];
   for (const f of inputs) checkInput(f);
@@ -212,6 +215,7 @@ export async function compile(
       if (!o.quiet) process.stderr.write(`nous: ${message}\n`);
     },
     onProgress: (done, t) => progress.update(Math.min(done, t), t),
+    read,
   });
   progress.stop();
   if (!o.quiet) {

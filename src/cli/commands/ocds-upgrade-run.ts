@@ -5,6 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { readDocuments } from "../../io/ocds-json.ts";
+import { type GivenReadOptions, readSettingsOf } from "../../io/ocds-read-options.ts";
 import type { Issue } from "../../ocds/types.ts";
 import { upgrade } from "../../ocds/upgrade.ts";
 import { InputError, formatLocation } from "../../shared/errors.ts";
@@ -14,7 +15,11 @@ function line(i: Issue, file: string, at: number | undefined): string {
   return `nous: ${loc ? `${loc}: ` : ""}${i.severity}: ${i.message}\n`;
 }
 
-export async function upgradeCommand(files: string[], o: { quiet?: boolean }): Promise<void> {
+export async function upgradeCommand(
+  files: string[],
+  o: { quiet?: boolean } & GivenReadOptions,
+): Promise<void> {
+  const read = readSettingsOf(o);
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
     throw e;
@@ -28,7 +33,7 @@ export async function upgradeCommand(files: string[], o: { quiet?: boolean }): P
   for (const file of inputs) {
     const name = file === "-" ? "stdin" : file;
     const told = new Set<string>();
-    for await (const doc of readDocuments(file)) {
+    for await (const doc of readDocuments(file, { read })) {
       const at = doc.text === undefined ? undefined : doc.line;
       const r = upgrade(doc.value);
       if (r.warnings.some((w) => w.severity === "error")) {

@@ -32,11 +32,8 @@ export function registerOcds(program: Command): void {
       "one JSON object per finding (file, line, path, severity, code, message, schema, schemaReason), one per line",
     )
     .option("--ocds-version <version>", "validate as OCDS 1.0 or 1.1 instead of detecting the version")
-    .action(
-      async (
-        files: string[],
-        o: { extensionsDir?: string; warnings: boolean; json?: boolean; ocdsVersion?: string },
-      ) => (await run()).validate(files, o),
+    .action(async (files: string[], o: Parameters<typeof import("./ocds-run.ts").validate>[1]) =>
+      (await run()).validate(files, o),
     );
 
   ocds
@@ -47,8 +44,9 @@ export function registerOcds(program: Command): void {
     )
     .argument("[file...]", "input files (default or -: stdin)")
     .option("--quiet", "no notes or warnings on stderr")
-    .action(async (files: string[], o: { quiet?: boolean }) =>
-      (await import("./ocds-upgrade-run.ts")).upgradeCommand(files, o),
+    .action(
+      async (files: string[], o: Parameters<typeof import("./ocds-upgrade-run.ts").upgradeCommand>[1]) =>
+        (await import("./ocds-upgrade-run.ts")).upgradeCommand(files, o),
     );
 
   ocds
@@ -74,8 +72,8 @@ export function registerOcds(program: Command): void {
 
   registerOcdsKit(ocds);
 
-  // ocdskit's read options, on every command that reads OCDS input (ocds-read-options.ts),
-  // set before the command runs.
+  // ocdskit's read options, on every command that reads OCDS input (ocds-read-options.ts): each
+  // command's run parses them from its own options and passes them to its reads.
   for (const c of ocds.commands) {
     if (!READERS.includes(c.name())) continue;
     c.option("--encoding <enc>", "the input's character encoding, e.g. latin-1 (default utf-8)").option(
@@ -83,14 +81,6 @@ export function registerOcds(program: Command): void {
       "the dot-separated path to the items to process in each JSON value, e.g. releases.item, or item for a top-level array",
     );
   }
-  ocds.hook("preAction", async (_ocds, action) => {
-    const o = action.opts<{ encoding?: string; rootPath?: string }>();
-    if (!READERS.includes(action.name()) || (o.encoding === undefined && o.rootPath === undefined)) return;
-    (await import("../../io/ocds-read-options.ts")).setReadOptions({
-      encoding: o.encoding,
-      rootPath: o.rootPath,
-    });
-  });
 }
 
 /** The commands that read OCDS input, which take --encoding and --root-path. */
