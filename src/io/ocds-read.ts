@@ -409,6 +409,12 @@ export class Splitter {
         }
         case 125:
         case 93: {
+          if (this.scalar && this.depth === this.docDepth && this.unitStart >= 0) {
+            // A number, true, false or null ends at the bracket after it (`[1,2]`); the bracket
+            // is then read again, between units, as the end of the array (or refused).
+            this.emit(i);
+            continue;
+          }
           if (this.depth <= this.docDepth)
             this.fail(`malformed JSON: unexpected "${String.fromCharCode(c)}"`, i);
           if (this.arr && this.depth === this.arr.depth) {
