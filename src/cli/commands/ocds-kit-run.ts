@@ -84,7 +84,7 @@ export function stringify(value: Json, o: FormatOptions, indent = 0): string {
 }
 
 function toAscii(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range starts after ASCII's last character
+  // Every UTF-16 code unit past ASCII, written as a \u escape (as ocdskit's --ascii does).
   return text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
@@ -293,7 +293,7 @@ export async function splitPackages(
   // A streamed package: its fields from before its array, its items gathered N at a time.
   let streamed: { pkg: object; meta: JsonObject; items: Json[] } | null = null;
   const flush = async () => {
-    if (streamed && streamed.items.length) await write(streamed.meta, streamed.items);
+    if (streamed?.items.length) await write(streamed.meta, streamed.items);
     if (streamed) streamed.items = [];
   };
   for await (const r of values(files, read)) {
