@@ -13,6 +13,7 @@ import { identicalItems, nonUniqueRecords, nonUniqueReleases } from "./duplicate
 import { deriveRules, extendSchema, OCDS_VERSION, schemas, type SchemaRules } from "./schema.ts";
 import { schemas10 } from "./schema-10.ts";
 import { type Issue, isObject, type Json, type JsonObject, pathKey } from "./types.ts";
+import { linearUniqueItems, UNIQUE_ITEMS_KEYWORD } from "./unique-items.ts";
 import { isUri } from "./uri.ts";
 import { detectVersion, type OcdsVersion, type VersionVerdict } from "./version.ts";
 
@@ -170,12 +171,14 @@ function compileChecks(set: SchemaSet, patches: JsonObject[] | undefined): Check
   ]) {
     ajv.addKeyword(k);
   }
-  ajv.addSchema(release as object);
-  ajv.addSchema(set.versionedRelease as object);
+  // uniqueItems in linear time (unique-items.ts): Ajv's own compares every pair of releases.
+  ajv.addKeyword(UNIQUE_ITEMS_KEYWORD);
+  ajv.addSchema(linearUniqueItems(release) as object);
+  ajv.addSchema(linearUniqueItems(set.versionedRelease) as object);
   const byKind: Record<DocumentKind, ValidateFunction> = {
     release: ajv.getSchema(String(release.id))!,
-    "release-package": ajv.compile(set.releasePackage as object),
-    "record-package": ajv.compile(set.recordPackage as object),
+    "release-package": ajv.compile(linearUniqueItems(set.releasePackage) as object),
+    "record-package": ajv.compile(linearUniqueItems(set.recordPackage) as object),
     record: ajv.getSchema(`${String(set.recordPackage.id)}#/definitions/record`)!,
   };
   const rules: SchemaRules = deriveRules(release);
