@@ -36,7 +36,6 @@ import {
   releasesOfOcid,
 } from "../store/manage.ts";
 import type { Store } from "../store/db.ts";
-import { importValidReleases } from "./ocds-import.ts";
 
 const now = () => new Date().toISOString();
 
@@ -182,6 +181,8 @@ export async function publishNotice(
       `contract ${contractId} is not published: publish it in the register before its notices`,
     );
   const release = await buildNotice(store, contractId, type, true);
+  // The OCDS validator (Ajv and the schemas) loads only when a notice is published.
+  const { importValidReleases } = await import("./ocds-import.ts");
   const summary = await importValidReleases(store, [release], actor, { base: "$" });
   return { ...summary, release };
 }

@@ -6,7 +6,8 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
-import pg from "pg";
+import { createRequire } from "node:module";
+import type PgModule from "pg";
 import { InputError } from "../shared/errors.ts";
 import { migrations } from "./migrations/index.ts";
 import { migrateUp } from "./migrations/runner.ts";
@@ -14,8 +15,16 @@ import type { Database } from "./schema.ts";
 
 export const DEFAULT_SQLITE_PATH = "./data/nous.db";
 
-// Money columns are bigint on PostgreSQL; pence fit well inside 2^53, so read them as numbers.
-pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+let pgModule: typeof PgModule | null = null;
+/** The PostgreSQL driver, loaded the first time a postgres:// store is opened (SQLite runs never load it). */
+function pgDriver(): typeof PgModule {
+  if (pgModule === null) {
+    pgModule = createRequire(import.meta.url)("pg") as typeof PgModule;
+    // Money columns are bigint on PostgreSQL; pence fit well inside 2^53, so read them as numbers.
+    pgModule.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+  }
+  return pgModule;
+}
 
 export interface Store {
   db: Kysely<Database>;
@@ -42,7 +51,7 @@ function redact(url: string): string {
 
 export function openStore(url: string): Store {
   if (/^postgres(ql)?:\/\//.test(url)) {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const pool = new (pgDriver().Pool)({ connectionString: url, max: 10 });
     // An idle pooled connection that the server drops (a restart, an administrator's
     // pg_terminate_backend, a network cut) makes the pool emit "error"; unhandled, that would end
     // the whole process. The pool has already discarded the connection and opens a new one on the

@@ -19,7 +19,6 @@ import {
   setAccountDisabled,
 } from "../../store/users.ts";
 import { installShutdown, parseGraceMs } from "../../server/lifecycle.ts";
-import { parseLogLevel } from "../../server/logging.ts";
 import { readPassword } from "../password-input.ts";
 import { withStore } from "../store.ts";
 
@@ -45,6 +44,8 @@ export async function serve(opts: {
   trustProxy?: string | boolean;
 }): Promise<void> {
   const port = parsePort(opts.port ?? process.env.PORT ?? "8080");
+  // The server's modules (Fastify among them) load only to serve: the other commands start faster.
+  const { parseLogLevel } = await import("../../server/logging.ts");
   const level =
     opts.logLevel !== undefined
       ? parseLogLevel(opts.logLevel, "--log-level")
