@@ -24,7 +24,7 @@ import { calendarFeed, contractPath, deadlineUid } from "../manage/ical.ts";
 import { checkOwnership, type OwnershipShare, ownersText, percent } from "../manage/ownership.ts";
 import { RATINGS } from "../manage/rating.ts";
 import { CONTRACT_STATUSES, type ContractStatus, contractStatus } from "../manage/status.ts";
-import { currentEnd, maximumEnd, newTerm } from "../manage/term.ts";
+import { type ContractTerm, currentEnd, maximumEnd, newTerm } from "../manage/term.ts";
 import { csvDocument, num, text } from "../shared/csv.ts";
 import { daysBetween, todayInLondon } from "../shared/dates.ts";
 import { penceToDecimal } from "../shared/money.ts";
@@ -175,6 +175,16 @@ export async function contractDates(
   };
 }
 
+/** A contract's term as the body gives it, checked against the contract's start (src/manage/term.ts). */
+export function checkContractTerm(
+  id: string,
+  startDate: string | null,
+  body: Omit<TermBody, "reason">,
+  demo = false,
+): ContractTerm {
+  return newTerm(id, startDate, { ...body, demo });
+}
+
 /** Records (replaces) a contract's term; answers its dates as they now follow. */
 export async function setContractTerm(
   store: Store,
@@ -184,7 +194,7 @@ export async function setContractTerm(
   opts: { demo?: boolean; today?: string } = {},
 ): Promise<ContractDates> {
   const row = await contractRow(store, id, false);
-  const term = newTerm(id, row.start_date, { ...body, demo: opts.demo ?? false });
+  const term = checkContractTerm(id, row.start_date, body, opts.demo);
   await replaceTerm(store, term, new Date().toISOString(), actor);
   return contractDates(store, id, false, opts.today);
 }
@@ -214,20 +224,20 @@ export async function setContractOwners(
   opts: { today?: string } = {},
 ): Promise<ContractDates> {
   const row = await contractRow(store, id, false);
-  await setSupplierOwners(
-    store,
-    row.supplier,
-    owners.map((o) => ({
-      owner: o.owner,
-      shareBp: o.shareBp,
-      fromDate: o.fromDate ?? null,
-      toDate: o.toDate ?? null,
-      source: o.source ?? "",
-      demo: false,
-    })),
-    actor,
-  );
+  await setSupplierOwners(store, row.supplier, ownersEntered(owners), actor);
   return contractDates(store, id, false, opts.today);
+}
+
+/** The owners as the contract form enters them, as shares to check (checkOwnership) and store. */
+export function ownersEntered(owners: OwnersBody["owners"]): Omit<OwnershipShare, "supplier">[] {
+  return owners.map((o) => ({
+    owner: o.owner,
+    shareBp: o.shareBp,
+    fromDate: o.fromDate ?? null,
+    toDate: o.toDate ?? null,
+    source: o.source ?? "",
+    demo: false,
+  }));
 }
 
 /** Every visible contract's deadlines as an iCalendar feed, earliest first. */

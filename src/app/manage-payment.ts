@@ -4,7 +4,7 @@
  * reads and writes the row, audited.
  */
 import type { ContractPayment, PaymentMechanismBody } from "../contract/manage-payment.ts";
-import { checkPaymentMechanism } from "../manage/payment-mechanism.ts";
+import { checkPaymentMechanism, type PaymentMechanism } from "../manage/payment-mechanism.ts";
 import type { Actor } from "../store/audit.ts";
 import type { Store } from "../store/db.ts";
 import { contractRow } from "../store/manage.ts";
@@ -20,6 +20,14 @@ export async function paymentMechanism(
   return { contractId: id, mechanism: await readPaymentMechanism(store, id) };
 }
 
+/** The mechanism as the body gives it, checked against the contract's start (the engine's rules). */
+export function checkContractPayment(
+  startDate: string | null,
+  body: Omit<PaymentMechanismBody, "reason">,
+): PaymentMechanism {
+  return checkPaymentMechanism({ ...body, note: body.note ?? "" }, startDate);
+}
+
 /** Records (replaces) the contract's payment mechanism, checked; answers it as stored. */
 export async function setPaymentMechanism(
   store: Store,
@@ -29,7 +37,7 @@ export async function setPaymentMechanism(
   opts: { demo?: boolean; now?: string } = {},
 ): Promise<ContractPayment> {
   const row = await contractRow(store, id, false);
-  const checked = checkPaymentMechanism({ ...body, note: body.note ?? "" }, row.start_date);
+  const checked = checkContractPayment(row.start_date, body);
   await replacePaymentMechanism(store, id, checked, opts.now ?? new Date().toISOString(), actor, opts.demo);
   return paymentMechanism(store, id, false);
 }

@@ -271,16 +271,15 @@ export async function addContract(store: Store, b: NewContractBody, username: st
 }
 
 /**
- * Corrects the contract's own fields the body names (at least one besides the reason). The dates
- * that result must run in order: it ends on or after it starts, and its latest possible end is
- * not before its end.
+ * The contract's own fields the body names, checked, as the row's patch (at least one besides
+ * the reason). The dates that result must run in order: it ends on or after it starts, and its
+ * latest possible end is not before its end. 404 when the contract is not there.
  */
-export async function changeContract(
+export async function checkContractChange(
   store: Store,
   id: string,
-  b: ContractChangeBody,
-  username: string,
-): Promise<Contract> {
+  b: Omit<ContractChangeBody, "reason">,
+): Promise<ContractUpdate> {
   const patch: ContractUpdate = {};
   if (b.title !== undefined) patch.title = b.title;
   if (b.buyer !== undefined) patch.buyer = b.buyer;
@@ -307,10 +306,27 @@ export async function changeContract(
     throw new InputError(`maxEndDate: the latest possible end (${maxEnd}) would be before the end (${end})`, {
       location: { path: "maxEndDate" },
     });
-  await withAudit(store, (trx) => updateContractRow(trx, id, patch, { username, reason: b.reason }));
-  const [changed] = await withDerivedStatus(store, [await getContract(store, id, false)], false);
-  if (!changed) throw new Error(`contract ${id} was changed but cannot be read back`);
-  return changed;
+  return patch;
+}
+
+/** The contract as the register shows it (its status derived from its dates), after a write. */
+export async function contractAsShown(store: Store, id: string): Promise<Contract> {
+  const [shown] = await withDerivedStatus(store, [await getContract(store, id, false)], false);
+  if (!shown) throw new Error(`contract ${id} was changed but cannot be read back`);
+  return shown;
+}
+
+/** Corrects the contract's own fields the body names, checked (checkContractChange), audited. */
+export async function changeContract(
+  store: Store,
+  id: string,
+  b: ContractChangeBody,
+  username: string,
+): Promise<Contract> {
+  const { reason, ...fields } = b;
+  const patch = await checkContractChange(store, id, fields);
+  await withAudit(store, (trx) => updateContractRow(trx, id, patch, { username, reason }));
+  return contractAsShown(store, id);
 }
 
 /** Records a decision, unpublished, decided by the caller unless the body names who; answers it with its flags. */

@@ -6,7 +6,7 @@
  * few reads of other areas' tables the register and the attention list need: terminations, the
  * latest ratings and the open billing exceptions per contract.
  */
-import type { Selectable } from "kysely";
+import type { Selectable, Transaction } from "kysely";
 import type { OwnershipShare } from "../manage/ownership.ts";
 import type { BreakPoint, ContractTerm, ExtensionOption, NoticeKind, OptionState } from "../manage/term.ts";
 import { type Actor, appendAudit } from "./audit.ts";
@@ -18,7 +18,7 @@ import type {
   ContractTermsTable,
   SupplierOwnersTable,
 } from "./manage-dates-schema.ts";
-import type { ContractRow } from "./schema.ts";
+import type { ContractRow, Database } from "./schema.ts";
 
 const flag = (b: boolean) => (b ? 1 : 0);
 
@@ -90,6 +90,16 @@ export async function replaceTerm(
   updatedAt: string,
   actor: Actor,
 ): Promise<void> {
+  await store.db.transaction().execute((trx) => writeTerm(trx, t, updatedAt, actor));
+}
+
+/** Replaces the term, audited, inside a transaction the caller holds (with other writes). */
+export async function writeTerm(
+  trx: Transaction<Database>,
+  t: ContractTerm,
+  updatedAt: string,
+  actor: Actor,
+): Promise<void> {
   const row: Selectable<ContractTermsTable> = {
     contract_id: t.contractId,
     initial_end_date: t.initialEndDate,
@@ -101,44 +111,42 @@ export async function replaceTerm(
     updated_at: updatedAt,
     demo: flag(t.demo),
   };
-  await store.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("contract_term_options").where("contract_id", "=", t.contractId).execute();
-    await trx.deleteFrom("contract_break_points").where("contract_id", "=", t.contractId).execute();
-    await trx.deleteFrom("contract_terms").where("contract_id", "=", t.contractId).execute();
-    await trx.insertInto("contract_terms").values(row).execute();
-    for (const o of t.options)
-      await trx
-        .insertInto("contract_term_options")
-        .values({
-          contract_id: t.contractId,
-          id: o.id,
-          from_date: o.fromDate,
-          to_date: o.toDate,
-          state: o.state,
-          notice_months: o.noticeMonths,
-          decided_on: o.decidedOn,
-          note: o.note,
-        })
-        .execute();
-    for (const b of t.breakPoints)
-      await trx
-        .insertInto("contract_break_points")
-        .values({
-          contract_id: t.contractId,
-          id: b.id,
-          on_date: b.on,
-          notice_months: b.noticeMonths,
-          note: b.note,
-        })
-        .execute();
-    await appendAudit(trx, {
-      actor: actor.username,
-      action: "update",
-      entity: "contract_term",
-      entityId: t.contractId,
-      reason: actor.reason,
-      data: { ...row, options: t.options, breakPoints: t.breakPoints },
-    });
+  await trx.deleteFrom("contract_term_options").where("contract_id", "=", t.contractId).execute();
+  await trx.deleteFrom("contract_break_points").where("contract_id", "=", t.contractId).execute();
+  await trx.deleteFrom("contract_terms").where("contract_id", "=", t.contractId).execute();
+  await trx.insertInto("contract_terms").values(row).execute();
+  for (const o of t.options)
+    await trx
+      .insertInto("contract_term_options")
+      .values({
+        contract_id: t.contractId,
+        id: o.id,
+        from_date: o.fromDate,
+        to_date: o.toDate,
+        state: o.state,
+        notice_months: o.noticeMonths,
+        decided_on: o.decidedOn,
+        note: o.note,
+      })
+      .execute();
+  for (const b of t.breakPoints)
+    await trx
+      .insertInto("contract_break_points")
+      .values({
+        contract_id: t.contractId,
+        id: b.id,
+        on_date: b.on,
+        notice_months: b.noticeMonths,
+        note: b.note,
+      })
+      .execute();
+  await appendAudit(trx, {
+    actor: actor.username,
+    action: "update",
+    entity: "contract_term",
+    entityId: t.contractId,
+    reason: actor.reason,
+    data: { ...row, options: t.options, breakPoints: t.breakPoints },
   });
 }
 
@@ -172,31 +180,40 @@ export async function replaceOwnership(
   updatedAt: string,
   actor: Actor,
 ): Promise<void> {
-  await store.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("supplier_owners").where("supplier", "=", supplier).execute();
-    for (const s of shares)
-      await trx
-        .insertInto("supplier_owners")
-        .values({
-          id: `${supplier}|${s.owner}|${s.fromDate ?? ""}`,
-          supplier,
-          owner: s.owner,
-          share_bp: s.shareBp,
-          from_date: s.fromDate,
-          to_date: s.toDate,
-          source: s.source,
-          updated_at: updatedAt,
-          demo: flag(s.demo),
-        })
-        .execute();
-    await appendAudit(trx, {
-      actor: actor.username,
-      action: "update",
-      entity: "supplier_owners",
-      entityId: supplier,
-      reason: actor.reason,
-      data: { supplier, shares },
-    });
+  await store.db.transaction().execute((trx) => writeOwnership(trx, supplier, shares, updatedAt, actor));
+}
+
+/** Replaces a supplier's owners, audited, inside a transaction the caller holds (with other writes). */
+export async function writeOwnership(
+  trx: Transaction<Database>,
+  supplier: string,
+  shares: readonly OwnershipShare[],
+  updatedAt: string,
+  actor: Actor,
+): Promise<void> {
+  await trx.deleteFrom("supplier_owners").where("supplier", "=", supplier).execute();
+  for (const s of shares)
+    await trx
+      .insertInto("supplier_owners")
+      .values({
+        id: `${supplier}|${s.owner}|${s.fromDate ?? ""}`,
+        supplier,
+        owner: s.owner,
+        share_bp: s.shareBp,
+        from_date: s.fromDate,
+        to_date: s.toDate,
+        source: s.source,
+        updated_at: updatedAt,
+        demo: flag(s.demo),
+      })
+      .execute();
+  await appendAudit(trx, {
+    actor: actor.username,
+    action: "update",
+    entity: "supplier_owners",
+    entityId: supplier,
+    reason: actor.reason,
+    data: { supplier, shares },
   });
 }
 

@@ -2,7 +2,7 @@
  * A contract's payment mechanism in the store: read one, replace it whole in one audited
  * transaction. The checks are src/manage/payment-mechanism.ts's, made before this is called.
  */
-import type { Selectable } from "kysely";
+import type { Selectable, Transaction } from "kysely";
 import type {
   IndexationKind,
   InvoicingFrequency,
@@ -12,6 +12,7 @@ import type {
 import { type Actor, appendAudit } from "./audit.ts";
 import type { Store } from "./db.ts";
 import type { ContractPaymentMechanismsTable } from "./manage-payment-schema.ts";
+import type { Database } from "./schema.ts";
 
 export interface StoredPaymentMechanism extends PaymentMechanism {
   updatedAt: string;
@@ -57,33 +58,45 @@ export async function replacePaymentMechanism(
   actor: Actor,
   demo = false,
 ): Promise<void> {
-  await store.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("contract_payment_mechanisms").where("contract_id", "=", contractId).execute();
-    await trx
-      .insertInto("contract_payment_mechanisms")
-      .values({
-        contract_id: contractId,
-        pricing_basis: m.pricingBasis,
-        pain_share_bp: m.painShareBp,
-        gain_share_bp: m.gainShareBp,
-        invoicing: m.invoicing,
-        payment_terms_days: m.paymentTermsDays,
-        indexation: m.indexation,
-        indexation_rate_bp: m.indexationRateBp,
-        indexation_review_on: m.indexationReviewOn,
-        service_credit_cap_bp: m.serviceCreditCapBp,
-        note: m.note,
-        updated_at: updatedAt,
-        demo: demo ? 1 : 0,
-      })
-      .execute();
-    await appendAudit(trx, {
-      actor: actor.username,
-      action: "update",
-      entity: "contract_payment_mechanisms",
-      entityId: contractId,
-      reason: actor.reason,
-      data: { contractId, ...m },
-    });
+  await store.db
+    .transaction()
+    .execute((trx) => writePaymentMechanism(trx, contractId, m, updatedAt, actor, demo));
+}
+
+/** Replaces the mechanism, audited, inside a transaction the caller holds (with other writes). */
+export async function writePaymentMechanism(
+  trx: Transaction<Database>,
+  contractId: string,
+  m: PaymentMechanism,
+  updatedAt: string,
+  actor: Actor,
+  demo = false,
+): Promise<void> {
+  await trx.deleteFrom("contract_payment_mechanisms").where("contract_id", "=", contractId).execute();
+  await trx
+    .insertInto("contract_payment_mechanisms")
+    .values({
+      contract_id: contractId,
+      pricing_basis: m.pricingBasis,
+      pain_share_bp: m.painShareBp,
+      gain_share_bp: m.gainShareBp,
+      invoicing: m.invoicing,
+      payment_terms_days: m.paymentTermsDays,
+      indexation: m.indexation,
+      indexation_rate_bp: m.indexationRateBp,
+      indexation_review_on: m.indexationReviewOn,
+      service_credit_cap_bp: m.serviceCreditCapBp,
+      note: m.note,
+      updated_at: updatedAt,
+      demo: demo ? 1 : 0,
+    })
+    .execute();
+  await appendAudit(trx, {
+    actor: actor.username,
+    action: "update",
+    entity: "contract_payment_mechanisms",
+    entityId: contractId,
+    reason: actor.reason,
+    data: { contractId, ...m },
   });
 }

@@ -4,7 +4,9 @@
  * break point and a payment mechanism, sees the engine's verdict in plain words as they type
  * (shares adding up to 110%, payment terms over the 30 days the Procurement Act allows), is
  * refused on saving with what was typed kept and nothing stored, corrects it, saves, and the
- * contract page shows what was recorded; the store holds it, audited.
+ * contract page shows what was recorded; the store holds it, audited. Saving is all or nothing:
+ * when the server refuses one section the form says nothing was saved, and on reload the base
+ * fields are as they were.
  */
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators, whose innerText() is the rendered text a reader sees.
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -187,9 +189,59 @@ describeBrowser("the contract form in the browser", () => {
     await form.getByRole("button", { name: "Save contract record" }).click();
     const error = page.locator("#edit-error");
     await error.waitFor();
-    expect(await error.innerText()).toMatch(/sign in/i);
+    expect(await error.innerText()).toMatch(/^Nothing was saved\. .*sign in/i);
     expect(await form.getByLabel("Service credit cap").inputValue()).toBe("12.5%");
     expect(await form.getByLabel("Pricing basis").inputValue()).toBe("unit-rates");
+    expect(
+      await web.store.db
+        .selectFrom("contract_payment_mechanisms")
+        .selectAll()
+        .where("contract_id", "=", "em-tagging")
+        .execute(),
+    ).toEqual([]);
+  });
+
+  it("saves all or nothing: a section the server refuses leaves the base fields as they were", async () => {
+    const page = await web.visitor();
+    await web.signIn(page, "contracts", "demo-contracts-pass", "/contracts/em-tagging/edit");
+    const form = page.getByRole("form", { name: "Contract record" });
+    await form.waitFor();
+    const parties = form.getByRole("group", { name: "Parties and base fields" });
+    const value = parties.getByLabel("Value", { exact: true });
+    const storedValue = await value.inputValue();
+    await value.fill("£50m");
+    await form.getByLabel("Pricing basis").selectOption("unit-rates");
+    await form.getByLabel("Indexation").selectOption("cpi");
+    await form.getByLabel("Indexation next applied on").fill("2024-04-01");
+    await expect.poll(() => page.locator("#edit-payment-verdict").innerText()).toBe("Nothing to correct.");
+    await form.getByLabel("Reason (kept in the audit trail)").fill("from the signed contract");
+    // Meanwhile someone else records a later start: the review date the form allowed is now
+    // before it, so the server refuses the payment mechanism after the base fields passed.
+    await web.store.db
+      .updateTable("contracts")
+      .set({ start_date: "2025-01-01" })
+      .where("id", "=", "em-tagging")
+      .execute();
+    await form.getByRole("button", { name: "Save contract record" }).click();
+    const error = page.locator("#edit-error");
+    await error.waitFor();
+    const said = await error.innerText();
+    expect(said).toMatch(/^Nothing was saved\. Payment mechanism: /);
+    expect(said).toContain("before the contract starts (2025-01-01)");
+    expect(await value.inputValue()).toBe("£50m");
+    expect(await form.getByLabel("Indexation next applied on").inputValue()).toBe("2024-04-01");
+
+    // On reload the base fields are as stored before the save, and no mechanism was recorded.
+    await page.reload();
+    await form.waitFor();
+    expect(await parties.getByLabel("Value", { exact: true }).inputValue()).toBe(storedValue);
+    expect(
+      await web.store.db
+        .selectFrom("contracts")
+        .select("value_pence")
+        .where("id", "=", "em-tagging")
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ value_pence: 4_800_000_000 });
     expect(
       await web.store.db
         .selectFrom("contract_payment_mechanisms")

@@ -18,6 +18,7 @@ import { manageDatesRoutes } from "./manage-dates.ts";
 import { managePerformanceRoutes } from "./manage-performance.ts";
 import { manageValueRoutes } from "./manage-value.ts";
 import { managePaymentRoutes } from "./manage-payment.ts";
+import { contractSheetRoutes } from "./contract-sheet.ts";
 import { sheetRoutes } from "./sheets.ts";
 
 export const routeModules: FastifyPluginAsync[] = [
@@ -37,6 +38,7 @@ export const routeModules: FastifyPluginAsync[] = [
   managePerformanceRoutes,
   manageValueRoutes,
   managePaymentRoutes,
+  contractSheetRoutes,
   commentRoutes,
   searchRoutes,
   reportRoutes,

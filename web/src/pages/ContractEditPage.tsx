@@ -5,14 +5,16 @@
  * extension options and break points, and the payment mechanism. Each section is checked as you
  * type by the rules the server runs (web/src/pages/contract-edit-model.ts), and the result they
  * derive (the end it runs to and could run to, the next deadlines, the owners today) is shown
- * before saving. Saving sends each section that has something in it, one audited write each
- * (base fields, owners, term, payment mechanism); a refusal keeps everything typed and says which
- * were saved.
+ * before saving. Saving sends every section that has something in it in one request
+ * (PUT /api/contracts/{id}/sheet, src/app/contract-sheet.ts), saved all or nothing in one
+ * audited transaction; a refusal says nothing was saved, naming the section, and keeps
+ * everything typed.
  */
 import { type FormEvent, useEffect, useMemo, useState } from "react";
-import { getContractDates, putContractOwners, putContractTerm } from "../../../src/contract/manage-dates.ts";
-import { getPaymentMechanism, putPaymentMechanism } from "../../../src/contract/manage-payment.ts";
-import { getContract, updateContract } from "../../../src/contract/records.ts";
+import { putContractSheet } from "../../../src/contract/contract-sheet.ts";
+import { getContractDates } from "../../../src/contract/manage-dates.ts";
+import { getPaymentMechanism } from "../../../src/contract/manage-payment.ts";
+import { getContract } from "../../../src/contract/records.ts";
 import { daysLeft } from "../../../src/manage/deadlines.ts";
 import { PRICING_WORDS } from "../../../src/manage/payment-mechanism.ts";
 import { useAuth } from "../auth.tsx";
@@ -147,7 +149,7 @@ export function ContractEditPage({ id }: { id: string }) {
   const paymentChecked = useMemo(() => checkPayment(payment, startDate), [payment, startDate]);
   const partiesChecked = useMemo(() => (parties && c ? checkParties(parties, c) : null), [parties, c]);
 
-  if (!(putContractTerm.roles as readonly string[]).includes(me.role))
+  if (!(putContractSheet.roles as readonly string[]).includes(me.role))
     return (
       <div className="error-panel" role="alert">
         <p>Only the contract side (contract managers, commercial leads) changes a contract's record.</p>
@@ -180,37 +182,28 @@ export function ContractEditPage({ id }: { id: string }) {
         return null;
       },
       async () => {
-        const done: string[] = [];
-        const step = async (what: string, send: () => Promise<unknown>) => {
-          try {
-            await send();
-            done.push(what);
-          } catch (err) {
-            const said = err instanceof Error ? err.message : String(err);
-            throw new Error(
-              `${done.length ? `Saved: ${done.join(", ")}. ` : ""}The ${what} ${done.length ? "were" : "was"} not saved: ${said}`,
-            );
-          }
+        const sections = {
+          ...(partiesChanged ? { contract: partiesPatch } : {}),
+          ...(sendOwners && "ok" in ownersChecked ? { owners: ownersChecked.ok } : {}),
+          ...(termChecked && "ok" in termChecked ? { term: termChecked.ok.body } : {}),
+          ...(paymentChecked && "ok" in paymentChecked ? { payment: paymentChecked.ok } : {}),
         };
-        const why = reason.trim();
-        if (partiesChanged)
-          await step("base fields", () =>
-            call(updateContract, { params: { id }, body: { reason: why, ...partiesPatch } }),
-          );
-        if (sendOwners && "ok" in ownersChecked)
-          await step("owners", () =>
-            call(putContractOwners, { params: { id }, body: { reason: why, owners: ownersChecked.ok } }),
-          );
-        if (termChecked && "ok" in termChecked)
-          await step("term", () =>
-            call(putContractTerm, { params: { id }, body: { reason: why, ...termChecked.ok.body } }),
-          );
-        if (paymentChecked && "ok" in paymentChecked)
-          await step("payment mechanism", () =>
-            call(putPaymentMechanism, { params: { id }, body: { reason: why, ...paymentChecked.ok } }),
-          );
+        try {
+          await call(putContractSheet, { params: { id }, body: { reason: reason.trim(), ...sections } });
+        } catch (err) {
+          const said = err instanceof Error ? err.message : String(err);
+          throw new Error(`Nothing was saved. ${said}`);
+        }
         setHadOwners(owners.length > 0);
-        return `Recorded: ${done.join(", ")}.`;
+        const words = {
+          contract: "base fields",
+          owners: "owners",
+          term: "term",
+          payment: "payment mechanism",
+        };
+        return `Recorded: ${Object.keys(sections)
+          .map((k) => words[k as keyof typeof words])
+          .join(", ")}.`;
       },
     );
     if (saved) navigate(`/contracts/${encodeURIComponent(id)}`);
