@@ -18,6 +18,23 @@ export default defineConfig({
     sourcemap: true,
     // The charts (echarts) are a chunk of their own, about 500 kB, loaded only on appraisal pages.
     chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      output: {
+        // Each page is a chunk of its own (routes.tsx). What two or more pages share (tables,
+        // forms, the API client, the contract schemas) goes in one "shared" chunk, fetched with
+        // the first page, rather than dozens of chunks of a few kB each; the charts stay apart.
+        codeSplitting: {
+          groups: [
+            {
+              name: "shared",
+              test: (id) =>
+                !/[\\/]web[\\/]src[\\/]pages[\\/]|[\\/]node_modules[\\/](echarts|zrender)[\\/]/.test(id),
+              minShareCount: 2,
+            },
+          ],
+        },
+      },
+    },
   },
   server: {
     // `npx vite --config web/vite.config.ts` during development: the API runs on PORT 8181.

@@ -1,8 +1,9 @@
 /** The page frame: skip link, header with the account, navigation, the demo legend, the page, footer; each a landmark. */
-import { useEffect, useRef } from "react";
+import { Suspense, useEffect, useRef } from "react";
 import { ROLE_LABELS, isStaff, useAuth } from "./auth.tsx";
 import { DemoBadge } from "./components/DemoBadge.tsx";
 import { SearchBox } from "./components/SearchBox.tsx";
+import { Loading } from "./components/Status.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { Link, matchPath, navigate, useLocation } from "./router.tsx";
 import { type RouteDef, routes } from "./routes.tsx";
@@ -110,7 +111,11 @@ export function App() {
         </aside>
         <main id="main" ref={mainRef} tabIndex={-1}>
           {found ? (
-            found.route.render(found.params)
+            // Pages load as chunks of their own (routes.tsx): a polite status meanwhile, no heading
+            // and no focus move, so the page's own h1 is the only one once it arrives.
+            <Suspense fallback={<Loading what="Loading the page" />}>
+              {found.route.render(found.params)}
+            </Suspense>
           ) : (
             <NotFoundPage path={location.split("?")[0] ?? location} />
           )}

@@ -2,37 +2,55 @@
  * The dashboard's pages. To add one: write web/src/pages/XPage.tsx and add a line here; give it
  * `nav` to list it in the navigation bar, `staffOnly` to list it only for signed-in staff.
  */
-import type { ReactNode } from "react";
-import { AccountPage } from "./pages/AccountPage.tsx";
-import { AccountsPage } from "./pages/AccountsPage.tsx";
-import { AttentionPage } from "./pages/AttentionPage.tsx";
-import { AuditPage } from "./pages/AuditPage.tsx";
-import { BillingExceptionPage } from "./pages/BillingExceptionPage.tsx";
-import { BillingPage } from "./pages/BillingPage.tsx";
-import { CapabilityFormPage } from "./pages/CapabilityFormPage.tsx";
-import { ContractNewPage } from "./pages/ContractNewPage.tsx";
-import { ContractEditPage } from "./pages/ContractEditPage.tsx";
-import { ContractPage } from "./pages/ContractPage.tsx";
-import { ContractsPage } from "./pages/ContractsPage.tsx";
-import { DecideListPage } from "./pages/DecideListPage.tsx";
-import { DecisionNewPage } from "./pages/DecisionNewPage.tsx";
-import { DmaFormPage } from "./pages/DmaFormPage.tsx";
-import { DecidePage } from "./pages/DecidePage.tsx";
-import { HorizonFormPage } from "./pages/HorizonFormPage.tsx";
-import { FlagsIndicatorPage } from "./pages/FlagsIndicatorPage.tsx";
-import { FlagsPage } from "./pages/FlagsPage.tsx";
-import { LoginPage } from "./pages/LoginPage.tsx";
-import { OcdsOpenDataPage } from "./pages/OcdsOpenDataPage.tsx";
-import { OcdsQualityPage } from "./pages/OcdsQualityPage.tsx";
-import { PipelinePage } from "./pages/PipelinePage.tsx";
-import { ServicePage } from "./pages/ServicePage.tsx";
-import { WaveNewPage } from "./pages/WaveNewPage.tsx";
-import { WorkforceFormPage } from "./pages/WorkforceFormPage.tsx";
-import { ScorecardPage } from "./pages/ScorecardPage.tsx";
-import { ServiceNewPage } from "./pages/ServiceNewPage.tsx";
-import { CaseFormPage } from "./pages/CaseFormPage.tsx";
-import { SearchPage } from "./pages/SearchPage.tsx";
-import { CommentsPage } from "./pages/CommentsPage.tsx";
+import { type ComponentType, lazy, type ReactNode } from "react";
+
+/**
+ * A page loaded on first visit, as its own chunk, so the first page does not wait for every
+ * page's code (App.tsx shows "Loading…" meanwhile). What pages share (components, the API client)
+ * is one "shared" chunk fetched with the entry (web/vite.config.ts).
+ */
+function page<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy(async () => ({ default: await load() }));
+}
+
+const AccountPage = page(() => import("./pages/AccountPage.tsx").then((m) => m.AccountPage));
+const AccountsPage = page(() => import("./pages/AccountsPage.tsx").then((m) => m.AccountsPage));
+const AttentionPage = page(() => import("./pages/AttentionPage.tsx").then((m) => m.AttentionPage));
+const AuditPage = page(() => import("./pages/AuditPage.tsx").then((m) => m.AuditPage));
+const BillingExceptionPage = page(() =>
+  import("./pages/BillingExceptionPage.tsx").then((m) => m.BillingExceptionPage),
+);
+const BillingPage = page(() => import("./pages/BillingPage.tsx").then((m) => m.BillingPage));
+const CapabilityFormPage = page(() =>
+  import("./pages/CapabilityFormPage.tsx").then((m) => m.CapabilityFormPage),
+);
+const ContractNewPage = page(() => import("./pages/ContractNewPage.tsx").then((m) => m.ContractNewPage));
+const ContractEditPage = page(() => import("./pages/ContractEditPage.tsx").then((m) => m.ContractEditPage));
+const ContractPage = page(() => import("./pages/ContractPage.tsx").then((m) => m.ContractPage));
+const ContractsPage = page(() => import("./pages/ContractsPage.tsx").then((m) => m.ContractsPage));
+const DecideListPage = page(() => import("./pages/DecideListPage.tsx").then((m) => m.DecideListPage));
+const DecisionNewPage = page(() => import("./pages/DecisionNewPage.tsx").then((m) => m.DecisionNewPage));
+const DmaFormPage = page(() => import("./pages/DmaFormPage.tsx").then((m) => m.DmaFormPage));
+const DecidePage = page(() => import("./pages/DecidePage.tsx").then((m) => m.DecidePage));
+const HorizonFormPage = page(() => import("./pages/HorizonFormPage.tsx").then((m) => m.HorizonFormPage));
+const FlagsIndicatorPage = page(() =>
+  import("./pages/FlagsIndicatorPage.tsx").then((m) => m.FlagsIndicatorPage),
+);
+const FlagsPage = page(() => import("./pages/FlagsPage.tsx").then((m) => m.FlagsPage));
+const LoginPage = page(() => import("./pages/LoginPage.tsx").then((m) => m.LoginPage));
+const OcdsOpenDataPage = page(() => import("./pages/OcdsOpenDataPage.tsx").then((m) => m.OcdsOpenDataPage));
+const OcdsQualityPage = page(() => import("./pages/OcdsQualityPage.tsx").then((m) => m.OcdsQualityPage));
+const PipelinePage = page(() => import("./pages/PipelinePage.tsx").then((m) => m.PipelinePage));
+const ServicePage = page(() => import("./pages/ServicePage.tsx").then((m) => m.ServicePage));
+const WaveNewPage = page(() => import("./pages/WaveNewPage.tsx").then((m) => m.WaveNewPage));
+const WorkforceFormPage = page(() =>
+  import("./pages/WorkforceFormPage.tsx").then((m) => m.WorkforceFormPage),
+);
+const ScorecardPage = page(() => import("./pages/ScorecardPage.tsx").then((m) => m.ScorecardPage));
+const ServiceNewPage = page(() => import("./pages/ServiceNewPage.tsx").then((m) => m.ServiceNewPage));
+const CaseFormPage = page(() => import("./pages/CaseFormPage.tsx").then((m) => m.CaseFormPage));
+const SearchPage = page(() => import("./pages/SearchPage.tsx").then((m) => m.SearchPage));
+const CommentsPage = page(() => import("./pages/CommentsPage.tsx").then((m) => m.CommentsPage));
 
 export interface RouteDef {
   /** A path pattern; ":name" segments become params. */
