@@ -7,6 +7,7 @@ import { formatLocation, InputError, printable } from "../shared/errors.ts";
 import { registerBilling } from "./commands/billing.ts";
 import { registerDecide } from "./commands/decide.ts";
 import { registerFlags } from "./commands/flags.ts";
+import { registerManage } from "./commands/manage.ts";
 import { registerOcds } from "./commands/ocds.ts";
 import { registerOcdsStore } from "./commands/ocds-store.ts";
 import { registerPlatform } from "./commands/platform.ts";
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerDecide(program);
   registerBilling(program);
   registerReport(program);
+  registerManage(program);
   return program;
 }
 
