@@ -76,6 +76,8 @@ export function gateHistory(events: GateEventRecord[]): GateHistory {
       evidence: e.evidence,
       ...(e.reason ? { reason: e.reason } : {}),
       drivers: e.drivers as GateEvent["drivers"],
+      ...(e.assessmentRecommends ? { assessmentRecommends: e.assessmentRecommends } : {}),
+      ...(e.optionChosen ? { optionChosen: e.optionChosen } : {}),
     })),
   );
   // Findings name events by their index in the list given; attach them to the events.
@@ -87,6 +89,7 @@ export function gateHistory(events: GateEventRecord[]): GateHistory {
     if (mine.some((f) => f.code === "G-ORDER" || f.code === "G-ORDER-UNEXPLAINED"))
       flags.push("not the logical order");
     if (mine.some((f) => f.code === "G-BUDGET-DRIVEN")) flags.push("budget-driven");
+    if (mine.some((f) => f.code === "G-AGAINST-ASSESSMENT")) flags.push("against its own assessment");
     return { ...e, flags, findings: mine };
   });
   return { ...evaluation, events: perEvent };

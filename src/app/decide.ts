@@ -103,6 +103,8 @@ export function validateGateEvent(e: GateEventInput): void {
     ...(e.evidence ? { evidence: e.evidence } : {}),
     ...(e.reason ? { reason: e.reason } : {}),
     ...(e.drivers ? { drivers: e.drivers } : {}),
+    ...(e.assessmentRecommends ? { assessmentRecommends: e.assessmentRecommends } : {}),
+    ...(e.optionChosen ? { optionChosen: e.optionChosen } : {}),
   };
   try {
     const r = gateHistorySchema.safeParse({ service: "-", events: [event] }, { reportInput: true });
@@ -204,6 +206,8 @@ export async function recordGateEvent(
         ...(b.reason ? { reason: b.reason } : {}),
         ...(b.drivers ? { drivers: b.drivers } : {}),
         ...(b.published !== undefined ? { published: b.published } : {}),
+        ...(b.assessmentRecommends ? { assessmentRecommends: b.assessmentRecommends } : {}),
+        ...(b.optionChosen ? { optionChosen: b.optionChosen } : {}),
       },
       { username, reason: b.why },
     ),

@@ -332,6 +332,11 @@ export const GateEventRecord = z.object({
   published: z.boolean(),
   demoFields: z.array(z.string()),
   source: z.string(),
+  assessmentRecommends: z
+    .string()
+    .nullable()
+    .describe("The option the gate's own assessment recommended (the DMA's top option, say)"),
+  optionChosen: z.string().nullable().describe("The option the decision chose"),
 });
 export type GateEventRecord = z.infer<typeof GateEventRecord>;
 
@@ -375,6 +380,13 @@ export const GateEventBody = z
     reason: z.string().nullable().optional().describe("Why a step is taken out of order"),
     drivers: z.array(z.string()).optional(),
     published: z.boolean().optional().describe("Whether the public sees it (default: not yet)"),
+    assessmentRecommends: z
+      .string()
+      .min(1)
+      .nullable()
+      .optional()
+      .describe("The option the gate's own assessment recommended (the DMA's top option, say)"),
+    optionChosen: z.string().min(1).nullable().optional().describe("The option the decision chose"),
     why: reason.describe("Why the event is recorded; kept in the audit trail"),
   })
   .strict();

@@ -97,6 +97,39 @@ describe("the scrutiny report's document", () => {
     expect(byFigure("budget-driven")).toBeUndefined();
   });
 
+  it("asks why an approval went against its own assessment, quoting both options", () => {
+    const input = sampleInput();
+    const event = {
+      id: "g-1",
+      serviceId: null,
+      contractId: "c-1",
+      gate: "dma",
+      action: "approve" as const,
+      date: "2015-02-01",
+      by: "Board",
+      role: "commercial",
+      evidence: [],
+      reason: null,
+      drivers: [],
+      published: true,
+      demoFields: [],
+      source: "",
+      assessmentRecommends: "in-house-reformed",
+      optionChosen: "sscl",
+      flags: ["against its own assessment"],
+      findings: [],
+    };
+    input.gates.push({
+      subject: { kind: "contract", id: "c-1" },
+      history: { gates: [], current: null, findings: [], outOfOrder: 0, budgetDriven: 0, events: [event] },
+    });
+    const q = questions(buildScrutinyReport(input)).find((x) => x.text.includes("its own assessment"));
+    expect(q?.text).toBe(
+      'The dma approval on 2015-02-01 for c-1 chose "sscl" although its own assessment recommends "in-house-reformed": what outweighed the assessment, and is it on the record?',
+    );
+    expect(q?.figure).toBe("no reason recorded");
+  });
+
   it("compares realised savings with those claimed to date when a savings plan is recorded", () => {
     const input = {
       ...sampleInput(),

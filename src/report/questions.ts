@@ -42,6 +42,15 @@ export function openQuestions(input: ReportInput): Question[] {
   }
   for (const g of input.gates) {
     for (const e of g.history.events) {
+      // An approval that chose another option than its own assessment recommended (G-AGAINST-ASSESSMENT).
+      if (e.flags.includes("against its own assessment")) {
+        q.push({
+          kind: "question",
+          text: `The ${e.gate} approval on ${e.date} for ${g.subject.id} chose "${e.optionChosen}" although its own assessment recommends "${e.assessmentRecommends}": what outweighed the assessment, and is it on the record?`,
+          figure: e.reason ? `reason recorded: ${e.reason}` : "no reason recorded",
+          source: gateSource(g),
+        });
+      }
       if (!e.flags.includes("not the logical order")) continue;
       q.push({
         kind: "question",

@@ -40,6 +40,10 @@ export interface DecideGateEventsTable {
   published: number;
   demo_fields_json: string;
   source: string;
+  /** The option the gate's own assessment recommended (migration 012). */
+  assessment_recommends: string | null;
+  /** The option the decision chose (migration 012). */
+  option_chosen: string | null;
 }
 
 export interface DecideTables {

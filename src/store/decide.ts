@@ -61,6 +61,8 @@ export function toGateEvent(r: DecideGateEventRow): GateEventRecord {
     published: r.published === 1,
     demoFields: list(r.demo_fields_json),
     source: r.source,
+    assessmentRecommends: r.assessment_recommends,
+    optionChosen: r.option_chosen,
   };
 }
 
@@ -257,6 +259,8 @@ export interface GateEventInput {
   published?: boolean;
   demoFields?: string[];
   source?: string;
+  assessmentRecommends?: string | null;
+  optionChosen?: string | null;
 }
 
 /** Records a gate event the caller has validated by the gates' schema (src/app/decide.ts). */
@@ -276,6 +280,8 @@ export async function insertGateEvent(trx: Trx, e: GateEventInput, actor: Actor,
     published: e.published ? 1 : 0,
     demo_fields_json: JSON.stringify(e.demoFields ?? []),
     source: e.source ?? "",
+    assessment_recommends: e.assessmentRecommends ?? null,
+    option_chosen: e.optionChosen ?? null,
   };
   await requireRows(trx, [
     { field: "serviceId", table: "services", id: e.serviceId },

@@ -121,6 +121,41 @@ describe("Decide API", () => {
     expect(flags["g-bss-contract"]).toEqual([]);
     expect(flags["g-bss-procurement-start"]).toEqual(["not the logical order"]);
     expect(flags["g-bss-fbc"]).toEqual(["not the logical order"]);
+    // The assessment ranked reforming the service in-house first; the approval chose the joint venture.
+    expect(flags["g-bss-dma"]).toContain("against its own assessment");
+  });
+
+  it("keeps a gate approval's recommended and chosen options, and flags one against its own assessment", async () => {
+    const approve = (id: string, optionChosen: string) =>
+      call(server, "commercial", "POST", "/api/decide/gate-events", {
+        id,
+        serviceId: "catering",
+        gate: "pipeline",
+        action: "approve",
+        date: "2016-01-10",
+        by: "Met Commercial Board",
+        role: "commercial",
+        drivers: ["service-quality"],
+        assessmentRecommends: "in-house",
+        optionChosen,
+        why: "approval with its assessment",
+      });
+    expect((await approve("g-catering-with", "in-house")).status).toBe(201);
+    const res = await approve("g-catering-against", "outsource");
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({ assessmentRecommends: "in-house", optionChosen: "outsource" });
+    const h = await call(server, "scrutineer", "GET", "/api/decide/gates?serviceId=catering");
+    const events = (
+      h.json as {
+        events: Array<{ id: string; flags: string[]; findings: Array<{ code: string; message: string }> }>;
+      }
+    ).events;
+    const against = events.find((e) => e.id === "g-catering-against")!;
+    expect(against.flags).toContain("against its own assessment");
+    expect(against.findings.find((f) => f.code === "G-AGAINST-ASSESSMENT")?.message).toMatch(
+      /approved "outsource" although its own assessment recommends "in-house"/,
+    );
+    expect(events.find((e) => e.id === "g-catering-with")!.flags).not.toContain("against its own assessment");
   });
 
   it("puts the gate rules' flags on the existing decisions", async () => {
@@ -239,7 +274,7 @@ describe("Decide API", () => {
     const h = await call(server, "scrutineer", "GET", "/api/decide/gates?serviceId=catering");
     const event = (
       h.json as { events: Array<{ id: string; flags: string[]; findings: Array<{ code: string }> }> }
-    ).events[0]!;
+    ).events.find((e) => e.id === "g-catering-award")!;
     expect(event.flags).toEqual(["not the logical order", "budget-driven"]);
     expect(event.findings.map((f) => f.code)).toContain("G-EVIDENCE");
     const bad = await call(server, "commercial", "POST", "/api/decide/gate-events", {

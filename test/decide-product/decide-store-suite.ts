@@ -85,6 +85,10 @@ export function decideStoreSuite(kind: string, target: StoreTarget): void {
         "not the logical order",
       ]);
       expect(h.current).toBe("contract-management");
+      // Stored with the event (migration 012): the assessment's option and the one chosen.
+      const dma = h.events.find((e) => e.id === "g-bss-dma")!;
+      expect([dma.assessmentRecommends, dma.optionChosen]).toEqual(["in-house-reformed", "sscl"]);
+      expect(dma.findings.map((f) => f.code)).toContain("G-AGAINST-ASSESSMENT");
     });
 
     it("validates, audits and hides unpublished documents; replacing one is an update", async () => {

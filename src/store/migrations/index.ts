@@ -14,6 +14,7 @@ import * as m008value from "./008_value.ts";
 import * as m009commentsSearch from "./009_comments_search.ts";
 import * as m010decideVersions from "./010_decide_versions.ts";
 import * as m011paymentMechanism from "./011_payment_mechanism.ts";
+import * as m012gateAssessment from "./012_gate_assessment.ts";
 
 export const migrations: Record<string, Migration> = {
   "001_initial": m001,
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   "009_comments_search": m009commentsSearch,
   "010_decide_versions": m010decideVersions,
   "011_payment_mechanism": m011paymentMechanism,
+  "012_gate_assessment": m012gateAssessment,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -59,6 +59,8 @@ export function DecideGateForm({
   const [drivers, setDrivers] = useState<string[]>([]);
   const [outOfOrder, setOutOfOrder] = useState("");
   const [why, setWhy] = useState("");
+  const [recommends, setRecommends] = useState("");
+  const [optionChosen, setOptionChosen] = useState("");
   const [published, setPublished] = useState(true);
   const s = useSave(onSaved);
   const chosen = gate || gates.current || GATES[0]!.id;
@@ -105,6 +107,8 @@ export function DecideGateForm({
           reason: pending.length > 0 ? outOfOrder.trim() : null,
           drivers,
           published,
+          ...(action === "approve" && recommends.trim() ? { assessmentRecommends: recommends.trim() } : {}),
+          ...(action === "approve" && optionChosen.trim() ? { optionChosen: optionChosen.trim() } : {}),
           why: why.trim(),
         });
         const done = ACTIONS.find(([a]) => a === action)?.[2] ?? action;
@@ -116,6 +120,8 @@ export function DecideGateForm({
       setDrivers([]);
       setOutOfOrder("");
       setWhy("");
+      setRecommends("");
+      setOptionChosen("");
     }
   };
 
@@ -224,6 +230,41 @@ export function DecideGateForm({
             onChange={(e) => setOutOfOrder(e.target.value)}
           />
         </Field>
+        <Field
+          id="gate-step-recommends"
+          label="Option the assessment recommended (optional)"
+          hint="On an approval: the option the gate's own assessment ranked first, e.g. the delivery model assessment's top option."
+        >
+          <input
+            id="gate-step-recommends"
+            value={recommends}
+            disabled={action !== "approve"}
+            aria-describedby="gate-step-recommends-hint"
+            onChange={(e) => setRecommends(e.target.value)}
+          />
+        </Field>
+        <Field
+          id="gate-step-chosen"
+          label="Option chosen (optional)"
+          hint='An approval choosing another option than its assessment recommended is flagged "against its own assessment".'
+        >
+          <input
+            id="gate-step-chosen"
+            value={optionChosen}
+            disabled={action !== "approve"}
+            aria-describedby="gate-step-chosen-hint"
+            onChange={(e) => setOptionChosen(e.target.value)}
+          />
+        </Field>
+        {action === "approve" &&
+        recommends.trim() &&
+        optionChosen.trim() &&
+        recommends.trim() !== optionChosen.trim() ? (
+          <p className="manage-preview" data-preview="against-assessment" aria-live="polite">
+            Against its own assessment: the approval chooses {optionChosen.trim()} where the assessment
+            recommends {recommends.trim()}. It will be flagged; say why in the reason.
+          </p>
+        ) : null}
         <ReasonAndPublish
           prefix="gate-step"
           reason={why}

@@ -481,6 +481,12 @@ function GatesSection({ gates }: { gates: GateHistory }) {
                   <strong>Reason recorded:</strong> {e.reason}
                 </p>
               ) : null}
+              {e.assessmentRecommends && e.optionChosen ? (
+                <p className={e.assessmentRecommends === e.optionChosen ? undefined : "timeline__order"}>
+                  <strong>Assessment recommended:</strong> {e.assessmentRecommends} · <strong>chosen:</strong>{" "}
+                  {e.optionChosen}
+                </p>
+              ) : null}
               {e.findings
                 .filter((f) => f.severity === "error")
                 .map((f) => (
