@@ -35,4 +35,19 @@ describe("a supplier's owners, dated", () => {
       ]),
     ).toThrow(expect.objectContaining({ location: { path: "$.owners[0].shareBp" } }));
   });
+
+  it("refuses the same owner twice from the same day, naming both rows", () => {
+    const row = (shareBp: number) => ({
+      owner: "A",
+      shareBp,
+      fromDate: "2020-01-01",
+      toDate: null,
+      source: "",
+      demo: false,
+    });
+    expect(() => checkOwnership("X", [row(2000), row(3000)])).toThrow(
+      "A is listed twice from 2020-01-01 (rows 1 and 2): give one share per owner and start date",
+    );
+    expect(() => checkOwnership("X", [row(2000), { ...row(3000), fromDate: "2021-01-01" }])).not.toThrow();
+  });
 });

@@ -80,6 +80,19 @@ export function checkOwnership(
       source: s.source ?? "",
     };
   });
+  // One row per owner and start date: the same owner twice from the same day is a typing slip
+  // (which share is right?), and the store keeps one row per owner and start date.
+  const seen = new Map<string, number>();
+  out.forEach((s, i) => {
+    const key = `${s.owner}\u0000${s.fromDate ?? ""}`;
+    const first = seen.get(key);
+    if (first !== undefined)
+      throw new InputError(
+        `${s.owner} is listed twice ${s.fromDate ? `from ${s.fromDate}` : "with no start date"} (rows ${first + 1} and ${i + 1}): give one share per owner and start date`,
+        { location: { path: `$.owners[${i}].owner` } },
+      );
+    seen.set(key, i);
+  });
   // Total held is highest on some share's first day (or at the start of the record).
   const days = new Set<string>(["0000-01-01"]);
   for (const s of out) if (s.fromDate) days.add(s.fromDate);
