@@ -8,7 +8,7 @@
  * the section and its field, and leaves stored data exactly as it was.
  */
 import type { ContractSheet, ContractSheetBody } from "../contract/contract-sheet.ts";
-import { checkOwnership } from "../manage/ownership.ts";
+import { checkOwnership, ownersEntered } from "../manage/ownership.ts";
 import { InputError } from "../shared/errors.ts";
 import { type Actor, withAudit } from "../store/audit.ts";
 import type { Store } from "../store/db.ts";
@@ -16,7 +16,7 @@ import { contractRow } from "../store/manage.ts";
 import { writeOwnership, writeTerm } from "../store/manage-dates.ts";
 import { writePaymentMechanism } from "../store/manage-payment.ts";
 import { updateContractRow } from "../store/records.ts";
-import { checkContractTerm, contractDates, ownersEntered } from "./manage-dates.ts";
+import { checkContractTerm, contractDates } from "./manage-dates.ts";
 import { checkContractPayment, paymentMechanism } from "./manage-payment.ts";
 import { checkContractChange, contractAsShown } from "./records.ts";
 

@@ -21,7 +21,13 @@ import {
   nextDeadline,
 } from "../manage/deadlines.ts";
 import { calendarFeed, contractPath, deadlineUid } from "../manage/ical.ts";
-import { checkOwnership, type OwnershipShare, ownersText, percent } from "../manage/ownership.ts";
+import {
+  checkOwnership,
+  type OwnershipShare,
+  ownersEntered,
+  ownersText,
+  percent,
+} from "../manage/ownership.ts";
 import { RATINGS } from "../manage/rating.ts";
 import { CONTRACT_STATUSES, type ContractStatus, contractStatus } from "../manage/status.ts";
 import { type ContractTerm, currentEnd, maximumEnd, newTerm } from "../manage/term.ts";
@@ -226,18 +232,6 @@ export async function setContractOwners(
   const row = await contractRow(store, id, false);
   await setSupplierOwners(store, row.supplier, ownersEntered(owners), actor);
   return contractDates(store, id, false, opts.today);
-}
-
-/** The owners as the contract form enters them, as shares to check (checkOwnership) and store. */
-export function ownersEntered(owners: OwnersBody["owners"]): Omit<OwnershipShare, "supplier">[] {
-  return owners.map((o) => ({
-    owner: o.owner,
-    shareBp: o.shareBp,
-    fromDate: o.fromDate ?? null,
-    toDate: o.toDate ?? null,
-    source: o.source ?? "",
-    demo: false,
-  }));
 }
 
 /** Every visible contract's deadlines as an iCalendar feed, earliest first. */

@@ -108,3 +108,23 @@ export function checkOwnership(
   }
   return out;
 }
+
+/** Shares as a form or an API body enters them (dates and source optional), ready for checkOwnership. */
+export function ownersEntered(
+  owners: readonly {
+    owner: string;
+    shareBp: number;
+    fromDate?: string | null;
+    toDate?: string | null;
+    source?: string;
+  }[],
+): Omit<OwnershipShare, "supplier">[] {
+  return owners.map((o) => ({
+    owner: o.owner,
+    shareBp: o.shareBp,
+    fromDate: o.fromDate ?? null,
+    toDate: o.toDate ?? null,
+    source: o.source ?? "",
+    demo: false,
+  }));
+}

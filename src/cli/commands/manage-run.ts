@@ -66,14 +66,17 @@ export interface ContractDeadline extends Deadline {
   contractId: string;
 }
 
-export async function deadlines(o: {
+/** The options of `nous manage deadlines`. */
+export interface DeadlinesOptions {
   within?: string;
   publishedOnly?: boolean;
   format: string;
   baseUrl?: string;
   today?: string;
   db?: string;
-}): Promise<void> {
+}
+
+export async function deadlines(o: DeadlinesOptions): Promise<void> {
   const format = formatOf(o.format, ["table", "ics", "json"] as const);
   const today = todayOf(o.today);
   let within: number | null = null;

@@ -6,6 +6,7 @@
  */
 import type { Command } from "commander";
 import { DB_HELP } from "../store.ts";
+import type { DeadlinesOptions } from "./manage-run.ts";
 
 const run = () => import("./manage-run.ts");
 
@@ -39,16 +40,7 @@ export function registerManage(program: Command): void {
     .option("--base-url <url>", "the dashboard's address, for each event's link (ics; default: no link)")
     .option("--today <date>", TODAY_HELP)
     .option("--db <url>", DB_HELP)
-    .action(
-      async (o: {
-        within?: string;
-        publishedOnly?: boolean;
-        format: string;
-        baseUrl?: string;
-        today?: string;
-        db?: string;
-      }) => (await run()).deadlines(o),
-    );
+    .action(async (o: DeadlinesOptions) => (await run()).deadlines(o));
 
   manage
     .command("attention")

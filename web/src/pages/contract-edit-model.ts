@@ -8,7 +8,7 @@
 import type { OwnersBody, TermBody } from "../../../src/contract/manage-dates.ts";
 import type { PaymentMechanismBody } from "../../../src/contract/manage-payment.ts";
 import { contractDeadlines, type Deadline } from "../../../src/manage/deadlines.ts";
-import { checkOwnership, ownersText } from "../../../src/manage/ownership.ts";
+import { checkOwnership, ownersEntered, ownersText } from "../../../src/manage/ownership.ts";
 import {
   type IndexationKind,
   type InvoicingFrequency,
@@ -156,17 +156,7 @@ export function checkOwners(rows: readonly OwnerRow[], supplier: string): Checke
     });
   }
   try {
-    checkOwnership(
-      supplier,
-      out.map((o) => ({
-        owner: o.owner,
-        shareBp: o.shareBp,
-        fromDate: o.fromDate ?? null,
-        toDate: o.toDate ?? null,
-        source: o.source ?? "",
-        demo: false,
-      })),
-    );
+    checkOwnership(supplier, ownersEntered(out));
   } catch (e) {
     return { problem: said(e) };
   }
