@@ -32,21 +32,25 @@ export interface Target {
   close(): Promise<void>;
 }
 
-const scratch = mkdtempSync(join(tmpdir(), "nous-fault-"));
+// Test files share their worker's modules (test/support/README.md): the folder is made when a
+// file first asks for it and forgotten when that file removes it, so the next file gets its own.
+let scratch: string | null = null;
 let seq = 0;
 
 /** The scratch folder this test file's stores and inputs live in (removed by removeScratch). */
 export function scratchDir(): string {
+  scratch ??= mkdtempSync(join(tmpdir(), "nous-fault-"));
   return scratch;
 }
 
 export function removeScratch(): void {
-  rmSync(scratch, { recursive: true, force: true });
+  if (scratch !== null) rmSync(scratch, { recursive: true, force: true });
+  scratch = null;
 }
 
 /** A new SQLite file path in the scratch folder; when `from` is given, a copy of that file. */
 export function sqliteFile(from?: string): string {
-  const file = join(scratch, `store-${++seq}.db`);
+  const file = join(scratchDir(), `store-${++seq}.db`);
   if (from) copyFileSync(from, file);
   return file;
 }
