@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Issue, JsonObject } from "../ocds/types.ts";
 import { InputError } from "../shared/errors.ts";
 import { type CompileStreamOptions, compileStream } from "./ocds-compile.ts";
-import { PartitionIndex, partitionOf, planPasses } from "./ocds-compile-partition.ts";
+import { partitionOf } from "./ocds-compile-partition.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "nous-ocds-ranges-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -61,18 +61,10 @@ describe("compiling partitions of the ocids on several threads", () => {
   const file = join(dir, "releases.jsonl");
   writeFileSync(file, `${releaseLines().join("\n")}\n`);
 
-  it("gives every ocid one partition, and plans passes that hold at most the budget", () => {
+  it("gives every ocid one partition", () => {
     expect(partitionOf("ocds-r-1", 3)).toBe(partitionOf("ocds-r-1", 3));
     const parts = new Set(Array.from({ length: 200 }, (_, n) => partitionOf(`ocds-r-${n}`, 3)));
     expect([...parts].sort()).toEqual([0, 1, 2]);
-    // a b c a b c, 100 bytes a release: with room for one group (200 bytes), one ocid a pass.
-    const index = new PartitionIndex();
-    for (const [i, o] of ["a", "b", "c", "a", "b", "c"].entries())
-      index.push(o, 0, i * 100, 100, i + 1, false);
-    expect([...planPasses(index, 200).pass]).toEqual([0, 1, 2]);
-    expect([...planPasses(index, 600).pass]).toEqual([0, 0, 0]);
-    // Room for two groups: a and b together, then c.
-    expect([...planPasses(index, 400).pass]).toEqual([0, 0, 1]);
   });
 
   it("writes the same compiled releases as one thread, whatever the threads and memory budget", async () => {
@@ -85,7 +77,7 @@ describe("compiling partitions of the ocids on several threads", () => {
         expect(many.result.releases).toBe(600);
         expect(many.result.ocids).toBe(200);
         expect(sorted(many.text)).toEqual(sorted(one.text));
-        // With little memory, ocids whose releases are far apart are compiled in later passes.
+        // With little memory, the releases of an ocid far from its last are read back.
         if (memoryBudget === 3000) expect(many.result.reopened).toBeGreaterThan(0);
         // The order of the lines does not depend on which thread is faster.
         expect((await run(file, { workers, memoryBudget, rangeMinBytes: 0 })).text).toBe(many.text);

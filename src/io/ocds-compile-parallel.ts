@@ -6,9 +6,10 @@
  * in turn, and go straight to the output: the order of the lines does not depend on which thread
  * is faster.
  */
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, openSync, readSync, WriteStream } from "node:fs";
+import { Socket } from "node:net";
 import type { Writable } from "node:stream";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, type MessagePort, Worker } from "node:worker_threads";
 import { recordPackageHead } from "../ocds/record.ts";
 import type { Issue } from "../ocds/types.ts";
 import { isObject } from "../ocds/types.ts";
@@ -49,6 +50,8 @@ export function startsWithReleaseLine(file: string): boolean {
 /** A worker's replies, one at a time; progress goes to onProgress, failures reject. */
 class PartitionWorker {
   readonly worker: Worker;
+  /** Where a written batch's buffer goes back to the worker, to be filled again. */
+  readonly returns: MessagePort;
   private waiting: { resolve: (r: PartitionReply) => void; reject: (e: unknown) => void } | null = null;
   private early: PartitionReply[] = [];
   private failed: unknown = null;
@@ -56,10 +59,13 @@ class PartitionWorker {
   private closing = false;
 
   constructor(job: PartitionJob, onProgress: (bytes: number) => void) {
+    const { port1, port2 } = new MessageChannel();
+    this.returns = port1;
     this.worker = new Worker(BOOT, {
       eval: true,
-      workerData: job,
-      resourceLimits: { maxYoungGenerationSizeMb: 64 },
+      workerData: { ...job, returns: port2 },
+      transferList: [port2],
+      resourceLimits: { maxYoungGenerationSizeMb: 32 },
     });
     this.worker.on("message", (msg: PartitionReply) => {
       if (msg.type === "progress") return onProgress(msg.bytes);
@@ -98,6 +104,7 @@ class PartitionWorker {
 
   async close(): Promise<void> {
     this.closing = true;
+    this.returns.close();
     await this.worker.terminate();
   }
 
@@ -153,6 +160,10 @@ export async function compilePartitions(
     for (const w of workers) w.start();
 
     const sink = new Sink(streamWriter(out));
+    // A file, a pipe or a socket is done with a buffer once its write has called back, so the
+    // buffer goes back to its worker to be filled again; a stream that hands chunks on (a
+    // PassThrough, say) may keep them, so its buffers are left to it.
+    const reusable = out instanceof WriteStream || out instanceof Socket || out === process.stdout;
     let records = 0;
     if (opts.package) {
       const head = JSON.stringify(recordPackageHead({ uri: opts.uri, publishedDate: opts.publishedDate }));
@@ -166,7 +177,20 @@ export async function compilePartitions(
         const msg = await workers[k]!.next();
         if (msg.type === "batch") {
           if (opts.package && records > 0) await sink.add(",");
-          await sink.direct(Buffer.from(msg.bytes, 0, msg.length));
+          const w = workers[k]!;
+          const bytes = msg.bytes;
+          await sink.direct(
+            Buffer.from(bytes, 0, msg.length),
+            reusable
+              ? () => {
+                  try {
+                    w.returns.postMessage(bytes, [bytes]);
+                  } catch {
+                    // The worker has finished and closed its end of the channel: nothing to reuse.
+                  }
+                }
+              : undefined,
+          );
           records += msg.count;
           Atomics.add(acked, k, 1);
           Atomics.notify(acked, k);

@@ -1,5 +1,5 @@
 /** Worker thread of the parallel streaming compile: compiles one partition (ocds-compile-partition.ts). */
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
 import {
   compilePartition,
   type PartitionJob,
@@ -54,5 +54,11 @@ guard(() =>
   ),
 );
 parentPort!.on("message", () => {
-  guard(() => reply(compilePartition(job, index, send)));
+  guard(() =>
+    reply(
+      compilePartition(job, index, send, () =>
+        job.returns ? (receiveMessageOnPort(job.returns)?.message as ArrayBuffer | undefined) : undefined,
+      ),
+    ),
+  );
 });

@@ -8,21 +8,21 @@
  *    enough) and indexes the partition's lines: file, offset, length, line number, ocid number.
  *    Lines of other partitions cost no string (the ocid is hashed from its bytes); the
  *    partition's own lines have their nesting depth checked there, on their bytes.
- * 2. `planPasses` splits the ocids into passes over the files so that, in each pass, the releases
- *    held (an ocid's, from its first line to its last) stay within the memory budget: ocids are
- *    taken in the order they start while their whole groups fit. Releases of one ocid close
- *    together (the usual case) take one pass; a shuffled file takes a few.
- * 3. `compilePartition` reads, pass by pass, only the indexed lines of the pass's ocids, decoding
- *    each straight from the read buffer, and renders each group at its last line (each release
- *    parsed once, then), encoding the output lines into the batches it sends.
+ * 2. `compilePartition` goes through the index in file order and compiles each ocid at its last
+ *    line: its lines are decoded from the read window when they are in it (releases of one ocid
+ *    close together, the usual case) and read back by their position when they are not (a
+ *    shuffled file), so no release text is held as the files are read and one read of the files
+ *    does, whatever the memory budget. Each release is parsed once, then; the output lines are
+ *    encoded into the batches it sends.
  */
 import { closeSync, openSync, readSync, statSync } from "node:fs";
+import type { MessagePort } from "node:worker_threads";
 import type { Issue, JsonObject } from "../ocds/types.ts";
 import { isObject } from "../ocds/types.ts";
 import { InputError } from "../shared/errors.ts";
 import { parseJson } from "./ocds-json.ts";
 import { checkJsonDepth, MAX_JSON_DEPTH } from "../shared/json-depth.ts";
-import { bytesTooDeep, findTopLevelOcid, ocidAt, ocidText } from "./ocds-ocid.ts";
+import { findTopLevelOcid, lineShape, NOT_ASCII, ocidAt, ocidText, TOO_DEEP } from "./ocds-ocid.ts";
 import {
   isContainer,
   type RenderGroup,
@@ -41,6 +41,8 @@ export interface PartitionJob {
   settings: RenderSettings;
   /** One counter per worker: batches the main thread has written. */
   acks: SharedArrayBuffer;
+  /** The worker's end of the channel the main thread sends written batches' buffers back on. */
+  returns?: MessagePort;
 }
 
 export interface PartitionScan {
@@ -53,7 +55,7 @@ export interface PartitionScan {
 
 export interface PartitionDone {
   type: "done";
-  /** Ocids compiled in a pass after the first (their releases were far apart). */
+  /** Ocids with a release read back by its position (their releases were far apart). */
   later: number;
   warnings: Issue[];
 }
@@ -65,21 +67,24 @@ export type PartitionReply =
   | { type: "progress"; bytes: number }
   | { type: "failure"; message: string; location: object; fatal: boolean };
 
-/** Raw bytes of releases rendered at a time. */
-const JOB_BYTES = 1 << 20;
+/** Raw bytes of releases rendered at a time (a little: what is parsed dies young). */
+const JOB_BYTES = 1 << 16;
 /** Characters of output lines per batch sent. */
 const BATCH_CHARS = 1 << 20;
 /** Bytes first allocated for a batch (grown when its lines need more). */
 const BATCH_BYTES = 3 << 19;
-/** Bytes read at a time in a compile pass. */
+/** Bytes read at a time as the compile goes through the files (less when the budget is less). */
 const WINDOW = 4 << 20;
 
 const READ_CHUNK = 4 << 20;
 
-/** Calls onLine with each non-empty line of [start, end) (a view, valid only during the call). */
+/**
+ * Calls onLine with each non-empty line of [start, end): its bytes are buf[from, to), valid only
+ * during the call.
+ */
 export function eachLine(
   job: { file: string; start: number; end: number },
-  onLine: (buf: Buffer, line: number, offset: number) => boolean | undefined,
+  onLine: (buf: Buffer, from: number, to: number, line: number, offset: number) => boolean | undefined,
   onProgress?: (bytes: number) => void,
 ): number {
   const fd = openSync(job.file, "r");
@@ -108,7 +113,7 @@ export function eachLine(
         if (end > from && buf[end - 1] === 13) end--;
         line++;
         if (end > from && !blank(buf, from, end)) {
-          if (onLine(buf.subarray(from, end), line, base + from) === false) return line;
+          if (onLine(buf, from, end, line, base + from) === false) return line;
         }
         from = nl + 1;
       }
@@ -160,19 +165,25 @@ export function partitionOfBytes(buf: Buffer, start: number, end: number, n: num
   return (h >>> 0) % n;
 }
 
-/** The partition's lines: file, offset, length, line number and ocid number. */
+/** Index flag: the scan parsed the line (its ocid was not in its text); it is parsed again, checked. */
+const PARSED = 1;
+/** Index flag: the line's bytes are ASCII, decoded byte for byte. */
+const ASCII = 2;
+
+/** The partition's lines: file, offset, length, line number, ocid number and flags. */
 export class PartitionIndex {
   files = new Uint16Array(1 << 16);
   offsets = new Float64Array(1 << 16);
   lengths = new Int32Array(1 << 16);
   lines = new Int32Array(1 << 16);
   ids = new Int32Array(1 << 16);
-  parsed = new Uint8Array(1 << 16);
+  /** PARSED, ASCII. */
+  flags = new Uint8Array(1 << 16);
   size = 0;
   readonly idOf = new Map<string, number>();
   readonly names: string[] = [];
 
-  push(ocid: string, file: number, offset: number, length: number, line: number, parsed: boolean): void {
+  push(ocid: string, file: number, offset: number, length: number, line: number, flags: number): void {
     let id = this.idOf.get(ocid);
     if (id === undefined) {
       id = this.names.length;
@@ -190,7 +201,7 @@ export class PartitionIndex {
       this.lengths = grow(this.lengths, new Int32Array(n));
       this.lines = grow(this.lines, new Int32Array(n));
       this.ids = grow(this.ids, new Int32Array(n));
-      this.parsed = grow(this.parsed, new Uint8Array(n));
+      this.flags = grow(this.flags, new Uint8Array(n));
     }
     const i = this.size++;
     this.files[i] = file;
@@ -198,7 +209,7 @@ export class PartitionIndex {
     this.lengths[i] = length;
     this.lines[i] = line;
     this.ids[i] = id;
-    this.parsed[i] = parsed ? 1 : 0;
+    this.flags[i] = flags;
   }
 }
 
@@ -217,24 +228,26 @@ export function scanPartition(
     const size = statSync(file).size;
     eachLine(
       { file, start: 0, end: size },
-      (buf, line, offset) => {
+      (buf, from, to, line, offset) => {
         // The ocid from the text where it can be read there; the partition from its bytes, so
         // the lines of other partitions cost no string.
-        const end = findTopLevelOcid(buf);
+        const end = findTopLevelOcid(buf, from, to);
         let ocid: string;
-        let parsed = false;
+        let flags = 0;
         if (end >= 0) {
           if (ocidAt.plain) {
             if (partitionOfBytes(buf, ocidAt.start, end, job.n) !== job.part) return true;
           } else if (partitionOf(ocidText(buf, end), job.n) !== job.part) return true;
-          // The depth check of the partition's own lines, on their bytes: they are parsed
-          // later without it.
-          if (bytesTooDeep(buf, MAX_JSON_DEPTH)) checkJsonDepth(buf.toString(), file, line);
+          // The partition's own lines: their depth checked on their bytes (they are parsed
+          // later without it), and whether they are ASCII (then decoded byte for byte).
+          const shape = lineShape(buf, MAX_JSON_DEPTH, from, to);
+          if (shape & TOO_DEEP) checkJsonDepth(buf.toString("utf8", from, to), file, line);
+          if (!(shape & NOT_ASCII)) flags = ASCII;
           ocid = ocidText(buf, end);
         } else {
           let value: unknown;
           try {
-            value = parseJson(buf.toString(), file, line);
+            value = parseJson(buf.toString("utf8", from, to), file, line);
           } catch {
             // Not one JSON value a line: one thread reads it (and names what is wrong).
             fallback = true;
@@ -244,7 +257,7 @@ export function scanPartition(
             fallback = true;
             return false;
           }
-          parsed = true;
+          flags = PARSED;
           if (typeof value.ocid !== "string") {
             if (job.part === 0)
               warnings.push({
@@ -261,7 +274,7 @@ export function scanPartition(
           if (partitionOf(ocid, job.n) !== job.part) return true;
         }
         releases++;
-        index.push(ocid, f, offset, buf.length, line, parsed);
+        index.push(ocid, f, offset, to - from, line, flags);
         return true;
       },
       (bytes) => onProgress?.((before + bytes) / 4),
@@ -271,41 +284,6 @@ export function scanPartition(
   return { type: "scan", releases, warnings, fallback };
 }
 
-/**
- * Step 2: the pass each ocid is compiled in. In each pass an ocid is taken, at its first line,
- * when its whole group fits beside the groups open at that point (or when nothing is open).
- */
-export function planPasses(index: PartitionIndex, budget: number): { pass: Int32Array; passes: number } {
-  const count = index.names.length;
-  const first = new Int32Array(count).fill(-1);
-  const last = new Int32Array(count);
-  const bytes = new Float64Array(count);
-  for (let i = 0; i < index.size; i++) {
-    const id = index.ids[i]!;
-    if (first[id] === -1) first[id] = i;
-    last[id] = i;
-    bytes[id] = bytes[id]! + index.lengths[i]!;
-  }
-  const pass = new Int32Array(count).fill(-1);
-  let left = count;
-  let p = 0;
-  while (left > 0) {
-    let held = 0;
-    for (let i = 0; i < index.size; i++) {
-      const id = index.ids[i]!;
-      const at = pass[id]!;
-      if (at === -1 && first[id] === i && (held === 0 || held + bytes[id]! <= budget)) {
-        pass[id] = p;
-        held += bytes[id]!;
-        left--;
-      }
-      if (pass[id] === p && last[id] === i) held -= bytes[id]!;
-    }
-    p++;
-  }
-  return { pass, passes: p };
-}
-
 /** The two "ocid" keys case: the ocid read from the text was not the one JSON.parse kept. */
 function twoOcids(file: string, line: number): InputError {
   return new InputError('the release has more than one "ocid" key', {
@@ -313,19 +291,29 @@ function twoOcids(file: string, line: number): InputError {
   });
 }
 
-/** Step 3: compiles the partition pass by pass, sending the output lines in batches. */
+/**
+ * Step 2: compiles the partition, each ocid when its last line is reached: its lines are decoded
+ * from the read window when they are in it, and read back by their position when they are not
+ * (the releases of a shuffled file), so no release text is held while the file is read.
+ */
 export function compilePartition(
   job: PartitionJob,
   index: PartitionIndex,
   send: (bytes: ArrayBuffer, length: number, count: number) => void,
-  onProgress?: (fraction: number) => void,
+  /** A written batch's buffer to fill again, when one has come back (fresh memory costs page faults). */
+  reuse: () => ArrayBuffer | undefined = () => undefined,
 ): PartitionDone {
-  const { pass, passes } = planPasses(index, job.budget);
   const count = index.names.length;
-  const last = new Int32Array(count);
-  for (let i = 0; i < index.size; i++) last[index.ids[i]!] = i;
+  // prev[i]: the partition's line before line i of the same ocid (-1 for its first);
+  // last[id]: the ocid's last line.
+  const prev = new Int32Array(index.size);
+  const last = new Int32Array(count).fill(-1);
+  for (let i = 0; i < index.size; i++) {
+    const id = index.ids[i]!;
+    prev[i] = last[id]!;
+    last[id] = i;
+  }
   let later = 0;
-  for (let id = 0; id < count; id++) if (pass[id]! > 0) later++;
   const warnings: Issue[] = [];
   // The batch being filled: each output line is encoded into it as it is rendered (no joined
   // string, no second pass to measure it); a batch ends once it holds BATCH_CHARS characters.
@@ -339,7 +327,8 @@ export function compilePartition(
   const sendTexts = () => {
     if (lines === 0) return;
     send(out.buffer as ArrayBuffer, used, lines);
-    out = Buffer.allocUnsafeSlow(BATCH_BYTES);
+    const back = reuse();
+    out = back ? Buffer.from(back) : Buffer.allocUnsafeSlow(BATCH_BYTES);
     used = 0;
     lines = 0;
     chars = 0;
@@ -378,58 +367,89 @@ export function compilePartition(
 
   const fds = job.files.map((f) => openSync(f, "r"));
   try {
-    let window = Buffer.allocUnsafe(WINDOW);
-    for (let p = 0; p < passes; p++) {
-      const groups = new Map<number, WireItem[]>();
-      let wFile = -1;
-      let wStart = 0;
-      let wEnd = 0;
-      for (let i = 0; i < index.size; i++) {
-        const id = index.ids[i]!;
-        if (pass[id] !== p) continue;
-        const f = index.files[i]!;
-        const off = index.offsets[i]!;
-        const len = index.lengths[i]!;
-        if (f !== wFile || off < wStart || off + len > wEnd) {
-          if (len > window.length) window = Buffer.allocUnsafe(len);
-          const n = readSync(fds[f]!, window, 0, window.length, off);
-          if (n < len) throw new Error(`${job.files[f]} changed while it was read`);
-          wFile = f;
-          wStart = off;
-          wEnd = off + n;
-        }
-        const file = job.files[f]!;
-        const line = index.lines[i]!;
+    const size = Math.max(1 << 12, Math.min(WINDOW, Math.floor(job.budget)));
+    // How far before the line that needs it a new window starts.
+    const BACK = size >> 2;
+    let window = Buffer.allocUnsafe(size);
+    let wFile = -1;
+    let wStart = 0;
+    let wEnd = 0;
+    let scratch = Buffer.allocUnsafe(1 << 16);
+    const chain: number[] = [];
+    /** The text of line k: from the window when it is there, else read back by its position. */
+    const textOf = (k: number): string => {
+      const f = index.files[k]!;
+      const off = index.offsets[k]!;
+      const len = index.lengths[k]!;
+      const enc = index.flags[k]! & ASCII ? "latin1" : "utf8";
+      if (f === wFile && off >= wStart && off + len <= wEnd) {
         const from = off - wStart;
-        // Decoded straight from the window (no copy of the bytes): the text is parsed when its
-        // group is complete, once, its depth checked by the scan.
-        const item: WireItem =
-          index.parsed[i] === 1
-            ? {
-                release: parseJson(window.toString("utf8", from, from + len), file, line) as JsonObject,
-                file,
-                line,
-              }
-            : { text: window.toString("utf8", from, from + len), file, line };
-        let g = groups.get(id);
-        if (g === undefined) {
-          g = [];
-          groups.set(id, g);
-        }
-        g.push(item);
-        readyBytes += len;
-        if (last[id] === i) {
-          groups.delete(id);
-          ready.push({ ocid: index.names[id]!, items: g });
-          if (readyBytes >= JOB_BYTES) render();
-        }
+        return window.toString(enc, from, from + len);
       }
-      render();
-      onProgress?.((p + 1) / passes);
+      if (len > scratch.length) scratch = Buffer.allocUnsafe(len);
+      if (readSync(fds[f]!, scratch, 0, len, off) < len) throw changed(job.files[f]!);
+      return scratch.toString(enc, 0, len);
+    };
+    for (let i = 0; i < index.size; i++) {
+      const id = index.ids[i]!;
+      if (last[id] !== i) continue;
+      chain.length = 0;
+      for (let k = i; k !== -1; k = prev[k]!) chain.push(k);
+      const f = index.files[i]!;
+      const off = index.offsets[i]!;
+      const len = index.lengths[i]!;
+      if (f !== wFile || off < wStart || off + len > wEnd) {
+        // The next window starts a little before this line (the groups ending next began
+        // before it), or at the group's first line when the whole group fits.
+        const first = chain[chain.length - 1]!;
+        let start = Math.max(0, off - BACK);
+        if (
+          index.files[first] === f &&
+          index.offsets[first]! < start &&
+          off + len - index.offsets[first]! <= size
+        )
+          start = index.offsets[first]!;
+        if (off + len - start > window.length) window = Buffer.allocUnsafe(off + len - start);
+        const n = readSync(fds[f]!, window, 0, window.length, start);
+        if (start + n < off + len) throw changed(job.files[f]!);
+        wFile = f;
+        wStart = start;
+        wEnd = start + n;
+      }
+      const file = job.files[f]!;
+      const items: WireItem[] = [];
+      let back = false;
+      for (let c = chain.length - 1; c >= 0; c--) {
+        const k = chain[c]!;
+        const f2 = index.files[k]!;
+        if (f2 !== wFile || index.offsets[k]! < wStart) back = true;
+        const text = textOf(k);
+        const name = f2 === f ? file : job.files[f2]!;
+        // The text is parsed once, its depth checked by the scan; a line the scan parsed (its
+        // ocid was not in its text) is parsed here with the check.
+        items.push(
+          index.flags[k]! & PARSED
+            ? {
+                release: parseJson(text, name, index.lines[k]!) as JsonObject,
+                file: name,
+                line: index.lines[k]!,
+              }
+            : { text, file: name, line: index.lines[k]! },
+        );
+        readyBytes += index.lengths[k]!;
+      }
+      if (back) later++;
+      ready.push({ ocid: index.names[id]!, items });
+      if (readyBytes >= JOB_BYTES) render();
     }
+    render();
   } finally {
     for (const fd of fds) closeSync(fd);
   }
   sendTexts();
   return { type: "done", later, warnings };
+}
+
+function changed(file: string): Error {
+  return new Error(`${file} changed while it was read`);
 }

@@ -8,39 +8,46 @@ function unescapeJson(s: string): string {
 
 const OCID_KEY = Buffer.from('"ocid"');
 
+/** `{"ocid":"`: how nearly every release line starts (the ocid first, as the schema lists it). */
+const OCID_FIRST = Buffer.from('{"ocid":"');
+
 /**
- * Where the release's own ocid is in its bytes: the first `"ocid"` key, if it is at the top level
- * (object depth 1, outside strings) and within the first 64 KiB. Returns the index of the closing
- * quote of its value, or -1 (then the line is parsed instead); `ocidAt.start` is where the value's
- * text starts and `ocidAt.plain` is true when it is ASCII without escapes (its bytes are its
- * UTF-16 code units). Nothing is decoded or allocated.
+ * Where the release's own ocid is in its bytes [from, end): the first `"ocid"` key, if it is at
+ * the top level (object depth 1, outside strings) and within the first 64 KiB. Returns the index
+ * of the closing quote of its value, or -1 (then the line is parsed instead); `ocidAt.start` is
+ * where the value's text starts and `ocidAt.plain` is true when it is ASCII without escapes (its
+ * bytes are its UTF-16 code units). Nothing is decoded or allocated.
  */
 export const ocidAt = { start: 0, plain: true };
-export function findTopLevelOcid(buf: Buffer): number {
-  const at = buf.indexOf(OCID_KEY);
-  if (at < 0 || at > 65_536) return -1;
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < at; i++) {
-    const c = buf[i]!;
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) depth++;
-    else if (c === 125 || c === 93) depth--;
+export function findTopLevelOcid(buf: Buffer, from = 0, end = buf.length): number {
+  let i: number;
+  if (end - from > OCID_FIRST.length && startsWith(buf, from, OCID_FIRST)) i = from + OCID_FIRST.length - 1;
+  else {
+    const at = buf.indexOf(OCID_KEY, from);
+    if (at < 0 || at + OCID_KEY.length > end || at - from > 65_536) return -1;
+    let depth = 0;
+    let inString = false;
+    for (let k = from; k < at; k++) {
+      const c = buf[k]!;
+      if (inString) {
+        if (c === 92) k++;
+        else if (c === 34) inString = false;
+      } else if (c === 34) inString = true;
+      else if (c === 123 || c === 91) depth++;
+      else if (c === 125 || c === 93) depth--;
+    }
+    // A key is where a string starts outside a string: `"ocid"` inside a string value does not count.
+    if (inString || depth !== 1) return -1;
+    i = at + OCID_KEY.length;
+    while (buf[i] === 32 || buf[i] === 9) i++;
+    if (buf[i] !== 58) return -1;
+    i++;
+    while (buf[i] === 32 || buf[i] === 9) i++;
+    if (i >= end || buf[i] !== 34) return -1;
   }
-  // A key is where a string starts outside a string: `"ocid"` inside a string value does not count.
-  if (inString || depth !== 1) return -1;
-  let i = at + OCID_KEY.length;
-  while (buf[i] === 32 || buf[i] === 9) i++;
-  if (buf[i] !== 58) return -1;
-  i++;
-  while (buf[i] === 32 || buf[i] === 9) i++;
-  if (buf[i] !== 34) return -1;
   const start = i + 1;
   let plain = true;
-  for (i = start; i < buf.length; i++) {
+  for (i = start; i < end; i++) {
     const c = buf[i]!;
     if (c === 34) break;
     if (c === 92) {
@@ -48,10 +55,15 @@ export function findTopLevelOcid(buf: Buffer): number {
       i++;
     } else if (c >= 0x80) plain = false;
   }
-  if (i >= buf.length) return -1;
+  if (i >= end) return -1;
   ocidAt.start = start;
   ocidAt.plain = plain;
   return i;
+}
+
+function startsWith(buf: Buffer, from: number, prefix: Buffer): boolean {
+  for (let k = 0; k < prefix.length; k++) if (buf[from + k] !== prefix[k]) return false;
+  return true;
 }
 
 /** The ocid found by findTopLevelOcid, decoded (`end` is what it returned). */
@@ -66,27 +78,40 @@ export function topLevelOcid(buf: Buffer): string | null {
   return end < 0 ? null : ocidText(buf, end);
 }
 
+/** lineShape: the bytes nest arrays and objects deeper than the maximum. */
+export const TOO_DEEP = 1;
+/** lineShape: the bytes are not all ASCII (so they are decoded as UTF-8, not byte for byte). */
+export const NOT_ASCII = 2;
+
 /**
- * True when JSON bytes nest arrays and objects deeper than `max`: the verdict isTooDeep
- * (src/shared/json-depth.ts) gives on the decoded text (UTF-8 multi-byte characters hold no ASCII
- * bytes), without decoding it. The partitioned compile checks each line once, as it indexes it.
+ * What the partitioned compile needs to know of a line's JSON bytes [from, end) before it parses
+ * them, in one walk: TOO_DEEP when they nest arrays and objects deeper than `max` (the verdict
+ * isTooDeep, src/shared/json-depth.ts, gives on the decoded text: UTF-8 multi-byte characters
+ * hold no ASCII bytes), NOT_ASCII when a byte is 0x80 or above. Nothing is decoded.
  */
-export function bytesTooDeep(buf: Buffer, max: number): boolean {
+export function lineShape(buf: Buffer, max: number, from = 0, end = buf.length): number {
   let depth = 0;
-  const n = buf.length;
-  for (let i = 0; i < n; i++) {
+  let high = 0;
+  for (let i = from; i < end; i++) {
     const c = buf[i]!;
     if (c === 34) {
-      for (i++; i < n; i++) {
+      for (i++; i < end; i++) {
         const d = buf[i]!;
         if (d === 92) i++;
         else if (d === 34) break;
+        else high |= d;
       }
     } else if (c === 123 || c === 91) {
-      if (++depth > max) return true;
+      if (++depth > max) return TOO_DEEP | (high & 0x80 ? NOT_ASCII : 0);
     } else if (c === 125 || c === 93) depth--;
+    else high |= c;
   }
-  return false;
+  return high & 0x80 ? NOT_ASCII : 0;
+}
+
+/** True when JSON bytes nest arrays and objects deeper than `max` (see lineShape). */
+export function bytesTooDeep(buf: Buffer, max: number): boolean {
+  return (lineShape(buf, max) & TOO_DEEP) !== 0;
 }
 
 /** Every `"ocid": "..."` in a line (a package of releases on one line). */

@@ -1,12 +1,16 @@
 /** Buffered output of the streaming compile. */
 import type { Writable } from "node:stream";
 
+/** What a Sink writes with: `onWritten` is called once the bytes have left (the buffer may be reused). */
+export type SinkWrite = (b: Buffer | string, onWritten?: () => void) => Promise<void> | void;
+
 /** Writes to a stream, waiting when its buffer is full. */
-export function streamWriter(out: Writable): (s: string | Buffer) => Promise<void> {
-  return (s) =>
+export function streamWriter(out: Writable): SinkWrite {
+  return (s, onWritten) =>
     new Promise<void>((resolve, reject) => {
       const ok = out.write(s, (err) => {
         if (err) reject(err);
+        else onWritten?.();
       });
       if (ok) resolve();
       else out.once("drain", resolve);
@@ -18,17 +22,17 @@ export class Sink {
   private parts: (string | Buffer)[] = [];
   private size = 0;
   private strings = true;
-  constructor(private readonly write: (b: Buffer | string) => Promise<void> | void) {}
+  constructor(private readonly write: SinkWrite) {}
   async add(s: string | Buffer): Promise<void> {
     this.parts.push(s);
     if (typeof s !== "string") this.strings = false;
     this.size += s.length;
     if (this.size >= 1 << 20) await this.flush();
   }
-  /** Writes a large buffer as it is, after what is buffered. */
-  async direct(b: Buffer): Promise<void> {
+  /** Writes a large buffer as it is, after what is buffered; onWritten once it has left. */
+  async direct(b: Buffer, onWritten?: () => void): Promise<void> {
     await this.flush();
-    await this.write(b);
+    await this.write(b, onWritten);
   }
   async flush(): Promise<void> {
     if (this.parts.length === 0) return;
