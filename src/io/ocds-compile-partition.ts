@@ -6,8 +6,10 @@
  *
  * 1. `scanPartition` reads each line's ocid from its text (parsing only lines where that is not
  *    enough) and indexes the partition's lines: file, offset, length, line number, ocid number.
- *    Lines of other partitions cost no string (the ocid is hashed from its bytes); the
- *    partition's own lines have their nesting depth checked there, on their bytes.
+ *    Lines of other partitions cost no string (the ocid is hashed from its bytes); of the
+ *    partition's own lines it notes which are ASCII. Their nesting depth is checked once they are
+ *    parsed, on the parsed value (JSON.parse does not recurse; the walk over the value costs a
+ *    quarter of one over the bytes).
  * 2. `compilePartition` goes through the index in file order and compiles each ocid at its last
  *    line: its lines are decoded from the read window when they are in it (releases of one ocid
  *    close together, the usual case) and read back by their position when they are not (a
@@ -15,14 +17,14 @@
  *    does, whatever the memory budget. Each release is parsed once, then; the output lines are
  *    encoded into the batches it sends.
  */
+import { isAscii } from "node:buffer";
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import type { MessagePort } from "node:worker_threads";
 import type { Issue, JsonObject } from "../ocds/types.ts";
 import { isObject } from "../ocds/types.ts";
 import { InputError } from "../shared/errors.ts";
 import { parseJson } from "./ocds-json.ts";
-import { checkJsonDepth, MAX_JSON_DEPTH } from "../shared/json-depth.ts";
-import { findTopLevelOcid, lineShape, NOT_ASCII, ocidAt, ocidText, TOO_DEEP } from "./ocds-ocid.ts";
+import { findTopLevelOcid, ocidAt, ocidText } from "./ocds-ocid.ts";
 import {
   isContainer,
   type RenderGroup,
@@ -238,11 +240,9 @@ export function scanPartition(
           if (ocidAt.plain) {
             if (partitionOfBytes(buf, ocidAt.start, end, job.n) !== job.part) return true;
           } else if (partitionOf(ocidText(buf, end), job.n) !== job.part) return true;
-          // The partition's own lines: their depth checked on their bytes (they are parsed
-          // later without it), and whether they are ASCII (then decoded byte for byte).
-          const shape = lineShape(buf, MAX_JSON_DEPTH, from, to);
-          if (shape & TOO_DEEP) checkJsonDepth(buf.toString("utf8", from, to), file, line);
-          if (!(shape & NOT_ASCII)) flags = ASCII;
+          // Whether the line is ASCII (then decoded byte for byte); its depth is checked once it
+          // is parsed, on the parsed value (cheaper than on its bytes).
+          if (isAscii(buf.subarray(from, to))) flags = ASCII;
           ocid = ocidText(buf, end);
         } else {
           let value: unknown;
@@ -303,151 +303,199 @@ export function compilePartition(
   /** A written batch's buffer to fill again, when one has come back (fresh memory costs page faults). */
   reuse: () => ArrayBuffer | undefined = () => undefined,
 ): PartitionDone {
-  const count = index.names.length;
-  // prev[i]: the partition's line before line i of the same ocid (-1 for its first);
-  // last[id]: the ocid's last line.
-  const prev = new Int32Array(index.size);
-  const last = new Int32Array(count).fill(-1);
-  for (let i = 0; i < index.size; i++) {
-    const id = index.ids[i]!;
-    prev[i] = last[id]!;
-    last[id] = i;
+  const c = new PartitionCompiler(job, index, send, reuse);
+  try {
+    c.run();
+  } finally {
+    c.close();
   }
-  let later = 0;
-  const warnings: Issue[] = [];
+  return { type: "done", later: c.later, warnings: c.warnings };
+}
+
+/**
+ * The state of compilePartition. Each step is a small method, so that the engine optimises the
+ * short loop over the lines apart from the work done once per ocid.
+ */
+class PartitionCompiler {
+  later = 0;
+  readonly warnings: Issue[] = [];
+  /** prev[i]: the partition's line before line i of the same ocid (-1 for its first). */
+  private readonly prev: Int32Array;
+  /** last[id]: the ocid's last line. */
+  private readonly last: Int32Array;
+  private readonly fds: number[];
+  private readonly size: number;
+  private window: Buffer;
+  private wFile = -1;
+  private wStart = 0;
+  private wEnd = 0;
+  private scratch = Buffer.allocUnsafe(1 << 16);
+  private readonly chain: number[] = [];
   // The batch being filled: each output line is encoded into it as it is rendered (no joined
   // string, no second pass to measure it); a batch ends once it holds BATCH_CHARS characters.
-  let out = Buffer.allocUnsafeSlow(BATCH_BYTES);
-  let used = 0;
-  let lines = 0;
-  let chars = 0;
-  let ready: RenderGroup[] = [];
-  let readyBytes = 0;
+  private out = Buffer.allocUnsafeSlow(BATCH_BYTES);
+  private used = 0;
+  private lines = 0;
+  private chars = 0;
+  private ready: RenderGroup[] = [];
+  private readyBytes = 0;
 
-  const sendTexts = () => {
-    if (lines === 0) return;
-    send(out.buffer as ArrayBuffer, used, lines);
-    const back = reuse();
-    out = back ? Buffer.from(back) : Buffer.allocUnsafeSlow(BATCH_BYTES);
-    used = 0;
-    lines = 0;
-    chars = 0;
-  };
-  const addText = (text: string) => {
-    const sep = lines === 0 ? 0 : 1;
-    // At most three bytes a UTF-16 code unit, and the separator and newline.
-    const room = text.length * 3 + 2;
-    if (used + room > out.length) {
-      const bigger = Buffer.allocUnsafeSlow(Math.max(out.length * 2, used + room));
-      out.copy(bigger, 0, 0, used);
-      out = bigger;
-    }
-    if (job.settings.package) {
-      if (sep) out[used++] = 44;
-      used += out.write(text, used);
-    } else {
-      used += out.write(text, used);
-      out[used++] = 10;
-    }
-    lines++;
-    chars += text.length;
-    if (chars >= BATCH_CHARS) sendTexts();
-  };
-  const render = () => {
-    for (const r of renderGroups(ready, null, job.settings)) {
-      for (const w of r.warnings) warnings.push(w);
-      const m = r.misplaced[0];
-      if (m !== undefined) throw twoOcids(m.file, m.line);
-      if (r.text === null) continue;
-      addText(r.text);
-    }
-    ready = [];
-    readyBytes = 0;
-  };
-
-  const fds = job.files.map((f) => openSync(f, "r"));
-  try {
-    const size = Math.max(1 << 12, Math.min(WINDOW, Math.floor(job.budget)));
-    // How far before the line that needs it a new window starts.
-    const BACK = size >> 2;
-    let window = Buffer.allocUnsafe(size);
-    let wFile = -1;
-    let wStart = 0;
-    let wEnd = 0;
-    let scratch = Buffer.allocUnsafe(1 << 16);
-    const chain: number[] = [];
-    /** The text of line k: from the window when it is there, else read back by its position. */
-    const textOf = (k: number): string => {
-      const f = index.files[k]!;
-      const off = index.offsets[k]!;
-      const len = index.lengths[k]!;
-      const enc = index.flags[k]! & ASCII ? "latin1" : "utf8";
-      if (f === wFile && off >= wStart && off + len <= wEnd) {
-        const from = off - wStart;
-        return window.toString(enc, from, from + len);
-      }
-      if (len > scratch.length) scratch = Buffer.allocUnsafe(len);
-      if (readSync(fds[f]!, scratch, 0, len, off) < len) throw changed(job.files[f]!);
-      return scratch.toString(enc, 0, len);
-    };
+  constructor(
+    private readonly job: PartitionJob,
+    private readonly index: PartitionIndex,
+    private readonly send: (bytes: ArrayBuffer, length: number, count: number) => void,
+    private readonly reuse: () => ArrayBuffer | undefined,
+  ) {
+    const prev = new Int32Array(index.size);
+    const last = new Int32Array(index.names.length).fill(-1);
     for (let i = 0; i < index.size; i++) {
       const id = index.ids[i]!;
-      if (last[id] !== i) continue;
-      chain.length = 0;
-      for (let k = i; k !== -1; k = prev[k]!) chain.push(k);
-      const f = index.files[i]!;
-      const off = index.offsets[i]!;
-      const len = index.lengths[i]!;
-      if (f !== wFile || off < wStart || off + len > wEnd) {
-        // The next window starts a little before this line (the groups ending next began
-        // before it), or at the group's first line when the whole group fits.
-        const first = chain[chain.length - 1]!;
-        let start = Math.max(0, off - BACK);
-        if (
-          index.files[first] === f &&
-          index.offsets[first]! < start &&
-          off + len - index.offsets[first]! <= size
-        )
-          start = index.offsets[first]!;
-        if (off + len - start > window.length) window = Buffer.allocUnsafe(off + len - start);
-        const n = readSync(fds[f]!, window, 0, window.length, start);
-        if (start + n < off + len) throw changed(job.files[f]!);
-        wFile = f;
-        wStart = start;
-        wEnd = start + n;
-      }
-      const file = job.files[f]!;
-      const items: WireItem[] = [];
-      let back = false;
-      for (let c = chain.length - 1; c >= 0; c--) {
-        const k = chain[c]!;
-        const f2 = index.files[k]!;
-        if (f2 !== wFile || index.offsets[k]! < wStart) back = true;
-        const text = textOf(k);
-        const name = f2 === f ? file : job.files[f2]!;
-        // The text is parsed once, its depth checked by the scan; a line the scan parsed (its
-        // ocid was not in its text) is parsed here with the check.
-        items.push(
-          index.flags[k]! & PARSED
-            ? {
-                release: parseJson(text, name, index.lines[k]!) as JsonObject,
-                file: name,
-                line: index.lines[k]!,
-              }
-            : { text, file: name, line: index.lines[k]! },
-        );
-        readyBytes += index.lengths[k]!;
-      }
-      if (back) later++;
-      ready.push({ ocid: index.names[id]!, items });
-      if (readyBytes >= JOB_BYTES) render();
+      prev[i] = last[id]!;
+      last[id] = i;
     }
-    render();
-  } finally {
-    for (const fd of fds) closeSync(fd);
+    this.prev = prev;
+    this.last = last;
+    this.size = Math.max(1 << 12, Math.min(WINDOW, Math.floor(job.budget)));
+    this.window = Buffer.allocUnsafe(this.size);
+    this.fds = [];
+    for (const f of job.files) this.fds.push(openSync(f, "r"));
   }
-  sendTexts();
-  return { type: "done", later, warnings };
+
+  run(): void {
+    const { ids } = this.index;
+    const last = this.last;
+    const n = this.index.size;
+    for (let i = 0; i < n; i++) if (last[ids[i]!] === i) this.group(i);
+    this.render();
+    this.sendTexts();
+  }
+
+  close(): void {
+    for (const fd of this.fds) closeSync(fd);
+  }
+
+  /** The ocid whose last line is line i: its lines, in file order, ready to render. */
+  private group(i: number): void {
+    const { index, chain, prev } = this;
+    chain.length = 0;
+    for (let k = i; k !== -1; k = prev[k]!) chain.push(k);
+    const f = index.files[i]!;
+    const off = index.offsets[i]!;
+    if (f !== this.wFile || off < this.wStart || off + index.lengths[i]! > this.wEnd) this.moveWindow(i);
+    const items: WireItem[] = [];
+    let back = false;
+    for (let c = chain.length - 1; c >= 0; c--) {
+      const k = chain[c]!;
+      const file = this.job.files[index.files[k]!]!;
+      const line = index.lines[k]!;
+      let text: string;
+      if (this.inWindow(k)) text = this.fromWindow(k);
+      else {
+        back = true;
+        text = this.readBack(k);
+      }
+      // The text is parsed once, and its depth checked on the parsed value; a line the scan
+      // parsed (its ocid was not in its text) is parsed here with the check on its text.
+      items.push(
+        index.flags[k]! & PARSED
+          ? { release: parseJson(text, file, line) as JsonObject, file, line }
+          : { text, file, line, checkParsed: true },
+      );
+      this.readyBytes += index.lengths[k]!;
+    }
+    if (back) this.later++;
+    this.ready.push({ ocid: index.names[index.ids[i]!]!, items });
+    if (this.readyBytes >= JOB_BYTES) this.render();
+  }
+
+  /**
+   * Reads the window that holds line i: starting a little before it (the groups ending next
+   * began before it), or at the line's group's first line when the whole group fits.
+   */
+  private moveWindow(i: number): void {
+    const { index } = this;
+    const f = index.files[i]!;
+    const off = index.offsets[i]!;
+    const end = off + index.lengths[i]!;
+    const first = this.chain[this.chain.length - 1]!;
+    let start = Math.max(0, off - (this.size >> 2));
+    const firstOff = index.offsets[first]!;
+    if (index.files[first] === f && firstOff < start && end - firstOff <= this.size) start = firstOff;
+    if (end - start > this.window.length) this.window = Buffer.allocUnsafe(end - start);
+    const n = readSync(this.fds[f]!, this.window, 0, this.window.length, start);
+    if (start + n < end) throw changed(this.job.files[f]!);
+    this.wFile = f;
+    this.wStart = start;
+    this.wEnd = start + n;
+  }
+
+  private inWindow(k: number): boolean {
+    const off = this.index.offsets[k]!;
+    return (
+      this.index.files[k] === this.wFile && off >= this.wStart && off + this.index.lengths[k]! <= this.wEnd
+    );
+  }
+
+  private fromWindow(k: number): string {
+    const from = this.index.offsets[k]! - this.wStart;
+    const to = from + this.index.lengths[k]!;
+    return this.index.flags[k]! & ASCII
+      ? this.window.toString("latin1", from, to)
+      : this.window.toString("utf8", from, to);
+  }
+
+  /** Line k read again from its file by its position (it is no longer in the window). */
+  private readBack(k: number): string {
+    const len = this.index.lengths[k]!;
+    const f = this.index.files[k]!;
+    if (len > this.scratch.length) this.scratch = Buffer.allocUnsafe(len);
+    if (readSync(this.fds[f]!, this.scratch, 0, len, this.index.offsets[k]!) < len)
+      throw changed(this.job.files[f]!);
+    return this.index.flags[k]! & ASCII
+      ? this.scratch.toString("latin1", 0, len)
+      : this.scratch.toString("utf8", 0, len);
+  }
+
+  private render(): void {
+    for (const r of renderGroups(this.ready, null, this.job.settings)) {
+      for (const w of r.warnings) this.warnings.push(w);
+      const m = r.misplaced[0];
+      if (m !== undefined) throw twoOcids(m.file, m.line);
+      if (r.text !== null) this.addText(r.text);
+    }
+    this.ready = [];
+    this.readyBytes = 0;
+  }
+
+  private addText(text: string): void {
+    // At most three bytes a UTF-16 code unit, and the separator and newline.
+    const room = text.length * 3 + 2;
+    if (this.used + room > this.out.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(this.out.length * 2, this.used + room));
+      this.out.copy(bigger, 0, 0, this.used);
+      this.out = bigger;
+    }
+    if (this.job.settings.package) {
+      if (this.lines > 0) this.out[this.used++] = 44;
+      this.used += this.out.write(text, this.used);
+    } else {
+      this.used += this.out.write(text, this.used);
+      this.out[this.used++] = 10;
+    }
+    this.lines++;
+    this.chars += text.length;
+    if (this.chars >= BATCH_CHARS) this.sendTexts();
+  }
+
+  private sendTexts(): void {
+    if (this.lines === 0) return;
+    this.send(this.out.buffer as ArrayBuffer, this.used, this.lines);
+    const back = this.reuse();
+    this.out = back ? Buffer.from(back) : Buffer.allocUnsafeSlow(BATCH_BYTES);
+    this.used = 0;
+    this.lines = 0;
+    this.chars = 0;
+  }
 }
 
 function changed(file: string): Error {

@@ -78,42 +78,6 @@ export function topLevelOcid(buf: Buffer): string | null {
   return end < 0 ? null : ocidText(buf, end);
 }
 
-/** lineShape: the bytes nest arrays and objects deeper than the maximum. */
-export const TOO_DEEP = 1;
-/** lineShape: the bytes are not all ASCII (so they are decoded as UTF-8, not byte for byte). */
-export const NOT_ASCII = 2;
-
-/**
- * What the partitioned compile needs to know of a line's JSON bytes [from, end) before it parses
- * them, in one walk: TOO_DEEP when they nest arrays and objects deeper than `max` (the verdict
- * isTooDeep, src/shared/json-depth.ts, gives on the decoded text: UTF-8 multi-byte characters
- * hold no ASCII bytes), NOT_ASCII when a byte is 0x80 or above. Nothing is decoded.
- */
-export function lineShape(buf: Buffer, max: number, from = 0, end = buf.length): number {
-  let depth = 0;
-  let high = 0;
-  for (let i = from; i < end; i++) {
-    const c = buf[i]!;
-    if (c === 34) {
-      for (i++; i < end; i++) {
-        const d = buf[i]!;
-        if (d === 92) i++;
-        else if (d === 34) break;
-        else high |= d;
-      }
-    } else if (c === 123 || c === 91) {
-      if (++depth > max) return TOO_DEEP | (high & 0x80 ? NOT_ASCII : 0);
-    } else if (c === 125 || c === 93) depth--;
-    else high |= c;
-  }
-  return high & 0x80 ? NOT_ASCII : 0;
-}
-
-/** True when JSON bytes nest arrays and objects deeper than `max` (see lineShape). */
-export function bytesTooDeep(buf: Buffer, max: number): boolean {
-  return (lineShape(buf, max) & TOO_DEEP) !== 0;
-}
-
 /** Every `"ocid": "..."` in a line (a package of releases on one line). */
 export function allOcids(buf: Buffer): string[] {
   let text = buf.toString("latin1");

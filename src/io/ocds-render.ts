@@ -9,15 +9,18 @@ import type { SchemaRules } from "../ocds/schema.ts";
 import { type Issue, isObject, type Json, type JsonObject } from "../ocds/types.ts";
 import { detectVersion, type OcdsVersion } from "../ocds/version.ts";
 import { InputError } from "../shared/errors.ts";
+import { checkJsonDepth, valueTooDeep } from "../shared/json-depth.ts";
 import { parseDepthChecked, parseJson } from "./ocds-json.ts";
 
 /**
  * A release in a render job: its own bytes, a byte range of the job's buffer, its text (its depth
- * already checked), or a parsed release.
+ * already checked, or checked once it is parsed when `checkParsed` is set), or a parsed release.
  */
 export interface WireItem {
   buf?: Buffer;
   text?: string;
+  /** The text's nesting is checked on its parsed value (valueTooDeep), not before it is parsed. */
+  checkParsed?: boolean;
   start?: number;
   end?: number;
   release?: JsonObject;
@@ -89,7 +92,7 @@ export function renderGroups(
       }
       const value =
         item.text !== undefined
-          ? parseDepthChecked(item.text, item.file, item.line)
+          ? parseText(item.text, item.checkParsed === true, item.file, item.line)
           : parseJson(
               item.buf ? item.buf.toString("utf8") : bytes!.toString("utf8", item.start, item.end),
               item.file,
@@ -144,6 +147,14 @@ export function renderGroups(
     );
   }
   return out;
+}
+
+/** A release's text parsed, its depth checked on the parsed value when it was not checked before. */
+function parseText(text: string, checkParsed: boolean, file: string, line: number): Json {
+  const value = parseDepthChecked(text, file, line);
+  // Too deep: the walk over the text names the line and column.
+  if (checkParsed && valueTooDeep(value)) checkJsonDepth(text, file, line);
+  return value;
 }
 
 export function failureOf(e: unknown): RenderFailure | null {

@@ -587,19 +587,35 @@ function mergeOrder(releases: JsonObject[], warnings: Issue[]): JsonObject[] {
 
 /** Releases in date order (stable); a release with no date sorts first, with a warning. */
 export function sortReleases(releases: JsonObject[], warnings: Issue[] = []): JsonObject[] {
-  const withIndex = releases.map((r, i) => ({ r, i, d: typeof r.date === "string" ? r.date : "" }));
-  for (const x of withIndex) {
-    if (x.d === "") {
+  const dates = releases.map((r) => (typeof r.date === "string" ? r.date : ""));
+  releases.forEach((r, i) => {
+    if (dates[i] === "") {
       warnings.push({
         severity: "warning",
         code: "missing-date",
-        message: `release ${String(x.r.id)} has no date; it is merged first`,
+        message: `release ${String(r.id)} has no date; it is merged first`,
         path: "$.date",
       });
     }
+  });
+  const order = releases.map((_, i) => i);
+  if (order.length > 16) {
+    order.sort((a, b) => (dates[a]! < dates[b]! ? -1 : dates[a]! > dates[b]! ? 1 : a - b));
+    return order.map((i) => releases[i]!);
   }
-  withIndex.sort((a, b) => (a.d < b.d ? -1 : a.d > b.d ? 1 : a.i - b.i));
-  return withIndex.map((x) => x.r);
+  // A contracting process has a handful of releases: an insertion sort of their positions
+  // (stable, nothing allocated per comparison).
+  for (let i = 1; i < order.length; i++) {
+    const k = order[i]!;
+    const d = dates[k]!;
+    let j = i - 1;
+    while (j >= 0 && dates[order[j]!]! > d) {
+      order[j + 1] = order[j]!;
+      j--;
+    }
+    order[j + 1] = k;
+  }
+  return order.map((i) => releases[i]!);
 }
 
 export interface CompileResult {

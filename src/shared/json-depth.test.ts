@@ -2,7 +2,7 @@
 // scan on every text, including escaped quotes, runs of backslashes and unterminated strings.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkJsonDepth, findTooDeep, isTooDeep } from "./json-depth.ts";
+import { checkJsonDepth, findTooDeep, isTooDeep, valueTooDeep } from "./json-depth.ts";
 
 function reference(text: string, max: number): boolean {
   let depth = 0;
@@ -46,5 +46,23 @@ describe("isTooDeep", () => {
     expect(() => checkJsonDepth(deep, "f.json", 10)).toThrow(
       expect.objectContaining({ code: "too_deep", location: { file: "f.json", line: 11, column: 71 } }),
     );
+  });
+});
+
+describe("valueTooDeep", () => {
+  it("gives the verdict isTooDeep gives on the value's JSON text", () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 8 }), fc.integer({ min: 0, max: 9 }), (v, max) => {
+        expect(valueTooDeep(v, max)).toBe(isTooDeep(JSON.stringify(v), max));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it("walks a value JSON.parse built from 100,000 levels without running out of stack", () => {
+    const deep = JSON.parse(`${"[".repeat(100_000)}${"]".repeat(100_000)}`) as unknown;
+    expect(valueTooDeep(deep)).toBe(true);
+    expect(valueTooDeep({ a: [[{ b: [] }]] }, 5)).toBe(false);
+    expect(valueTooDeep({ a: [[{ b: [] }]] }, 4)).toBe(true);
   });
 });

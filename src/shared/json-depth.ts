@@ -3,6 +3,8 @@
  * recursive walk over it (schema validation, merging, serialising) then dies with "Maximum call
  * stack size exceeded" and no location. Every reader checks the depth first, in one linear pass,
  * and refuses text nested deeper than the limit, naming the line and column where it goes over.
+ * JSON.parse itself does not recurse (V8's parser is iterative), so a reader may instead parse
+ * first and check the parsed value (valueTooDeep), which is cheaper than walking the text.
  */
 import { InputError } from "./errors.ts";
 
@@ -78,4 +80,32 @@ export function checkJsonDepth(text: string, file?: string, firstLine = 1, max =
     code: "too_deep",
     location: { ...(file !== undefined ? { file } : {}), line: firstLine + at.line - 1, column: at.column },
   });
+}
+
+/**
+ * True when a value parsed from JSON nests arrays and objects deeper than `max`: the verdict
+ * isTooDeep gives on its text. It walks the parsed containers, not the characters, so it costs
+ * about a quarter of the walk over the text; the text is walked only when it is too deep, for
+ * the line and column (checkJsonDepth).
+ */
+export function valueTooDeep(value: unknown, max = MAX_JSON_DEPTH): boolean {
+  return typeof value === "object" && value !== null && deeper(value, max);
+}
+
+/** True when the container nests deeper than `left` (itself counting one). */
+function deeper(v: object, left: number): boolean {
+  if (left === 0) return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (typeof x === "object" && x !== null && deeper(x, left - 1)) return true;
+    }
+    return false;
+  }
+  const o = v as Record<string, unknown>;
+  for (const k in o) {
+    const x = o[k];
+    if (typeof x === "object" && x !== null && deeper(x, left - 1)) return true;
+  }
+  return false;
 }
