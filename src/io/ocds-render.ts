@@ -3,7 +3,7 @@
  * lines: compiled releases, versioned releases or records. Shared by the streaming compile on
  * its own thread and by its worker threads, so both give the same bytes.
  */
-import { compileRelease, versionRelease } from "../ocds/merge.ts";
+import { compileRelease, fieldOf, versionRelease } from "../ocds/merge.ts";
 import { buildRecord, type SourcedRelease } from "../ocds/record.ts";
 import type { SchemaRules } from "../ocds/schema.ts";
 import { type Issue, isObject, type Json, type JsonObject } from "../ocds/types.ts";
@@ -98,7 +98,7 @@ export function renderGroups(
               item.file,
               item.line,
             );
-      if (isObject(value) && value.ocid === g.ocid && !isContainer(value))
+      if (isObject(value) && fieldOf(value, "ocid") === g.ocid && !isContainer(value))
         list.push(item.packageUri ? { release: value, packageUri: item.packageUri } : { release: value });
       else {
         const size =

@@ -572,13 +572,23 @@ function mergeVersioned(
 }
 
 /**
+ * A release's own field. Every release's top-level fields are read here, whatever the release's
+ * shape (each mix of fields parses to its own shape): one place that has seen every shape, so
+ * that the engine does not optimise each caller for the first few shapes it met and then throw
+ * that work away as others arrive.
+ */
+export function fieldOf(r: JsonObject, key: string): Json | undefined {
+  return r[key];
+}
+
+/**
  * Releases in merge order, as sortReleases gives them, but the input array itself when it is
  * already in that order (as most publications are), to spare the copy and the sort.
  */
 function mergeOrder(releases: JsonObject[], warnings: Issue[]): JsonObject[] {
   let prev = "";
   for (const r of releases) {
-    const d = r.date;
+    const d = fieldOf(r, "date");
     if (typeof d !== "string" || d === "" || d < prev) return sortReleases(releases, warnings);
     prev = d;
   }
@@ -587,13 +597,16 @@ function mergeOrder(releases: JsonObject[], warnings: Issue[]): JsonObject[] {
 
 /** Releases in date order (stable); a release with no date sorts first, with a warning. */
 export function sortReleases(releases: JsonObject[], warnings: Issue[] = []): JsonObject[] {
-  const dates = releases.map((r) => (typeof r.date === "string" ? r.date : ""));
+  const dates = releases.map((r) => {
+    const d = fieldOf(r, "date");
+    return typeof d === "string" ? d : "";
+  });
   releases.forEach((r, i) => {
     if (dates[i] === "") {
       warnings.push({
         severity: "warning",
         code: "missing-date",
-        message: `release ${String(r.id)} has no date; it is merged first`,
+        message: `release ${String(fieldOf(r, "id"))} has no date; it is merged first`,
         path: "$.date",
       });
     }
@@ -645,8 +658,16 @@ export function compileRelease(
   const rules = opts.rules ?? releaseRules(opts.version);
   const sorted = mergeOrder(releases, warnings);
   const lastRelease = sorted[sorted.length - 1];
-  const ocid = sorted.find((r) => r.ocid !== undefined)?.ocid ?? null;
-  const date = lastRelease && typeof lastRelease.date === "string" ? lastRelease.date : null;
+  let ocid: Json | null = null;
+  for (const r of sorted) {
+    const o = fieldOf(r, "ocid");
+    if (o !== undefined) {
+      ocid = o;
+      break;
+    }
+  }
+  const lastDate = lastRelease === undefined ? undefined : fieldOf(lastRelease, "date");
+  const date = typeof lastDate === "string" ? lastDate : null;
   // The reference routine writes a missing ocid or date as None in the id.
   const out: JsonObject = { tag: ["compiled"], id: `${ocid ?? "None"}-${date ?? "None"}` };
   if (date !== null) out.date = date;
@@ -654,7 +675,7 @@ export function compileRelease(
   const ctx = ctxFor(warnings);
   ctx.consume = opts.consume === true;
   for (const r of sorted) {
-    ctx.releaseId = r.id;
+    ctx.releaseId = fieldOf(r, "id");
     mergeCompiled(out, r, rules.merge, ctx);
   }
   if (ctx.removed) dropRemoved(out);
