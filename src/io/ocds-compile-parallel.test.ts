@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -128,10 +128,41 @@ describe("compiling partitions of the ocids on several threads", () => {
     const f = join(dir, "accents.jsonl");
     writeFileSync(f, `${lines.join("\n")}\n`);
     const one = await run(f, { workers: 0 });
-    const many = await run(f, { workers: 2, rangeMinBytes: 0 });
-    expect(many.result.ocids).toBe(200);
-    expect(sorted(many.text)).toEqual(sorted(one.text));
-    expect(many.text).toContain('"ocid":"ocds-é-5"');
+    // With little memory, lines are read back by position and decoded as UTF-8 there too.
+    for (const memoryBudget of [64 << 20, 3000]) {
+      const many = await run(f, { workers: 2, memoryBudget, rangeMinBytes: 0 });
+      expect(many.result.ocids).toBe(200);
+      expect(sorted(many.text)).toEqual(sorted(one.text));
+      expect(many.text).toContain('"ocid":"ocds-é-5"');
+    }
+  });
+
+  it("writes the same lines to a file as one thread, over many batches", async () => {
+    // 8,000 ocids, 24,000 releases: several MiB of output, so each worker sends many batches and
+    // is given back the buffers of those written.
+    const lines: string[] = [];
+    const note = "Catering and cleaning of the custody suites, with café and £ signs ".repeat(10);
+    for (let n = 0; n < 8000; n++)
+      for (const [k, tag] of ["tender", "award", "contract"].entries())
+        lines.push(
+          JSON.stringify({
+            ocid: `ocds-big-${n}`,
+            id: `${n}-${k}`,
+            date: `2021-0${k + 1}-01T00:00:00Z`,
+            tag: [tag],
+            tender: { id: "t", title: `Tender ${n}`, description: note },
+          }),
+        );
+    const f = join(dir, "big.jsonl");
+    writeFileSync(f, `${lines.join("\n")}\n`);
+    const one = await run(f, { workers: 0 });
+    const target = join(dir, "big-out.jsonl");
+    const out = createWriteStream(target);
+    const result = await compileStream([f], out, { tmpDir: dir, workers: 2, rangeMinBytes: 0 });
+    await new Promise<void>((resolve) => out.end(resolve));
+    expect(result.ocids).toBe(8000);
+    expect(statSync(target).size).toBeGreaterThan(6 << 20);
+    expect(sorted(readFileSync(target, "utf8"))).toEqual(sorted(one.text));
   });
 
   it("reads CRLF line ends and blank lines as one thread does", async () => {
