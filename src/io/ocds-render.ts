@@ -10,11 +10,12 @@ import { type Issue, isObject, type Json, type JsonObject } from "../ocds/types.
 import { detectVersion, type OcdsVersion } from "../ocds/version.ts";
 import { InputError } from "../shared/errors.ts";
 import { checkJsonDepth, valueTooDeep } from "../shared/json-depth.ts";
-import { parseDepthChecked, parseJson } from "./ocds-json.ts";
+import { parseDepthChecked } from "./ocds-json.ts";
 
 /**
- * A release in a render job: its own bytes, a byte range of the job's buffer, its text (its depth
- * already checked, or checked once it is parsed when `checkParsed` is set), or a parsed release.
+ * A release in a render job: its own bytes or a byte range of the job's buffer (its depth checked
+ * once it is parsed), its text (its depth already checked, or checked once it is parsed when
+ * `checkParsed` is set), or a parsed release.
  */
 export interface WireItem {
   buf?: Buffer;
@@ -93,8 +94,9 @@ export function renderGroups(
       const value =
         item.text !== undefined
           ? parseText(item.text, item.checkParsed === true, item.file, item.line)
-          : parseJson(
+          : parseText(
               item.buf ? item.buf.toString("utf8") : bytes!.toString("utf8", item.start, item.end),
+              true,
               item.file,
               item.line,
             );
