@@ -133,6 +133,8 @@ export interface PartitionCompileOptions {
  */
 export async function compilePartitions(
   files: string[],
+  /** Each file's name in messages ("-" for a copy of stdin). */
+  names: string[],
   totalBytes: number,
   n: number,
   out: Writable,
@@ -149,7 +151,7 @@ export async function compilePartitions(
     { length: n },
     (_, part) =>
       new PartitionWorker(
-        { files, part, n, budget: opts.budget / n, settings: opts.settings, acks },
+        { files, names, part, n, budget: opts.budget / n, settings: opts.settings, acks },
         report(part),
       ),
   );

@@ -34,7 +34,9 @@ import {
 } from "./ocds-render.ts";
 
 export interface PartitionJob {
+  /** The files read, and their names in messages ("-" for a copy of stdin). */
   files: string[];
+  names: string[];
   /** This worker's partition, of `n`. */
   part: number;
   n: number;
@@ -225,11 +227,13 @@ export function scanPartition(
   let releases = 0;
   let fallback = false;
   let before = 0;
-  job.files.forEach((file, f) => {
+  job.files.forEach((path, f) => {
     if (fallback) return;
-    const size = statSync(file).size;
+    const size = statSync(path).size;
+    /** The file's name in messages. */
+    const file = job.names[f]!;
     eachLine(
-      { file, start: 0, end: size },
+      { file: path, start: 0, end: size },
       (buf, from, to, line, offset) => {
         // The ocid from the text where it can be read there; the partition from its bytes, so
         // the lines of other partitions cost no string.
@@ -386,7 +390,7 @@ class PartitionCompiler {
     let back = false;
     for (let c = chain.length - 1; c >= 0; c--) {
       const k = chain[c]!;
-      const file = this.job.files[index.files[k]!]!;
+      const file = this.job.names[index.files[k]!]!;
       const line = index.lines[k]!;
       let text: string;
       if (this.inWindow(k)) text = this.fromWindow(k);
@@ -423,7 +427,7 @@ class PartitionCompiler {
     if (index.files[first] === f && firstOff < start && end - firstOff <= this.size) start = firstOff;
     if (end - start > this.window.length) this.window = Buffer.allocUnsafe(end - start);
     const n = readSync(this.fds[f]!, this.window, 0, this.window.length, start);
-    if (start + n < end) throw changed(this.job.files[f]!);
+    if (start + n < end) throw changed(this.job.names[f]!);
     this.wFile = f;
     this.wStart = start;
     this.wEnd = start + n;
@@ -450,7 +454,7 @@ class PartitionCompiler {
     const f = this.index.files[k]!;
     if (len > this.scratch.length) this.scratch = Buffer.allocUnsafe(len);
     if (readSync(this.fds[f]!, this.scratch, 0, len, this.index.offsets[k]!) < len)
-      throw changed(this.job.files[f]!);
+      throw changed(this.job.names[f]!);
     return this.index.flags[k]! & ASCII
       ? this.scratch.toString("latin1", 0, len)
       : this.scratch.toString("utf8", 0, len);

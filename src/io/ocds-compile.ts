@@ -21,6 +21,7 @@
 import {
   closeSync,
   createReadStream,
+  createWriteStream,
   mkdtempSync,
   openSync,
   readSync,
@@ -31,6 +32,7 @@ import {
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { Worker } from "node:worker_threads";
 import { PackageMetaCollector, recordPackageHead, releasesOf, type SourcedRelease } from "../ocds/record.ts";
 import type { SchemaRules } from "../ocds/schema.ts";
@@ -228,6 +230,31 @@ export async function compileStream(
   out: Writable,
   opts: CompileStreamOptions = {},
 ): Promise<CompileStreamResult> {
+  // The compile's temporary files (a copy of stdin, the output before reopened ocids' early
+  // lines are left out), removed however it ends.
+  let work: string | null = null;
+  const workDir = () => {
+    work ??= mkdtempSync(join(opts.tmpDir ?? tmpdir(), "nous-ocds-"));
+    return work;
+  };
+  try {
+    return await compileInputs(inputs, out, opts, workDir);
+  } finally {
+    if (work) rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Copies stdin to a file, as it is (gzip stays gzip: it is known by its first bytes). */
+async function copyStdin(path: string): Promise<void> {
+  await pipeline(process.stdin, createWriteStream(path));
+}
+
+async function compileInputs(
+  inputs: string[],
+  out: Writable,
+  opts: CompileStreamOptions,
+  workDir: () => string,
+): Promise<CompileStreamResult> {
   const budget = opts.memoryBudget ?? 64 * 1024 * 1024;
   const read = opts.read ?? NO_READ_OPTIONS;
   let settings: RenderSettings = {
@@ -247,22 +274,33 @@ export async function compileStream(
     opts.onWarning?.(i);
   };
 
-  let totalBytes = 0;
-  for (const f of inputs) if (f !== "-") totalBytes += statSync(f).size;
   const cores = availableParallelism();
   // Large files of release lines: each thread reads them and compiles the ocids of its partition.
   const threads = opts.workers ?? Math.min(cores, 8);
-  if (
+  const partitions =
     threads >= 2 &&
-    totalBytes >= (opts.rangeMinBytes ?? PARTITION_MIN_BYTES) &&
     // The threads read the files raw: not with --encoding or --root-path.
     !active(read) &&
     // A record package's head says its OCDS version, known only once every group is merged: the
     // threads write the head first, so a package is written on one thread (below).
-    !opts.package &&
-    inputs.every((f) => f !== "-" && !isGzip(f) && startsWithReleaseLine(f))
+    !opts.package;
+  // Where each input is read from: stdin from a copy of it, made first when the threads might
+  // take it (`zcat x.jsonl.gz | nous ocds compile`), else as it is read (below).
+  const paths = inputs.slice();
+  if (partitions)
+    for (let i = 0; i < inputs.length; i++)
+      if (inputs[i] === "-") {
+        paths[i] = join(workDir(), `stdin-${i}`);
+        await copyStdin(paths[i]!);
+      }
+  let totalBytes = 0;
+  for (const f of paths) if (f !== "-") totalBytes += statSync(f).size;
+  if (
+    partitions &&
+    totalBytes >= (opts.rangeMinBytes ?? PARTITION_MIN_BYTES) &&
+    paths.every((f) => !isGzip(f) && startsWithReleaseLine(f))
   ) {
-    const r = await compilePartitions(inputs, totalBytes, threads, out, {
+    const r = await compilePartitions(paths, inputs, totalBytes, threads, out, {
       settings,
       budget,
       package: opts.package,
@@ -282,11 +320,6 @@ export async function compileStream(
     opts.workers ?? (cores >= 4 && totalBytes >= PARALLEL_MIN_BYTES ? Math.min(cores - 1, 4) : 0);
   const pool = workerCount > 0 ? new RenderPool(workerCount) : null;
 
-  let work: string | null = null;
-  const workDir = () => {
-    work ??= mkdtempSync(join(opts.tmpDir ?? tmpdir(), "nous-ocds-"));
-    return work;
-  };
   // All output goes to a temporary file first, with the byte range of each line, so that the
   // lines of reopened ocids can be left out when it is copied to the output.
   let spillFd: number | null = null;
@@ -585,9 +618,14 @@ export async function compileStream(
   const sources: Source[] = [];
   let doneBytes = 0;
   try {
-    for (const file of inputs) {
-      // Stdin is read once: its bytes are copied as read, for a possible second read.
-      if (file === "-") {
+    for (const [i, file] of inputs.entries()) {
+      if (paths[i] !== file) {
+        // Stdin, copied already.
+        const source: Source = { path: paths[i]!, name: file };
+        sources.push(source);
+        await readSource(source);
+      } else if (file === "-") {
+        // Stdin is read once: its bytes are copied as read, for a possible second read.
         const copy = join(workDir(), `stdin-${sources.length}`);
         const source: Source = { path: "-", name: "-", tee: openSync(copy, "w") };
         sources.push(source);
@@ -681,7 +719,6 @@ export async function compileStream(
   }
   if (opts.package) await sink.add("]}\n");
   await sink.flush();
-  if (work) rmSync(work, { recursive: true, force: true });
   return { releases: releaseCount, ocids: records, reopened: reopened.size, warnings, workers: workerCount };
 }
 

@@ -18,7 +18,7 @@ const dir = mkdtempSync(join(tmpdir(), "nous-packaging-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const nous = (args: string[], input?: string | Buffer) =>
-  spawnSync("node", ["bin/nous.js", ...args], { cwd: root, input, encoding: "utf8" });
+  spawnSync("node", ["bin/nous.js", ...args], { cwd: root, input, encoding: "utf8", maxBuffer: 64 << 20 });
 
 const stages = [
   "01-planning",
@@ -166,5 +166,35 @@ describe("nous ocds compile reads any packaging", () => {
     const r = nous(["ocds", "compile", "--quiet", bad]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`nous: ${bad}: cannot decompress the gzip input`);
+  });
+
+  it("JSON Lines on stdin large enough for threads is compiled on them, and errors name stdin's line", () => {
+    // 9,000 ocids of three releases each, about 10 MB: above the size from which files of
+    // release lines are compiled in partitions. Stdin is copied to a file first so they can be.
+    const note = "Catering and cleaning of the custody suites across the borough ".repeat(6);
+    const big: string[] = [];
+    for (let n = 0; n < 9000; n++)
+      for (const [k, tag] of ["tender", "award", "contract"].entries())
+        big.push(
+          JSON.stringify({
+            ocid: `ocds-stdin-${n}`,
+            id: `${n}-${k}`,
+            date: `2021-0${k + 1}-01T00:00:00Z`,
+            tag: [tag],
+            tender: { id: "t", title: `Tender ${n}`, description: note },
+          }),
+        );
+    const text = `${big.join("\n")}\n`;
+    const fromFile = nous(["ocds", "compile", "--workers", "0", file("big.jsonl", text)]);
+    const fromStdin = nous(["ocds", "compile", "--workers", "2"], text);
+    expect(fromStdin.status).toBe(0);
+    expect(fromStdin.stderr).toContain("compiled 27000 release(s) into 9000 record(s) with 2 worker threads");
+    expect(fromStdin.stdout.trim().split("\n").sort()).toEqual(fromFile.stdout.trim().split("\n").sort());
+    const broken = big.slice();
+    broken[20_000] = '{"ocid":"ocds-stdin-1","id":"x",,}';
+    const bad = nous(["ocds", "compile", "--workers", "2"], `${broken.join("\n")}\n`);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain("nous: -:20001:");
+    expect(bad.stderr).toContain("malformed JSON");
   });
 });

@@ -221,6 +221,7 @@ export async function compile(
   if (!o.quiet) {
     process.stderr.write(
       `compiled ${result.releases} release(s) into ${result.ocids} record(s)` +
+        (result.workers > 0 ? ` with ${result.workers} worker threads` : "") +
         (result.warnings ? `, ${result.warnings} warning(s)` : "") +
         "\n",
     );
