@@ -5,7 +5,7 @@
  * file or stdin. Run through the real `nous` binary.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -196,5 +196,23 @@ describe("nous ocds compile reads any packaging", () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain("nous: -:20001:");
     expect(bad.stderr).toContain("malformed JSON");
+  });
+
+  it("leaves no temporary file behind when stdin is refused part way", () => {
+    const scratch = mkdtempSync(join(tmpdir(), "nous-packaging-tmp-"));
+    const lines = jsonl.trim().split("\n");
+    const text = `${lines.join("\n")}\n{"ocid":"ocds-213czf-000-00001","id":"bad",,}\n`;
+    for (const workers of ["0", "2"]) {
+      const r = spawnSync("node", ["bin/nous.js", "ocds", "compile", "--workers", workers], {
+        cwd: root,
+        input: text,
+        encoding: "utf8",
+        env: { ...process.env, TMPDIR: scratch },
+      });
+      expect(r.status, workers).toBe(1);
+      expect(r.stderr, workers).toContain("malformed JSON");
+      expect(readdirSync(scratch), workers).toEqual([]);
+    }
+    rmSync(scratch, { recursive: true, force: true });
   });
 });
