@@ -85,6 +85,40 @@ describe("compiling partitions of the ocids on several threads", () => {
     }
   });
 
+  it("reads back releases longer than its read window, and releases of one ocid across files", async () => {
+    // With a budget of 3,000 bytes the window is 4 KiB: a 10 KB release does not fit in it.
+    const lines = releaseLines().map((l, i) =>
+      i % 50 === 7 ? l.replace('"tag":', `"description":"${"long text ".repeat(1000)}","tag":`) : l,
+    );
+    const a = join(dir, "part-a.jsonl");
+    const b = join(dir, "part-b.jsonl");
+    // The first half of the lines in one file, the rest in another: many ocids are in both.
+    writeFileSync(a, `${lines.slice(0, 300).join("\n")}\n`);
+    writeFileSync(b, `${lines.slice(300).join("\n")}\n`);
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on("data", (c: Buffer) => chunks.push(c));
+    const one = await compileStream([a, b], out, { tmpDir: dir, workers: 0 });
+    out.end();
+    const oneText = Buffer.concat(chunks).toString();
+    expect(one.ocids).toBe(200);
+    for (const memoryBudget of [64 << 20, 3000]) {
+      const out2 = new PassThrough();
+      const got: Buffer[] = [];
+      out2.on("data", (c: Buffer) => got.push(c));
+      const many = await compileStream([a, b], out2, {
+        tmpDir: dir,
+        workers: 2,
+        memoryBudget,
+        rangeMinBytes: 0,
+      });
+      out2.end();
+      expect(many.workers).toBe(2);
+      expect(many.ocids).toBe(200);
+      expect(sorted(Buffer.concat(got).toString())).toEqual(sorted(oneText));
+    }
+  });
+
   it("writes the same record package as one thread", async () => {
     const opts = { package: true, versioned: true, uri: "urn:x", publishedDate: "2024-01-01T00:00:00Z" };
     const one = JSON.parse((await run(file, { ...opts, workers: 0 })).text) as JsonObject;
