@@ -77,3 +77,8 @@ export function mixedVersionsMessage(a: SourcedVerdict, b: SourcedVerdict): stri
       : "Upgrade the older data first with nous ocds upgrade.")
   );
 }
+
+/** What is assumed of releases outside a package (src/ocds/version.ts reads an ocid's releases as a record). */
+export function bareReleasesMessage(file: string): string {
+  return `${file}: releases outside a package: each ocid's releases are merged as OCDS 1.1 when one of them has "parties" (a field 1.1 added), otherwise as 1.0`;
+}
