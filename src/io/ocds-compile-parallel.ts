@@ -14,7 +14,13 @@ import { recordPackageHead } from "../ocds/record.ts";
 import type { Issue } from "../ocds/types.ts";
 import { isObject } from "../ocds/types.ts";
 import { InputError } from "../shared/errors.ts";
-import type { PartitionDone, PartitionJob, PartitionReply, PartitionScan } from "./ocds-compile-partition.ts";
+import type {
+  PartitionDone,
+  PartitionIndexData,
+  PartitionJob,
+  PartitionReply,
+  PartitionScan,
+} from "./ocds-compile-partition.ts";
 import { isContainer, type RenderSettings } from "./ocds-render.ts";
 import { Sink, streamWriter } from "./ocds-sink.ts";
 import { workerBoot } from "./runtime-paths.ts";
@@ -61,10 +67,16 @@ class PartitionWorker {
   constructor(job: PartitionJob, onProgress: (bytes: number) => void) {
     const { port1, port2 } = new MessageChannel();
     this.returns = port1;
+    const i = job.index;
     this.worker = new Worker(BOOT, {
       eval: true,
       workerData: { ...job, returns: port2 },
-      transferList: [port2],
+      transferList: i
+        ? [
+            port2,
+            ...[i.files, i.offsets, i.lengths, i.lines, i.ids, i.flags].map((a) => a.buffer as ArrayBuffer),
+          ]
+        : [port2],
       resourceLimits: { maxYoungGenerationSizeMb: 32 },
     });
     this.worker.on("message", (msg: PartitionReply) => {
@@ -125,6 +137,8 @@ export interface PartitionCompileOptions {
   publishedDate?: string;
   onProgress?: (doneBytes: number, totalBytes: number) => void;
   onWarning: (issue: Issue) => void;
+  /** Each partition's index, when this thread made them (packages): the workers do not scan. */
+  indexes?: PartitionIndexData[];
 }
 
 /**
@@ -151,7 +165,16 @@ export async function compilePartitions(
     { length: n },
     (_, part) =>
       new PartitionWorker(
-        { files, names, part, n, budget: opts.budget / n, settings: opts.settings, acks },
+        {
+          files,
+          names,
+          part,
+          n,
+          budget: opts.budget / n,
+          settings: opts.settings,
+          acks,
+          ...(opts.indexes ? { index: opts.indexes[part]! } : {}),
+        },
         report(part),
       ),
   );

@@ -13,7 +13,7 @@ import { failureOf } from "./ocds-render.ts";
 const AHEAD = 8;
 
 const job = workerData as PartitionJob;
-const index = new PartitionIndex();
+const index = job.index ? PartitionIndex.of(job.index) : new PartitionIndex();
 const acks = new Int32Array(job.acks);
 const reply = (msg: PartitionReply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(msg, transfer);
 const guard = (f: () => void) => {
@@ -45,12 +45,14 @@ const send = (bytes: ArrayBuffer, length: number, count: number) => {
 let lastReport = 0;
 guard(() =>
   reply(
-    scanPartition(job, index, (bytes) => {
-      if (bytes - lastReport >= 16 << 20) {
-        lastReport = bytes;
-        reply({ type: "progress", bytes });
-      }
-    }),
+    job.index
+      ? { type: "scan", releases: index.size, warnings: [], fallback: false }
+      : scanPartition(job, index, (bytes) => {
+          if (bytes - lastReport >= 16 << 20) {
+            lastReport = bytes;
+            reply({ type: "progress", bytes });
+          }
+        }),
   ),
 );
 parentPort!.on("message", () => {

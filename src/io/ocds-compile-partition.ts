@@ -23,7 +23,8 @@ import type { MessagePort } from "node:worker_threads";
 import type { Issue, JsonObject } from "../ocds/types.ts";
 import { isObject } from "../ocds/types.ts";
 import { InputError } from "../shared/errors.ts";
-import { parseJson } from "./ocds-json.ts";
+import { checkJsonDepth, valueTooDeep } from "../shared/json-depth.ts";
+import { parseDepthChecked, parseJson } from "./ocds-json.ts";
 import { findTopLevelOcid, ocidAt, ocidText } from "./ocds-ocid.ts";
 import {
   isContainer,
@@ -47,6 +48,8 @@ export interface PartitionJob {
   acks: SharedArrayBuffer;
   /** The worker's end of the channel the main thread sends written batches' buffers back on. */
   returns?: MessagePort;
+  /** The partition's index when the main thread made it (packages): the worker does not scan. */
+  index?: PartitionIndexData;
 }
 
 export interface PartitionScan {
@@ -170,9 +173,21 @@ export function partitionOfBytes(buf: Buffer, start: number, end: number, n: num
 }
 
 /** Index flag: the scan parsed the line (its ocid was not in its text); it is parsed again, checked. */
-const PARSED = 1;
+export const PARSED = 1;
 /** Index flag: the line's bytes are ASCII, decoded byte for byte. */
-const ASCII = 2;
+export const ASCII = 2;
+
+/** A partition's index as sent to its worker: its arrays cut to its size, and its ocids. */
+export interface PartitionIndexData {
+  size: number;
+  files: Uint16Array<ArrayBuffer>;
+  offsets: Float64Array<ArrayBuffer>;
+  lengths: Int32Array<ArrayBuffer>;
+  lines: Int32Array<ArrayBuffer>;
+  ids: Int32Array<ArrayBuffer>;
+  flags: Uint8Array<ArrayBuffer>;
+  names: string[];
+}
 
 /** The partition's lines: file, offset, length, line number, ocid number and flags. */
 export class PartitionIndex {
@@ -186,6 +201,38 @@ export class PartitionIndex {
   size = 0;
   readonly idOf = new Map<string, number>();
   readonly names: string[] = [];
+
+  /** An index made elsewhere (the releases of packages, indexed by the main thread). */
+  static of(data: PartitionIndexData): PartitionIndex {
+    const index = new PartitionIndex();
+    index.size = data.size;
+    index.files = data.files;
+    index.offsets = data.offsets;
+    index.lengths = data.lengths;
+    index.lines = data.lines;
+    index.ids = data.ids;
+    index.flags = data.flags;
+    for (const [id, ocid] of data.names.entries()) {
+      index.names.push(ocid);
+      index.idOf.set(ocid, id);
+    }
+    return index;
+  }
+
+  /** The index to send to a worker (copies of its arrays, cut to its size: theirs to transfer). */
+  data(): PartitionIndexData {
+    const n = this.size;
+    return {
+      size: n,
+      files: this.files.slice(0, n),
+      offsets: this.offsets.slice(0, n),
+      lengths: this.lengths.slice(0, n),
+      lines: this.lines.slice(0, n),
+      ids: this.ids.slice(0, n),
+      flags: this.flags.slice(0, n),
+      names: this.names,
+    };
+  }
 
   push(ocid: string, file: number, offset: number, length: number, line: number, flags: number): void {
     let id = this.idOf.get(ocid);
@@ -399,17 +446,64 @@ class PartitionCompiler {
         text = this.readBack(k);
       }
       // The text is parsed once, and its depth checked on the parsed value; a line the scan
-      // parsed (its ocid was not in its text) is parsed here with the check on its text.
+      // parsed (its ocid was not in its text) is parsed here with the check on its text. A
+      // release of a package is parsed here, so that an error on its first line, which may start
+      // after other text, is placed in the line's own columns.
       items.push(
         index.flags[k]! & PARSED
           ? { release: parseJson(text, file, line) as JsonObject, file, line }
-          : { text, file, line, checkParsed: true },
+          : this.job.index
+            ? { release: this.parseRelease(k, text, file, line), file, line }
+            : { text, file, line, checkParsed: true },
       );
       this.readyBytes += index.lengths[k]!;
     }
     if (back) this.later++;
     this.ready.push({ ocid: index.names[index.ids[i]!]!, items });
     if (this.readyBytes >= JOB_BYTES) this.render();
+  }
+
+  /** A package's release parsed, its nesting checked; an error on its first line given the line's columns. */
+  private parseRelease(k: number, text: string, file: string, line: number): JsonObject {
+    try {
+      const value = parseDepthChecked(text, file, line);
+      if (valueTooDeep(value)) checkJsonDepth(text, file, line);
+      return value as JsonObject;
+    } catch (e) {
+      if (!(e instanceof InputError) || e.location.line !== line || e.location.column === undefined) throw e;
+      throw new InputError(e.message, {
+        code: e.code,
+        location: { ...e.location, column: e.location.column + this.columnsBefore(k) },
+      });
+    }
+  }
+
+  /** The characters on line k's first line before it (a package's release need not start its line). */
+  private columnsBefore(k: number): number {
+    const fd = this.fds[this.index.files[k]!]!;
+    const off = this.index.offsets[k]!;
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    // Back from the release to the line break before it, a MiB at a time.
+    let start = off;
+    while (start > 0) {
+      const from = Math.max(0, start - chunk.length);
+      const n = readSync(fd, chunk, 0, start - from, from);
+      const nl = chunk.subarray(0, n).lastIndexOf(10);
+      if (nl >= 0) {
+        start = from + nl + 1;
+        break;
+      }
+      start = from;
+    }
+    // Then forward, counting characters as JavaScript does (UTF-16 code units).
+    let chars = 0;
+    for (let at = start; at < off; ) {
+      const n = readSync(fd, chunk, 0, Math.min(chunk.length, off - at), at);
+      if (n === 0) break;
+      chars += chunk.toString("utf8", 0, n).length;
+      at += n;
+    }
+    return chars;
   }
 
   /**

@@ -21,6 +21,7 @@ import type { SchemaRules } from "../ocds/schema.ts";
 import type { Issue } from "../ocds/types.ts";
 import { bareReleasesMessage } from "../ocds/version.ts";
 import { compileOnOneThread } from "./ocds-compile-one-thread.ts";
+import { indexPackages } from "./ocds-compile-packages.ts";
 import { compilePartitions, startsWithReleaseLine } from "./ocds-compile-parallel.ts";
 import { active, NO_READ_OPTIONS, type ReadSettings } from "./ocds-read-options.ts";
 import type { RenderSettings } from "./ocds-render.ts";
@@ -153,20 +154,45 @@ async function compileInputs(
   if (
     partitions &&
     totalBytes >= (opts.rangeMinBytes ?? PARTITION_MIN_BYTES) &&
-    paths.every((f) => !isGzip(f) && startsWithReleaseLine(f))
+    // The threads read the files by position: not through gzip.
+    paths.every((f) => !isGzip(f))
   ) {
-    const r = await compilePartitions(paths, inputs, totalBytes, threads, out, {
-      settings,
+    const common = {
       budget,
       package: opts.package,
       uri: opts.uri,
       publishedDate: opts.publishedDate,
       onProgress: opts.onProgress,
       onWarning: warn,
-    });
-    if (r) {
-      for (const f of inputs) opts.onVersion?.(bareReleasesMessage(f));
-      return { ...r, warnings };
+    };
+    if (paths.every((f) => startsWithReleaseLine(f))) {
+      const r = await compilePartitions(paths, inputs, totalBytes, threads, out, { ...common, settings });
+      if (r) {
+        for (const f of inputs) opts.onVersion?.(bareReleasesMessage(f));
+        return { ...r, warnings };
+      }
+    } else {
+      // Release packages: indexed here, release by release, then compiled by the threads.
+      const packages = await indexPackages(paths, inputs, threads, {
+        onWarning: warn,
+        totalBytes,
+        ...(opts.onVersion ? { onVersion: opts.onVersion } : {}),
+        ...(opts.onProgress
+          ? { onProgress: (done: number, all: number) => opts.onProgress!(done / 2, all) }
+          : {}),
+      });
+      if (packages) {
+        const rules =
+          packages.extensions.length > 0 && opts.rulesFor
+            ? opts.rulesFor(packages.extensions)
+            : settings.rules;
+        const r = await compilePartitions(paths, inputs, totalBytes, threads, out, {
+          ...common,
+          settings: { ...settings, version: packages.version, ...(rules ? { rules } : {}) },
+          indexes: packages.indexes,
+        });
+        if (r) return { ...r, warnings };
+      }
     }
   }
   const r = await compileOnOneThread({

@@ -38,6 +38,8 @@ export interface RenderGroup {
 }
 
 export interface RenderSettings {
+  /** The OCDS version of every release rendered (their packages'), when it is known for all. */
+  version?: OcdsVersion;
   package?: boolean;
   versioned?: boolean;
   linkedReleases?: boolean;
@@ -116,6 +118,7 @@ export function renderGroups(
     let text: string | null = null;
     // Releases from a package follow its version; an ocid's bare releases are read as a record
     // is: 1.1 when one of them has "parties" (src/ocds/version.ts).
+    version ??= settings.version;
     if (list.length > 0 && version === undefined)
       version = detectVersion({ releases: list.map((x) => x.release) }, "record").version;
     const mergeOpts = settings.rules ? { rules: settings.rules, version } : { version };
