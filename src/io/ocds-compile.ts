@@ -5,7 +5,9 @@
  *
  * - Files of release lines (8 MiB or more) on a machine with two or more cores are compiled by
  *   worker threads that read them themselves, each the ocids of its partition
- *   (ocds-compile-parallel.ts). Stdin is copied to a file first so that it can be too.
+ *   (ocds-compile-parallel.ts); release packages the same way, once this thread has indexed
+ *   their releases (ocds-compile-packages.ts). Stdin is copied to a file first so that it can be
+ *   too.
  * - Everything else is compiled on this thread (ocds-compile-one-thread.ts), with worker threads
  *   for parsing and merging only on 4+ cores.
  *
@@ -40,13 +42,13 @@ export interface CompileStreamOptions {
   memoryBudget?: number;
   /**
    * Worker threads; 0 runs on this thread. Default: one per core (up to 8) for files of release
-   * lines of 8 MiB or more (64 MiB from the TypeScript sources), each compiling the ocids of its
-   * partition; otherwise cores - 1 (up to 4) on 4+ cores for inputs over 64 MiB, parsing and
-   * merging lines read by this thread.
+   * lines or release packages of 8 MiB or more (64 MiB from the TypeScript sources), each
+   * compiling the ocids of its partition; otherwise cores - 1 (up to 4) on 4+ cores for inputs
+   * over 64 MiB, parsing and merging lines read by this thread.
    */
   workers?: number;
   tmpDir?: string;
-  /** Size from which files of release lines are compiled in partitions, one per thread (see `workers`). */
+  /** Size from which files of release lines or packages are compiled in partitions, one per thread (see `workers`). */
   rangeMinBytes?: number;
   uri?: string;
   publishedDate?: string;
