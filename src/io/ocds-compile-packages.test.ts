@@ -170,6 +170,27 @@ describe("release packages compiled in partitions", () => {
     }
   });
 
+  it("read a UTF-8 byte order mark before a package or JSON Lines as nothing, on one thread or several", async () => {
+    const rs = releases();
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const plainPkg = file("plain.json", pkg(rs));
+    const bomPkg = join(dir, "bom.json");
+    writeFileSync(bomPkg, Buffer.concat([bom, Buffer.from(JSON.stringify(pkg(rs), null, 2))]));
+    const lines = `${rs.map((r) => JSON.stringify(r)).join("\n")}\n`;
+    const plainLines = join(dir, "plain.jsonl");
+    writeFileSync(plainLines, lines);
+    const bomLines = join(dir, "bom.jsonl");
+    writeFileSync(bomLines, Buffer.concat([bom, Buffer.from(lines)]));
+    const expected = sorted((await run([plainPkg], { workers: 0 })).text);
+    expect(sorted((await run([plainLines], { workers: 0 })).text)).toEqual(expected);
+    for (const f of [bomPkg, bomLines]) {
+      const { one, many } = await both([f]);
+      expect(sorted(one.text), f).toEqual(expected);
+      expect(sorted(many.text), f).toEqual(expected);
+      expect(many.result.workers, f).toBe(2);
+    }
+  });
+
   it("leave a record package, bare releases in an array and JSON Lines of packages to one thread", async () => {
     const rs = releases();
     const record = file("records.json", {

@@ -34,7 +34,8 @@ export function startsWithReleaseLine(file: string): boolean {
   try {
     const buf = Buffer.alloc(1 << 20);
     const n = readSync(fd, buf, 0, buf.length, 0);
-    let from = 0;
+    // A byte order mark before the first line is not part of it (see readUnits).
+    let from = n >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
     for (;;) {
       const nl = buf.subarray(0, n).indexOf(10, from);
       if (nl < 0) return false;

@@ -118,6 +118,9 @@ export function eachLine(
         }
         let end = nl;
         if (end > from && buf[end - 1] === 13) end--;
+        // A byte order mark before the file's first line is not part of it.
+        if (base + from === 0 && end - from >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+          from += 3;
         line++;
         if (end > from && !blank(buf, from, end)) {
           if (onLine(buf, from, end, line, base + from) === false) return line;

@@ -190,6 +190,15 @@ export class Splitter {
     private readonly noLines = false,
   ) {}
 
+  /**
+   * Skips bytes before the first byte fed (a byte order mark), so that units' offsets stay those
+   * of the input and columns are counted from after it.
+   */
+  skip(n: number): void {
+    this.base += n;
+    this.lineStart += n;
+  }
+
   feed(chunk: Buffer): Unit[] {
     this.append(chunk);
     this.scan(false);
@@ -572,13 +581,28 @@ export class Splitter {
 }
 
 /** The units of one input, one array per chunk read (after --encoding and --root-path, see ocds-read-options.ts). */
+/** True when the bytes start with the UTF-8 byte order mark (EF BB BF). */
+export function startsWithBom(b: Buffer): boolean {
+  return b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+}
+
 export async function* readUnits(file: string, opts: ReadOptions = {}): AsyncGenerator<Unit[]> {
   const name = opts.name ?? file;
   const splitter = new Splitter(name, opts.streamFrom);
   const read = opts.read ?? NO_READ_OPTIONS;
   const pick = read.rootPath === null ? null : new RootPathPicker(name, read);
   let any = false;
-  for await (const chunk of decodeChunks(inputChunks(file, opts.tee, name), read)) {
+  let first = true;
+  for await (let chunk of decodeChunks(inputChunks(file, opts.tee, name), read)) {
+    if (first) {
+      first = false;
+      // A UTF-8 byte order mark, which some tools write: JSON readers may ignore it (RFC 8259,
+      // section 8.1), and nous does.
+      if (startsWithBom(chunk)) {
+        chunk = chunk.subarray(3);
+        splitter.skip(3);
+      }
+    }
     let units = splitter.feed(chunk);
     if (pick) units = pick.units(units);
     if (units.length) {
