@@ -102,7 +102,9 @@ export interface OneThreadJob {
   warn: (issue: Issue) => void;
 }
 
-export async function compileOnOneThread(job: OneThreadJob): Promise<Omit<CompileStreamResult, "warnings">> {
+export async function compileOnOneThread(
+  job: OneThreadJob,
+): Promise<Omit<CompileStreamResult, "warnings" | "partitioned">> {
   const { inputs, paths, out, opts, workDir, budget, read, cores, totalBytes, warn } = job;
   let settings = job.settings;
   const meta = new PackageMetaCollector();

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
+import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { deriveRules, extendSchema, releaseSchemaOf } from "../ocds/schema.ts";
 import type { Issue, JsonObject } from "../ocds/types.ts";
@@ -78,7 +79,7 @@ describe("release packages compiled in partitions", () => {
     const b = file("b.json", pkg(rs.slice(200)));
     for (const files of [[pretty], [compact], [a, b]]) {
       const { one, many } = await both(files);
-      expect(many.result.workers).toBe(2);
+      expect(many.result.partitioned).toBe(true);
       expect(many.result.releases).toBe(450);
       expect(many.result.ocids).toBe(150);
       expect(sorted(many.text)).toEqual(sorted(one.text));
@@ -94,7 +95,7 @@ describe("release packages compiled in partitions", () => {
       releases: rs,
     });
     const { one, many } = await both([f]);
-    expect(many.result.workers).toBe(2);
+    expect(many.result.partitioned).toBe(true);
     expect(sorted(many.text)).toEqual(sorted(one.text));
     // Under 1.0 the tenderers of the latest release replace the earlier ones.
     const first = JSON.parse(many.text.trim().split("\n")[0]!) as { tender: { tenderers: unknown[] } };
@@ -108,7 +109,7 @@ describe("release packages compiled in partitions", () => {
       deriveRules(extendSchema(releaseSchemaOf("1.1"), ext.length ? [patch] : []));
     const f = file("ext.json", pkg(releases(), { extensions: ["https://example.org/x/extension.json"] }));
     const { one, many } = await both([f], { rulesFor });
-    expect(many.result.workers).toBe(2);
+    expect(many.result.partitioned).toBe(true);
     expect(sorted(many.text)).toEqual(sorted(one.text));
   });
 
@@ -145,7 +146,7 @@ describe("release packages compiled in partitions", () => {
     const withLost = [...rs.slice(0, 30), { id: "lost", date: "2021-01-01" }, ...rs.slice(30)];
     const lost = file("lost.json", pkg(withLost));
     const { one: o, many: m } = await both([lost]);
-    expect(m.result.workers).toBe(2);
+    expect(m.result.partitioned).toBe(true);
     expect(sorted(m.text)).toEqual(sorted(o.text));
     expect(m.warnings.map((w) => w.message)).toEqual(o.warnings.map((w) => w.message));
     expect(m.warnings[0]!.message).toBe("release lost has no ocid and is skipped");
@@ -187,8 +188,31 @@ describe("release packages compiled in partitions", () => {
       const { one, many } = await both([f]);
       expect(sorted(one.text), f).toEqual(expected);
       expect(sorted(many.text), f).toEqual(expected);
-      expect(many.result.workers, f).toBe(2);
+      expect(many.result.partitioned, f).toBe(true);
     }
+  });
+
+  it("decompress gzip to a file first and compile it on the threads, refusing a .gz that is not gzip as one thread does", async () => {
+    const rs = releases();
+    const gzPkg = join(dir, "pkg.json.gz");
+    writeFileSync(gzPkg, gzipSync(JSON.stringify(pkg(rs), null, 2)));
+    const gzLines = join(dir, "lines.jsonl.gz");
+    writeFileSync(gzLines, gzipSync(`${rs.map((r) => JSON.stringify(r)).join("\n")}\n`));
+    const expected = sorted((await run([file("plain-gz.json", pkg(rs))], { workers: 0 })).text);
+    for (const f of [gzPkg, gzLines]) {
+      const { one, many } = await both([f]);
+      expect(sorted(one.text), f).toEqual(expected);
+      expect(sorted(many.text), f).toEqual(expected);
+      expect(many.result.partitioned, f).toBe(true);
+    }
+    const fake = join(dir, "fake.json.gz");
+    writeFileSync(fake, JSON.stringify(pkg(rs)));
+    const one = await fail(run([fake], { workers: 0 }));
+    const many = await fail(run([fake], { workers: 2, rangeMinBytes: 0 }));
+    expect(many).toBeInstanceOf(InputError);
+    expect((many as InputError).message).toBe((one as InputError).message);
+    expect((many as InputError).message).toContain("cannot decompress the gzip input");
+    expect((many as InputError).location).toEqual({ file: fake });
   });
 
   it("leave a record package, bare releases in an array and JSON Lines of packages to one thread", async () => {
@@ -205,7 +229,7 @@ describe("release packages compiled in partitions", () => {
     for (const f of [record, array, lines]) {
       const { one, many } = await both([f]);
       expect(many.text, f).toBe(one.text);
-      expect(many.result.ocids, f).toBe(one.result.ocids);
+      expect(many.result.partitioned, f).toBe(false);
     }
   });
 });

@@ -14,10 +14,19 @@
  * Its temporary files (a copy of stdin, the output before reopened ocids' early lines are left
  * out) are in one folder, removed however the compile ends.
  */
-import { closeSync, createWriteStream, mkdtempSync, openSync, readSync, rmSync, statSync } from "node:fs";
+import {
+  closeSync,
+  createWriteStream,
+  mkdtempSync,
+  openSync,
+  readSync,
+  rmSync,
+  statfsSync,
+  statSync,
+} from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Writable } from "node:stream";
+import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { SchemaRules } from "../ocds/schema.ts";
 import type { Issue } from "../ocds/types.ts";
@@ -25,6 +34,7 @@ import { bareReleasesMessage } from "../ocds/version.ts";
 import { compileOnOneThread } from "./ocds-compile-one-thread.ts";
 import { indexPackages } from "./ocds-compile-packages.ts";
 import { compilePartitions, startsWithReleaseLine } from "./ocds-compile-parallel.ts";
+import { inputChunks } from "./ocds-read.ts";
 import { active, NO_READ_OPTIONS, type ReadSettings } from "./ocds-read-options.ts";
 import type { RenderSettings } from "./ocds-render.ts";
 import { COMPILED } from "./runtime-paths.ts";
@@ -67,6 +77,8 @@ export interface CompileStreamResult {
   reopened: number;
   warnings: number;
   workers: number;
+  /** True when the worker threads compiled the ocids of their partitions; false on one thread. */
+  partitioned: boolean;
 }
 
 /** True when a file is gzip, by its name or its first two bytes. */
@@ -79,6 +91,34 @@ function isGzip(file: string): boolean {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * True when decompressing a gzip file into `dir` pays and fits: its size once decompressed, as
+ * its last four bytes give it (RFC 1952: the size modulo 2^32, of the last member), or twelve
+ * times its size when those say less than the file itself, is at least `min` (the size from
+ * which the threads compile), and the disk has half as much again free beside it.
+ */
+function roomToDecompress(file: string, dir: string, min: number): boolean {
+  const size = statSync(file).size;
+  if (size < 18) return false;
+  const fd = openSync(file, "r");
+  let isize = 0;
+  try {
+    const b = Buffer.alloc(4);
+    if (readSync(fd, b, 0, 4, size - 4) === 4) isize = b.readUInt32LE(0);
+  } finally {
+    closeSync(fd);
+  }
+  const estimate = isize >= size ? isize : size * 12;
+  if (estimate < min) return false;
+  const fs = statfsSync(dir);
+  return fs.bavail * fs.bsize >= estimate * 1.5;
+}
+
+/** Writes the decompressed bytes of a gzip file (named `name` in an error) to `target`. */
+async function decompress(file: string, name: string, target: string): Promise<void> {
+  await pipeline(Readable.from(inputChunks(file, undefined, name)), createWriteStream(target));
 }
 
 /**
@@ -146,11 +186,20 @@ async function compileInputs(
   // take it (`zcat x.jsonl.gz | nous ocds compile`), else as it is read (below).
   const paths = inputs.slice();
   if (partitions)
-    for (let i = 0; i < inputs.length; i++)
+    for (let i = 0; i < inputs.length; i++) {
       if (inputs[i] === "-") {
         paths[i] = join(workDir(), `stdin-${i}`);
         await copyStdin(paths[i]!);
       }
+      // Gzip is read in order only: decompressed to a file first, when the disk has room for it,
+      // so that the threads can read it by position.
+      const min = opts.rangeMinBytes ?? PARTITION_MIN_BYTES;
+      if (isGzip(paths[i]!) && roomToDecompress(paths[i]!, opts.tmpDir ?? tmpdir(), min)) {
+        const plain = join(workDir(), `plain-${i}`);
+        await decompress(paths[i]!, inputs[i]!, plain);
+        paths[i] = plain;
+      }
+    }
   let totalBytes = 0;
   for (const f of paths) if (f !== "-") totalBytes += statSync(f).size;
   if (
@@ -171,7 +220,7 @@ async function compileInputs(
       const r = await compilePartitions(paths, inputs, totalBytes, threads, out, { ...common, settings });
       if (r) {
         for (const f of inputs) opts.onVersion?.(bareReleasesMessage(f));
-        return { ...r, warnings };
+        return { ...r, warnings, partitioned: true };
       }
     } else {
       // Release packages: indexed here, release by release, then compiled by the threads.
@@ -193,7 +242,7 @@ async function compileInputs(
           settings: { ...settings, version: packages.version, ...(rules ? { rules } : {}) },
           indexes: packages.indexes,
         });
-        if (r) return { ...r, warnings };
+        if (r) return { ...r, warnings, partitioned: true };
       }
     }
   }
@@ -210,5 +259,5 @@ async function compileInputs(
     totalBytes,
     warn,
   });
-  return { ...r, warnings };
+  return { ...r, warnings, partitioned: false };
 }
