@@ -180,7 +180,7 @@ export const PARSED = 1;
 /** Index flag: the line's bytes are ASCII, decoded byte for byte. */
 export const ASCII = 2;
 
-/** A partition's index as sent to its worker: its arrays cut to its size, and its ocids. */
+/** A partition's index as sent to its worker: its arrays (the first `size` entries used), and its ocids. */
 export interface PartitionIndexData {
   size: number;
   files: Uint16Array<ArrayBuffer>;
@@ -222,19 +222,13 @@ export class PartitionIndex {
     return index;
   }
 
-  /** The index to send to a worker (copies of its arrays, cut to its size: theirs to transfer). */
+  /**
+   * The index to send to a worker: its arrays themselves, whose first `size` entries are used
+   * (sent, not copied: this index is not used again here).
+   */
   data(): PartitionIndexData {
-    const n = this.size;
-    return {
-      size: n,
-      files: this.files.slice(0, n),
-      offsets: this.offsets.slice(0, n),
-      lengths: this.lengths.slice(0, n),
-      lines: this.lines.slice(0, n),
-      ids: this.ids.slice(0, n),
-      flags: this.flags.slice(0, n),
-      names: this.names,
-    };
+    const { size, files, offsets, lengths, lines, ids, flags, names } = this;
+    return { size, files, offsets, lengths, lines, ids, flags, names };
   }
 
   push(ocid: string, file: number, offset: number, length: number, line: number, flags: number): void {
