@@ -1,7 +1,7 @@
 // Release packages compiled in partitions (indexed on the main thread, read by position in the
 // workers) give what one thread gives: the same lines, the same errors at the same places, the
 // same refusals; anything but release packages is left to one thread.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -213,6 +213,22 @@ describe("release packages compiled in partitions", () => {
     expect((many as InputError).message).toBe((one as InputError).message);
     expect((many as InputError).message).toContain("cannot decompress the gzip input");
     expect((many as InputError).location).toEqual({ file: fake });
+  });
+
+  it("leave to one thread a gzip file that holds more than its last four bytes say", async () => {
+    // Two gzip members one after another (as `cat a.gz b.gz` makes): the size at the end is the
+    // second's alone, and the first holds far more.
+    const rs = releases();
+    const many = (k: number) => rs.map((r) => JSON.stringify({ ...r, ocid: `${String(r.ocid)}-${k}` }));
+    const firstMember = Array.from({ length: 40 }, (_, k) => many(k).join("\n")).join("\n");
+    const lastMember = many(99).join("\n");
+    const f = join(dir, "members.jsonl.gz");
+    writeFileSync(f, Buffer.concat([gzipSync(`${firstMember}\n`), gzipSync(`${lastMember}\n`)]));
+    const { one, many: threads } = await both([f]);
+    expect(threads.result.partitioned).toBe(false);
+    expect(threads.result.ocids).toBe(150 * 41);
+    expect(threads.text).toBe(one.text);
+    expect(readdirSync(dir).filter((n) => n.startsWith("nous-ocds-"))).toEqual([]);
   });
 
   it("leave a record package, bare releases in an array and JSON Lines of packages to one thread", async () => {

@@ -94,14 +94,15 @@ function isGzip(file: string): boolean {
 }
 
 /**
- * True when decompressing a gzip file into `dir` pays and fits: its size once decompressed, as
- * its last four bytes give it (RFC 1952: the size modulo 2^32, of the last member), or twelve
- * times its size when those say less than the file itself, is at least `min` (the size from
- * which the threads compile), and the disk has half as much again free beside it.
+ * The bytes a gzip file may be decompressed to in `dir`, or 0 when that does not pay or fit. Its
+ * size once decompressed is taken from its last four bytes (RFC 1952: the size modulo 2^32, of
+ * the last member), or as twelve times its size when those say less than the file itself; it must
+ * be at least `min` (the size from which the threads compile), and the disk must have half as
+ * much again free. The room is what the estimate says, and a quarter more.
  */
-function roomToDecompress(file: string, dir: string, min: number): boolean {
+function roomToDecompress(file: string, dir: string, min: number): number {
   const size = statSync(file).size;
-  if (size < 18) return false;
+  if (size < 18) return 0;
   const fd = openSync(file, "r");
   let isize = 0;
   try {
@@ -111,14 +112,30 @@ function roomToDecompress(file: string, dir: string, min: number): boolean {
     closeSync(fd);
   }
   const estimate = isize >= size ? isize : size * 12;
-  if (estimate < min) return false;
+  if (estimate < min) return 0;
   const fs = statfsSync(dir);
-  return fs.bavail * fs.bsize >= estimate * 1.5;
+  return fs.bavail * fs.bsize >= estimate * 1.5 ? Math.ceil(estimate * 1.25) + (1 << 20) : 0;
 }
 
-/** Writes the decompressed bytes of a gzip file (named `name` in an error) to `target`. */
-async function decompress(file: string, name: string, target: string): Promise<void> {
-  await pipeline(Readable.from(inputChunks(file, undefined, name)), createWriteStream(target));
+/**
+ * Writes the decompressed bytes of a gzip file (named `name` in an error) to `target`, and true;
+ * false, having stopped, once they pass `room` bytes (a file that holds more than it said).
+ */
+async function decompress(file: string, name: string, target: string, room: number): Promise<boolean> {
+  let written = 0;
+  let over = false;
+  const capped = async function* () {
+    for await (const chunk of inputChunks(file, undefined, name)) {
+      written += chunk.length;
+      if (written > room) {
+        over = true;
+        return;
+      }
+      yield chunk;
+    }
+  };
+  await pipeline(Readable.from(capped()), createWriteStream(target));
+  return !over;
 }
 
 /**
@@ -194,10 +211,12 @@ async function compileInputs(
       // Gzip is read in order only: decompressed to a file first, when the disk has room for it,
       // so that the threads can read it by position.
       const min = opts.rangeMinBytes ?? PARTITION_MIN_BYTES;
-      if (isGzip(paths[i]!) && roomToDecompress(paths[i]!, opts.tmpDir ?? tmpdir(), min)) {
+      const room = isGzip(paths[i]!) ? roomToDecompress(paths[i]!, opts.tmpDir ?? tmpdir(), min) : 0;
+      if (room > 0) {
         const plain = join(workDir(), `plain-${i}`);
-        await decompress(paths[i]!, inputs[i]!, plain);
-        paths[i] = plain;
+        // More than the room (its last four bytes said less than it holds): left to one thread.
+        if (await decompress(paths[i]!, inputs[i]!, plain, room)) paths[i] = plain;
+        else rmSync(plain, { force: true });
       }
     }
   let totalBytes = 0;
