@@ -192,9 +192,19 @@ describe("compiling partitions of the ocids on several threads", () => {
     const one = await run(f, { workers: 0 });
     const target = join(dir, "big-out.jsonl");
     const out = createWriteStream(target);
-    const result = await compileStream([f], out, { tmpDir: dir, workers: 2, rangeMinBytes: 0 });
+    const seen: number[] = [];
+    const result = await compileStream([f], out, {
+      tmpDir: dir,
+      workers: 2,
+      rangeMinBytes: 0,
+      onProgress: (done, total) => seen.push(done / total),
+    });
     await new Promise<void>((resolve) => out.end(resolve));
     expect(result.ocids).toBe(8000);
+    // Progress goes on through the compile, not only the scan, and never back.
+    expect(seen.some((x) => x > 0.25 && x < 1)).toBe(true);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.at(-1)).toBe(1);
     expect(statSync(target).size).toBeGreaterThan(6 << 20);
     expect(sorted(readFileSync(target, "utf8"))).toEqual(sorted(one.text));
   });

@@ -1,4 +1,5 @@
 /** Worker thread of the parallel streaming compile: compiles one partition (ocds-compile-partition.ts). */
+import { statSync } from "node:fs";
 import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
 import {
   compilePartition,
@@ -58,8 +59,19 @@ guard(() =>
 parentPort!.on("message", () => {
   guard(() =>
     reply(
-      compilePartition(job, index, send, () =>
-        job.returns ? (receiveMessageOnPort(job.returns)?.message as ArrayBuffer | undefined) : undefined,
+      compilePartition(
+        job,
+        index,
+        send,
+        () =>
+          job.returns ? (receiveMessageOnPort(job.returns)?.message as ArrayBuffer | undefined) : undefined,
+        // In the bytes of the whole compile: the scan was its first quarter (or the main
+        // thread's indexing of packages its first half), this the rest.
+        (fraction) => {
+          const total = job.files.reduce((a, f) => a + statSync(f).size, 0);
+          const from = job.index ? total / 2 : total / 4;
+          reply({ type: "progress", bytes: from + fraction * (total - from) });
+        },
       ),
     ),
   );

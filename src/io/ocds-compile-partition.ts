@@ -350,8 +350,10 @@ export function compilePartition(
   send: (bytes: ArrayBuffer, length: number, count: number) => void,
   /** A written batch's buffer to fill again, when one has come back (fresh memory costs page faults). */
   reuse: () => ArrayBuffer | undefined = () => undefined,
+  /** Told the share of the partition's lines gone through, now and then. */
+  onProgress?: (fraction: number) => void,
 ): PartitionDone {
-  const c = new PartitionCompiler(job, index, send, reuse);
+  const c = new PartitionCompiler(job, index, send, reuse, onProgress);
   try {
     c.run();
   } finally {
@@ -393,6 +395,7 @@ class PartitionCompiler {
     private readonly index: PartitionIndex,
     private readonly send: (bytes: ArrayBuffer, length: number, count: number) => void,
     private readonly reuse: () => ArrayBuffer | undefined,
+    private readonly onProgress?: (fraction: number) => void,
   ) {
     const prev = new Int32Array(index.size);
     const last = new Int32Array(index.names.length).fill(-1);
@@ -413,7 +416,10 @@ class PartitionCompiler {
     const { ids } = this.index;
     const last = this.last;
     const n = this.index.size;
-    for (let i = 0; i < n; i++) if (last[ids[i]!] === i) this.group(i);
+    for (let i = 0; i < n; i++) {
+      if (last[ids[i]!] === i) this.group(i);
+      if ((i & 4095) === 4095) this.onProgress?.(i / n);
+    }
     this.render();
     this.sendTexts();
   }
