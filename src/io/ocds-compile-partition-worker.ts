@@ -44,6 +44,8 @@ const send = (bytes: ArrayBuffer, length: number, count: number) => {
 };
 
 let lastReport = 0;
+/** The bytes of all the files, for progress in the compile's own units. */
+let total: number | undefined;
 guard(() =>
   reply(
     job.index
@@ -68,7 +70,7 @@ parentPort!.on("message", () => {
         // In the bytes of the whole compile: the scan was its first quarter (or the main
         // thread's indexing of packages its first half), this the rest.
         (fraction) => {
-          const total = job.files.reduce((a, f) => a + statSync(f).size, 0);
+          total ??= job.files.reduce((a, f) => a + statSync(f).size, 0);
           const from = job.index ? total / 2 : total / 4;
           reply({ type: "progress", bytes: from + fraction * (total - from) });
         },
