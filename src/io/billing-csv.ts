@@ -6,6 +6,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { InputError } from "../shared/errors.ts";
+import { startsWithBom, UTF8_BOM_BYTES } from "./bom.ts";
 
 const OPEN_DAY = 2_147_483_647;
 const COMMA = 44;
@@ -295,7 +296,7 @@ function parseCsv(
   let line = 1;
   // A UTF-8 byte order mark (spreadsheet exports) is not part of the first column's name,
   // whether or not that name is quoted.
-  let pos = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  let pos = startsWithBom(buf) ? UTF8_BOM_BYTES : 0;
   let rows = 0;
   const starts: number[] = [];
   const ends: number[] = [];

@@ -14,6 +14,7 @@ import { recordPackageHead } from "../ocds/record.ts";
 import type { Issue } from "../ocds/types.ts";
 import { isObject } from "../ocds/types.ts";
 import { InputError } from "../shared/errors.ts";
+import { startsWithBom, UTF8_BOM_BYTES } from "./bom.ts";
 import type {
   PartitionDone,
   PartitionIndexData,
@@ -35,7 +36,7 @@ export function startsWithReleaseLine(file: string): boolean {
     const buf = Buffer.alloc(1 << 20);
     const n = readSync(fd, buf, 0, buf.length, 0);
     // A byte order mark before the first line is not part of it (see readUnits).
-    let from = n >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+    let from = startsWithBom(buf, 0, n) ? UTF8_BOM_BYTES : 0;
     for (;;) {
       const nl = buf.subarray(0, n).indexOf(10, from);
       if (nl < 0) return false;

@@ -23,6 +23,7 @@ import type { MessagePort } from "node:worker_threads";
 import type { Issue, JsonObject } from "../ocds/types.ts";
 import { isObject } from "../ocds/types.ts";
 import { InputError } from "../shared/errors.ts";
+import { startsWithBom, UTF8_BOM_BYTES } from "./bom.ts";
 import { checkJsonDepth, valueTooDeep } from "../shared/json-depth.ts";
 import { parseDepthChecked, parseJson } from "./ocds-json.ts";
 import { findTopLevelOcid, ocidAt, ocidText } from "./ocds-ocid.ts";
@@ -119,8 +120,7 @@ export function eachLine(
         let end = nl;
         if (end > from && buf[end - 1] === 13) end--;
         // A byte order mark before the file's first line is not part of it.
-        if (base + from === 0 && end - from >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
-          from += 3;
+        if (base + from === 0 && startsWithBom(buf, from, end)) from += UTF8_BOM_BYTES;
         line++;
         if (end > from && !blank(buf, from, end)) {
           if (onLine(buf, from, end, line, base + from) === false) return line;

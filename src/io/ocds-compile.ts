@@ -202,6 +202,7 @@ async function compileInputs(
   // Where each input is read from: stdin from a copy of it, made first when the threads might
   // take it (`zcat x.jsonl.gz | nous ocds compile`), else as it is read (below).
   const paths = inputs.slice();
+  const min = opts.rangeMinBytes ?? PARTITION_MIN_BYTES;
   if (partitions)
     for (let i = 0; i < inputs.length; i++) {
       if (inputs[i] === "-") {
@@ -210,7 +211,6 @@ async function compileInputs(
       }
       // Gzip is read in order only: decompressed to a file first, when the disk has room for it,
       // so that the threads can read it by position.
-      const min = opts.rangeMinBytes ?? PARTITION_MIN_BYTES;
       const room = isGzip(paths[i]!) ? roomToDecompress(paths[i]!, opts.tmpDir ?? tmpdir(), min) : 0;
       if (room > 0) {
         const plain = join(workDir(), `plain-${i}`);
@@ -223,7 +223,7 @@ async function compileInputs(
   for (const f of paths) if (f !== "-") totalBytes += statSync(f).size;
   if (
     partitions &&
-    totalBytes >= (opts.rangeMinBytes ?? PARTITION_MIN_BYTES) &&
+    totalBytes >= min &&
     // The threads read the files by position: not through gzip.
     paths.every((f) => !isGzip(f))
   ) {

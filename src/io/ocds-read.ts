@@ -21,6 +21,7 @@ import { createGunzip } from "node:zlib";
 import type { JsonObject } from "../ocds/types.ts";
 import type { OcdsVersion } from "../ocds/version.ts";
 import { InputError } from "../shared/errors.ts";
+import { startsWithBom, UTF8_BOM_BYTES } from "./bom.ts";
 import { MAX_JSON_DEPTH } from "../shared/json-depth.ts";
 import { parseUnit } from "./ocds-json.ts";
 import {
@@ -581,11 +582,6 @@ export class Splitter {
 }
 
 /** The units of one input, one array per chunk read (after --encoding and --root-path, see ocds-read-options.ts). */
-/** True when the bytes start with the UTF-8 byte order mark (EF BB BF). */
-export function startsWithBom(b: Buffer): boolean {
-  return b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
-}
-
 export async function* readUnits(file: string, opts: ReadOptions = {}): AsyncGenerator<Unit[]> {
   const name = opts.name ?? file;
   const splitter = new Splitter(name, opts.streamFrom);
@@ -599,8 +595,8 @@ export async function* readUnits(file: string, opts: ReadOptions = {}): AsyncGen
       // A UTF-8 byte order mark, which some tools write: JSON readers may ignore it (RFC 8259,
       // section 8.1), and nous does.
       if (startsWithBom(chunk)) {
-        chunk = chunk.subarray(3);
-        splitter.skip(3);
+        chunk = chunk.subarray(UTF8_BOM_BYTES);
+        splitter.skip(UTF8_BOM_BYTES);
       }
     }
     let units = splitter.feed(chunk);
