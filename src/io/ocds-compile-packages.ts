@@ -24,7 +24,7 @@ import {
   PartitionIndex,
   type PartitionIndexData,
   partitionOf,
-} from "./ocds-compile-partition.ts";
+} from "./ocds-partition-index.ts";
 import { parseJson } from "./ocds-json.ts";
 import { topLevelOcid } from "./ocds-ocid.ts";
 import { readUnits } from "./ocds-read.ts";

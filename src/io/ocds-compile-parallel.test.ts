@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Issue, JsonObject } from "../ocds/types.ts";
 import { InputError } from "../shared/errors.ts";
 import { type CompileStreamOptions, compileStream } from "./ocds-compile.ts";
-import { partitionOf } from "./ocds-compile-partition.ts";
+import { partitionOf } from "./ocds-partition-index.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "nous-ocds-ranges-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -15,13 +15,8 @@ import type { Issue } from "../ocds/types.ts";
 import { isObject } from "../ocds/types.ts";
 import { InputError } from "../shared/errors.ts";
 import { startsWithBom, UTF8_BOM_BYTES } from "./bom.ts";
-import type {
-  PartitionDone,
-  PartitionIndexData,
-  PartitionJob,
-  PartitionReply,
-  PartitionScan,
-} from "./ocds-compile-partition.ts";
+import type { PartitionDone, PartitionJob, PartitionReply, PartitionScan } from "./ocds-compile-partition.ts";
+import type { PartitionIndexData } from "./ocds-partition-index.ts";
 import { isContainer, type RenderSettings } from "./ocds-render.ts";
 import { Sink, streamWriter } from "./ocds-sink.ts";
 import { workerBoot } from "./runtime-paths.ts";

@@ -1,13 +1,9 @@
-/** Worker thread of the parallel streaming compile: compiles one partition (ocds-compile-partition.ts). */
+/** Worker thread of the parallel streaming compile: scans one partition (ocds-compile-partition.ts) and compiles it (ocds-partition-compile.ts). */
 import { statSync } from "node:fs";
 import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
-import {
-  compilePartition,
-  type PartitionJob,
-  PartitionIndex,
-  type PartitionReply,
-  scanPartition,
-} from "./ocds-compile-partition.ts";
+import { type PartitionJob, type PartitionReply, scanPartition } from "./ocds-compile-partition.ts";
+import { PartitionIndex } from "./ocds-partition-index.ts";
+import { compilePartition } from "./ocds-partition-compile.ts";
 import { failureOf } from "./ocds-render.ts";
 
 /** Batches a worker may send ahead of the main thread's writing. */
